@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Renci.SshNet.Common;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// Answers keyboard-interactive prompts the way the Paramiko tutorial's handler does: a prompt that asks for a
+/// password gets <c>SFTP_PASSWORD</c>; a prompt that asks for a verification code gets a TOTP computed from
+/// <c>SFTP_TOTP_SECRET</c>; anything else, or a missing value, goes to the host's <see cref="PromptHandler"/>.
+/// </summary>
+internal sealed class KeyboardInteractiveResponder(SftpSettings settings, CancellationToken cancellationToken)
+{
+    // pam_google_authenticator may refuse a code used twice; a second login within the same 30 s step uses the
+    // next step's code, which the default window (one step either side) accepts.
+    private static readonly ConcurrentDictionary<string, long> LastStepBySecret = new(StringComparer.Ordinal);
+
+    /// <summary>The prompts no one could answer, for the error message.</summary>
+    public List<string> Unanswered { get; } = [];
+
+    /// <summary>Handles SSH.NET's AuthenticationPrompt event.</summary>
+    public void OnPrompt(object? sender, AuthenticationPromptEventArgs e)
+    {
+        foreach (var prompt in e.Prompts)
+        {
+            var answer = Answer(new AuthPrompt(settings.Username, settings.Host, e.Instruction ?? string.Empty, prompt.Request, prompt.IsEchoed));
+            if (answer is null)
+            {
+                Unanswered.Add(prompt.Request.Trim());
+            }
+
+            prompt.Response = answer ?? string.Empty;
+        }
+    }
+
+    private string? Answer(AuthPrompt prompt)
+    {
+        var request = prompt.Request.ToLowerInvariant();
+        // Code prompts first: "One-time password:" is a code prompt, not the account password.
+        var isCode = IsCodePrompt(request);
+        if (isCode && settings.TotpSecret is { } secret)
+        {
+            return NextCode(secret);
+        }
+
+        if (!isCode && request.Contains("password", StringComparison.Ordinal) && settings.Password is { } password)
+        {
+            return password;
+        }
+
+        if (settings.Prompt is { } handler)
+        {
+            // SSH.NET raises this event on its own thread and waits for the answer, so blocking here is safe.
+            var answer = handler(prompt, cancellationToken).AsTask().GetAwaiter().GetResult();
+            Redactor.Register(answer);
+            return answer;
+        }
+
+        return null;
+    }
+
+    private string NextCode(string secret)
+    {
+        var now = settings.TimeProvider.GetUtcNow();
+        var step = Totp.StepOf(now);
+        var offset = 0;
+        LastStepBySecret.AddOrUpdate(secret, step, (_, last) =>
+        {
+            offset = last >= step ? (int)Math.Min(last - step + 1, 1) : 0;
+            return step + offset;
+        });
+        return Totp.Compute(secret, now, offset);
+    }
+
+    /// <summary>True for prompts such as "Verification code:", "OTP", "token" or "one-time password".</summary>
+    public static bool IsCodePrompt(string request) =>
+        request.Contains("code", StringComparison.OrdinalIgnoreCase) || request.Contains("otp", StringComparison.OrdinalIgnoreCase)
+        || request.Contains("token", StringComparison.OrdinalIgnoreCase) || request.Contains("one-time", StringComparison.OrdinalIgnoreCase);
+}

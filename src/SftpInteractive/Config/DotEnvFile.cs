@@ -1,0 +1,57 @@
+using DotNetEnv;
+
+namespace SftpInteractive;
+
+/// <summary>Finds and reads a <c>.env</c> file with DotNetEnv, without touching the process environment.</summary>
+internal static class DotEnvFile
+{
+    /// <summary>The first <c>.env</c> in <paramref name="startDirectory"/> or one of its parents, or null.</summary>
+    public static string? Find(string startDirectory)
+    {
+        var dir = new DirectoryInfo(startDirectory);
+        for (var depth = 0; dir is not null && depth < 64; depth++, dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ".env");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads <paramref name="path"/> into a dictionary (last assignment wins).</summary>
+    /// <exception cref="SftpConfigException">The file cannot be read or is malformed.</exception>
+    public static Dictionary<string, string> Read(string path)
+    {
+        string contents;
+        try
+        {
+            contents = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SftpConfigException($"Cannot read the .env file {path}: {e.Message}", e);
+        }
+
+        try
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in Env.LoadContents(contents, Env.NoEnvVars()))
+            {
+                values[pair.Key] = pair.Value;
+            }
+
+            return values;
+        }
+        catch (Exception e) when (e is not SftpInteractiveException)
+        {
+            // The parser's own message quotes the offending text, which may be a secret: keep only the position.
+            var position = System.Text.RegularExpressions.Regex.Match(e.Message, @"Line \d+, Column \d+");
+            var where = position.Success ? $" ({position.Value})" : string.Empty;
+            throw new SftpConfigException(
+                $"The .env file {path} is malformed{where}. Each line must be KEY=value; quote values that contain spaces or '#'. See .env.example.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace SftpInteractive;
+
+/// <summary>The <c>.env</c> / environment variable names SftpInteractive reads (documented in <c>.env.example</c>).</summary>
+public static class SettingKeys
+{
+    /// <summary>Host name, address or ssh_config alias.</summary>
+    public const string Host = "SFTP_HOST";
+
+    /// <summary>Port.</summary>
+    public const string Port = "SFTP_PORT";
+
+    /// <summary>User name.</summary>
+    public const string Username = "SFTP_USERNAME";
+
+    /// <summary>Password.</summary>
+    public const string Password = "SFTP_PASSWORD";
+
+    /// <summary>Private key path.</summary>
+    public const string PrivateKey = "SFTP_PRIVATE_KEY";
+
+    /// <summary>Private key passphrase.</summary>
+    public const string Passphrase = "SFTP_PASSPHRASE";
+
+    /// <summary>Base32 TOTP secret.</summary>
+    public const string TotpSecret = "SFTP_TOTP_SECRET";
+
+    /// <summary>known_hosts path.</summary>
+    public const string KnownHosts = "SFTP_KNOWN_HOSTS";
+
+    /// <summary>strict, accept-new or pinned.</summary>
+    public const string HostKeyPolicy = "SFTP_HOST_KEY_POLICY";
+
+    /// <summary>Pinned SHA256 fingerprint.</summary>
+    public const string HostKeyFingerprint = "SFTP_HOST_KEY_FINGERPRINT";
+
+    /// <summary>Connect timeout in seconds.</summary>
+    public const string Timeout = "SFTP_TIMEOUT";
+
+    /// <summary>SFTP request timeout in seconds.</summary>
+    public const string OperationTimeout = "SFTP_OPERATION_TIMEOUT";
+
+    /// <summary>Keepalive interval in seconds.</summary>
+    public const string KeepAlive = "SFTP_KEEPALIVE";
+
+    /// <summary>Every key, in documentation order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive];
+
+    /// <summary>Keys whose values are secrets.</summary>
+    public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// Merges explicit options, real environment variables, the <c>.env</c> file and <c>~/.ssh/config</c>, in that order
+/// of precedence, into <see cref="SftpSettings"/>.
+/// </summary>
+internal sealed class SettingsResolver
+{
+    private readonly SftpOptions _options;
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly Dictionary<string, string> _dotEnv;
+    private readonly string? _envFile;
+    private readonly string _searchStart;
+
+    private SettingsResolver(SftpOptions options)
+    {
+        _options = options;
+        _environment = options.Environment ?? ReadProcessEnvironment();
+        _searchStart = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
+        _envFile = options.EnvFile is { } explicitFile ? Path.GetFullPath(explicitFile, _searchStart) : DotEnvFile.Find(_searchStart);
+        if (options.EnvFile is not null && !File.Exists(_envFile))
+        {
+            throw new SftpConfigException($"The .env file {_envFile} does not exist. Create it from .env.example or pass another path.");
+        }
+
+        _dotEnv = _envFile is null ? [] : DotEnvFile.Read(_envFile);
+    }
+
+    /// <summary>Resolves the settings.</summary>
+    /// <exception cref="SftpConfigException">A required value is missing or a value is malformed.</exception>
+    public static SftpSettings Resolve(SftpOptions? options) => new SettingsResolver(options ?? new SftpOptions()).Build();
+
+    private SftpSettings Build()
+    {
+        var alias = Pick(SettingKeys.Host, _options.Host) ?? throw Missing(SettingKeys.Host, "the server's host name or address");
+        var sshConfigPath = _options.SshConfigPath ?? SshConfigFile.ExpandHome("~/.ssh/config");
+        var sshHost = SshConfigFile.Load(sshConfigPath).Resolve(alias);
+        var host = sshHost.HostName ?? alias;
+
+        var portText = Pick(SettingKeys.Port, _options.Port?.ToString(CultureInfo.InvariantCulture));
+        var port = portText is null ? FromSshConfig(SettingKeys.Port, sshHost.Port) ?? 22 : ParseInt(SettingKeys.Port, portText, 1, 65535);
+
+        var user = Pick(SettingKeys.Username, _options.Username) ?? FromSshConfig(SettingKeys.Username, sshHost.User)
+            ?? throw Missing(SettingKeys.Username, "the account name");
+
+        var password = Pick(SettingKeys.Password, _options.Password);
+        var passphrase = Pick(SettingKeys.Passphrase, _options.Passphrase);
+        var totp = Pick(SettingKeys.TotpSecret, _options.TotpSecret);
+        foreach (var secret in new[] { password, passphrase, totp })
+        {
+            Redactor.Register(secret);
+        }
+
+        var keys = new List<string>();
+        if (Pick(SettingKeys.PrivateKey, _options.PrivateKeyPath) is { } keyPath)
+        {
+            var full = ResolvePath(keyPath);
+            if (!File.Exists(full))
+            {
+                throw new SftpConfigException(
+                    $"{SettingKeys.PrivateKey} points to {full}, which does not exist (set by {_sources[SettingKeys.PrivateKey]}). Fix the path.");
+            }
+
+            keys.Add(full);
+        }
+        else
+        {
+            keys.AddRange(sshHost.IdentityFiles.Where(File.Exists));
+            if (keys.Count > 0)
+            {
+                _sources[SettingKeys.PrivateKey] = $"ssh_config ({sshConfigPath})";
+            }
+        }
+
+        var fingerprint = Pick(SettingKeys.HostKeyFingerprint, _options.HostKeyFingerprint);
+        var policyText = Pick(SettingKeys.HostKeyPolicy, _options.HostKeyPolicy?.ToString());
+        var policy = policyText is null ? (fingerprint is null ? HostKeyPolicy.Strict : HostKeyPolicy.Pinned) : ParsePolicy(policyText);
+        if (policy == HostKeyPolicy.Pinned && fingerprint is null)
+        {
+            throw Missing(SettingKeys.HostKeyFingerprint, "the pinned host key fingerprint (SHA256:...) that the pinned policy needs");
+        }
+
+        var knownHosts = Pick(SettingKeys.KnownHosts, _options.KnownHostsPath) is { } kh
+            ? ResolvePath(kh)
+            : SshConfigFile.ExpandHome("~/.ssh/known_hosts");
+
+        return new SftpSettings
+        {
+            Host = host,
+            HostAlias = alias,
+            Port = port,
+            Username = user,
+            Password = password,
+            Passphrase = passphrase,
+            TotpSecret = totp,
+            PrivateKeyPaths = keys,
+            KnownHostsPath = knownHosts,
+            HostKeyPolicy = policy,
+            HostKeyFingerprint = fingerprint,
+            ConnectTimeout = Seconds(SettingKeys.Timeout, _options.ConnectTimeout) ?? TimeSpan.FromSeconds(15),
+            OperationTimeout = Seconds(SettingKeys.OperationTimeout, _options.OperationTimeout) ?? TimeSpan.FromSeconds(60),
+            KeepAliveInterval = Seconds(SettingKeys.KeepAlive, _options.KeepAliveInterval) ?? TimeSpan.FromSeconds(30),
+            EnvFile = _envFile,
+            Sources = new Dictionary<string, string>(_sources),
+            Prompt = _options.Prompt,
+            Notice = _options.Notice,
+            TimeProvider = _options.TimeProvider ?? TimeProvider.System,
+        };
+    }
+
+    /// <summary>Explicit value, else environment variable, else .env; records the source.</summary>
+    private string? Pick(string key, string? explicitValue)
+    {
+        if (!string.IsNullOrEmpty(explicitValue))
+        {
+            _sources[key] = "explicit";
+            return explicitValue;
+        }
+
+        if (_environment.TryGetValue(key, out var fromEnv) && !string.IsNullOrEmpty(fromEnv))
+        {
+            _sources[key] = "environment";
+            return fromEnv;
+        }
+
+        if (_dotEnv.TryGetValue(key, out var fromFile) && !string.IsNullOrEmpty(fromFile))
+        {
+            _sources[key] = $".env ({_envFile})";
+            return fromFile;
+        }
+
+        return null;
+    }
+
+    private T? FromSshConfig<T>(string key, T? value)
+    {
+        if (value is not null)
+        {
+            _sources[key] = "ssh_config";
+        }
+
+        return value;
+    }
+
+    private TimeSpan? Seconds(string key, TimeSpan? explicitValue)
+    {
+        var text = Pick(key, explicitValue?.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+        return text is null ? null : TimeSpan.FromSeconds(ParseInt(key, text, 0, 86_400));
+    }
+
+    private string ResolvePath(string path)
+    {
+        var expanded = SshConfigFile.ExpandHome(path);
+        var baseDir = _envFile is not null ? Path.GetDirectoryName(_envFile)! : _searchStart;
+        return Path.GetFullPath(expanded, baseDir);
+    }
+
+    private int ParseInt(string key, string text, int min, int max)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return (int)value;
+        }
+
+        throw new SftpConfigException($"{key} must be a number from {min} to {max}, but {SourceText(key)} sets it to '{text}'.");
+    }
+
+    private HostKeyPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "strict" or "yes" => HostKeyPolicy.Strict,
+        "accept-new" or "acceptnew" or "tofu" => HostKeyPolicy.AcceptNew,
+        "pinned" or "pin" => HostKeyPolicy.Pinned,
+        _ => throw new SftpConfigException(
+            $"{SettingKeys.HostKeyPolicy} must be strict, accept-new or pinned, but {SourceText(SettingKeys.HostKeyPolicy)} sets it to '{text}'."),
+    };
+
+    private string SourceText(string key) => _sources.TryGetValue(key, out var s) ? s : "the default";
+
+    private SftpConfigException Missing(string key, string what)
+    {
+        var envText = _envFile is null ? $"no .env file found in {_searchStart} or its parents" : $"the .env file {_envFile}";
+        return new SftpConfigException(
+            $"{key} ({what}) is not set. Looked in: explicit options, environment variables, {envText}. " +
+            $"Add {key}=... to your .env (see .env.example) or pass it explicitly.");
+    }
+
+    private static Dictionary<string, string> ReadProcessEnvironment()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string k && entry.Value is string v)
+            {
+                result[k] = v;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,92 @@
+namespace SftpInteractive;
+
+/// <summary>
+/// Connection settings after merging explicit options, environment variables, the <c>.env</c> file and
+/// <c>~/.ssh/config</c>. <see cref="Sources"/> says where each value came from. Secrets never appear in
+/// <see cref="ToString"/>.
+/// </summary>
+public sealed class SftpSettings
+{
+    /// <summary>Host name or address to connect to (after ssh_config HostName resolution).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The name the user gave, when it was an ssh_config alias; otherwise equal to <see cref="Host"/>.</summary>
+    public required string HostAlias { get; init; }
+
+    /// <summary>TCP port.</summary>
+    public int Port { get; init; } = 22;
+
+    /// <summary>User name.</summary>
+    public required string Username { get; init; }
+
+    /// <summary>Password, if any.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Private key file paths to offer, in order.</summary>
+    public IReadOnlyList<string> PrivateKeyPaths { get; init; } = [];
+
+    /// <summary>Passphrase for the private key, if any.</summary>
+    public string? Passphrase { get; init; }
+
+    /// <summary>Base32 TOTP secret, if any.</summary>
+    public string? TotpSecret { get; init; }
+
+    /// <summary>known_hosts file read and written by the host key check.</summary>
+    public required string KnownHostsPath { get; init; }
+
+    /// <summary>Host key policy.</summary>
+    public HostKeyPolicy HostKeyPolicy { get; init; } = HostKeyPolicy.Strict;
+
+    /// <summary>Pinned fingerprint (<c>SHA256:...</c>) for <see cref="HostKeyPolicy.Pinned"/>.</summary>
+    public string? HostKeyFingerprint { get; init; }
+
+    /// <summary>Connect timeout.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Timeout of one SFTP request.</summary>
+    public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Keepalive interval; <see cref="TimeSpan.Zero"/> turns keepalive off.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>.env</c> file that was read, if any.</summary>
+    public string? EnvFile { get; init; }
+
+    /// <summary>Where each setting came from, by <c>.env</c> key name (explicit, environment, .env, ssh_config, default).</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Prompt handler for keyboard-interactive prompts the settings cannot answer.</summary>
+    public PromptHandler? Prompt { get; init; }
+
+    /// <summary>Receives notices such as a newly trusted host key.</summary>
+    public Action<string>? Notice { get; init; }
+
+    /// <summary>Clock used for TOTP codes.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>"user@host:port", the way messages name the target.</summary>
+    public string Target => $"{Username}@{Host}:{Port}";
+
+    /// <summary>The settings as (key, value, source) rows, with secrets masked.</summary>
+    public IReadOnlyList<(string Key, string Value, string Source)> Describe() =>
+    [
+        (SettingKeys.Host, HostAlias == Host ? Host : $"{HostAlias} -> {Host}", SourceOf(SettingKeys.Host)),
+        (SettingKeys.Port, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.Port)),
+        (SettingKeys.Username, Username, SourceOf(SettingKeys.Username)),
+        (SettingKeys.Password, MaskOrNone(Password), SourceOf(SettingKeys.Password)),
+        (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths), SourceOf(SettingKeys.PrivateKey)),
+        (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
+        (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
+        (SettingKeys.KnownHosts, KnownHostsPath, SourceOf(SettingKeys.KnownHosts)),
+        (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
+    ];
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Target} (password: {MaskOrNone(Password)}, keys: {PrivateKeyPaths.Count}, passphrase: {MaskOrNone(Passphrase)}, " +
+        $"totp: {MaskOrNone(TotpSecret)}, host key policy: {HostKeyPolicy})";
+
+    private string SourceOf(string key) => Sources.TryGetValue(key, out var source) ? source : "default";
+
+    private static string MaskOrNone(string? secret) => secret is null ? "(none)" : Redactor.Mask;
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Renci.SshNet;
+
+namespace SftpInteractive;
+
+public sealed partial class SftpSession
+{
+    private readonly SemaphoreSlim _sshLock = new(1, 1);
+    private SshClient? _ssh;
+
+    /// <summary>Runs a remote command in the working directory and collects its output, exit code and duration.
+    /// Cancelling closes the command's channel (the server then ends the command).</summary>
+    /// <param name="command">A shell command line, run by the account's login shell.</param>
+    /// <param name="cancellationToken">Stops waiting and closes the channel.</param>
+    /// <exception cref="SftpCommandException">The server does not allow running commands (SFTP-only account).</exception>
+    public async Task<ExecResult> RunAsync(string command, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var link = SftpCancellation.Link(cancellationToken, out var token);
+        var ssh = await ExecClientAsync(token).ConfigureAwait(false);
+        var fullCommand = $"cd {ShellQuote(_cwd)} 2>/dev/null; {command}";
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var cmd = ssh.CreateCommand(fullCommand);
+            cmd.CommandTimeout = Timeout.InfiniteTimeSpan;
+            await cmd.ExecuteAsync(token).ConfigureAwait(false);
+            return new ExecResult(command, cmd.Result, cmd.Error, cmd.ExitStatus, watch.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not SftpInteractiveException)
+        {
+            if (e is Renci.SshNet.Common.SshException && !ssh.IsConnected)
+            {
+                throw SftpErrors.Map(new Renci.SshNet.Common.SshConnectionException(e.Message), "run", command, this);
+            }
+
+            throw new SftpCommandException(
+                $"Cannot run '{command}' on {Settings.Target}: {Redactor.Redact(e.Message)}. The account may be limited to SFTP (no shell).", e);
+        }
+    }
+
+    /// <summary>Synchronous <see cref="RunAsync"/>.</summary>
+    public ExecResult Run(string command) => RunAsync(command).GetAwaiter().GetResult();
+
+    /// <summary>The SSH connection used for commands: opened on first use (a second connection, since SSH.NET gives
+    /// each client its own), checked against the same host key as the SFTP connection.</summary>
+    private async Task<SshClient> ExecClientAsync(CancellationToken cancellationToken)
+    {
+        await _sshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_ssh is { IsConnected: true })
+            {
+                return _ssh;
+            }
+
+            _ssh?.Dispose();
+            _ssh = await _connector.ConnectSshAsync(cancellationToken).ConfigureAwait(false);
+            return _ssh;
+        }
+        finally
+        {
+            _sshLock.Release();
+        }
+    }
+
+    private async Task DisposeExecClientAsync()
+    {
+        await _sshLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _ssh?.Dispose();
+            _ssh = null;
+        }
+        finally
+        {
+            _sshLock.Release();
+        }
+    }
+}

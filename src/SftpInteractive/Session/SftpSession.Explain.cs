@@ -1,0 +1,31 @@
+namespace SftpInteractive;
+
+public sealed partial class SftpSession
+{
+    /// <summary>Shows how this session is connected: resolved settings and their sources (secrets masked), server
+    /// version, negotiated algorithms, host key fingerprint and the server's SFTP extensions.</summary>
+    public ConnectionExplanation Explain()
+    {
+        var info = _client.ConnectionInfo;
+        var rows = new List<(string, string, string)>();
+        rows.AddRange(Settings.Describe());
+        rows.Add(("Server version", info.ServerVersion ?? "?", "server"));
+        rows.Add(("Client version", info.ClientVersion ?? "?", "SSH.NET"));
+        rows.Add(("Key exchange", info.CurrentKeyExchangeAlgorithm ?? "?", "negotiated"));
+        rows.Add(("Host key", $"{info.CurrentHostKeyAlgorithm} {HostKeyFingerprint}", "negotiated"));
+        rows.Add(("Cipher (out / in)", $"{info.CurrentClientEncryption} / {info.CurrentServerEncryption}", "negotiated"));
+        rows.Add(("MAC (out / in)", $"{Mac(info.CurrentClientHmacAlgorithm, info.CurrentClientEncryption)} / {Mac(info.CurrentServerHmacAlgorithm, info.CurrentServerEncryption)}", "negotiated"));
+        rows.Add(("Compression", info.CurrentClientCompressionAlgorithm ?? "none", "negotiated"));
+        rows.Add(("SFTP protocol", _client.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), "server"));
+        var extensions = SftpInternals.Extensions(_client);
+        rows.Add(("SFTP extensions", extensions.Count == 0 ? "(none)" : string.Join(", ", extensions.Keys.Order(StringComparer.Ordinal)), "server"));
+        rows.Add(("Buffer size", Format.Bytes(_client.BufferSize), "SftpInteractive"));
+        rows.Add(("Keepalive", Settings.KeepAliveInterval > TimeSpan.Zero ? Format.Duration(Settings.KeepAliveInterval) : "off", "settings"));
+        rows.Add(("Home / cwd", $"{Home} / {_cwd}", "session"));
+        return new ConnectionExplanation(Settings.Target, rows, [.. extensions.Keys]);
+    }
+
+    // AES-GCM authenticates itself: no separate MAC is used.
+    private static string Mac(string? mac, string? cipher) =>
+        cipher?.Contains("gcm", StringComparison.Ordinal) == true || cipher?.Contains("poly1305", StringComparison.Ordinal) == true ? "(implicit in cipher)" : mac ?? "?";
+}

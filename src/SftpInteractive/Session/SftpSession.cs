@@ -1,0 +1,128 @@
+using Renci.SshNet;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// A connected SFTP session: browse, manage, transfer, search and run commands. Paths may be relative to
+/// <see cref="WorkingDirectory"/> or start with <c>~</c>. Every operation is async with a <see cref="CancellationToken"/>
+/// and honours the host's per-submission token (<see cref="SftpCancellation"/>); synchronous conveniences exist for
+/// interactive use. Create one with <see cref="Sftp.ConnectAsync(SftpOptions?, CancellationToken)"/>.
+/// </summary>
+public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDisplay
+{
+    private readonly SshConnector _connector;
+    private SftpClient _client;
+    private string _cwd;
+    private bool _disposed;
+
+    private SftpSession(SshConnector connector, SftpClient client, string home)
+    {
+        _connector = connector;
+        _client = client;
+        Home = home;
+        _cwd = home;
+    }
+
+    /// <summary>Connects with resolved settings.</summary>
+    /// <exception cref="SftpHostKeyException">The host key is unknown (strict), changed, or not the pinned one.</exception>
+    /// <exception cref="SftpAuthenticationException">The server refused the credentials.</exception>
+    /// <exception cref="SftpConnectionException">The server cannot be reached.</exception>
+    internal static async Task<SftpSession> ConnectAsync(SftpSettings settings, CancellationToken cancellationToken)
+    {
+        var connector = new SshConnector(settings);
+        var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
+        return new SftpSession(connector, client, client.WorkingDirectory);
+    }
+
+    /// <summary>The resolved settings (secrets are masked when shown).</summary>
+    public SftpSettings Settings => _connector.Settings;
+
+    /// <summary>The remote home directory (where the session started).</summary>
+    public string Home { get; }
+
+    /// <summary>The current remote directory that relative paths start from.</summary>
+    public string WorkingDirectory => _cwd;
+
+    /// <summary>True while the SFTP connection is up.</summary>
+    public bool IsConnected => !_disposed && _client.IsConnected;
+
+    /// <summary>SHA256 fingerprint of the server's trusted host key.</summary>
+    public string? HostKeyFingerprint => _connector.TrustedFingerprint;
+
+    /// <summary>The underlying SSH.NET client, for anything the helper does not cover.</summary>
+    public SftpClient Client => _client;
+
+    /// <summary>Turns a relative or <c>~</c> path into an absolute, normalised remote path.</summary>
+    public string ResolvePath(string path) => RemotePath.Resolve(_cwd, string.IsNullOrEmpty(path) ? "." : path, Home);
+
+    /// <summary>Reconnects after the connection was lost, restoring the working directory.</summary>
+    /// <exception cref="SftpConnectionException">The server still cannot be reached.</exception>
+    public async Task ReconnectAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var link = SftpCancellation.Link(cancellationToken, out var token);
+        var fresh = await _connector.ConnectSftpAsync(token).ConfigureAwait(false);
+        var old = Interlocked.Exchange(ref _client, fresh);
+        old.Dispose();
+        await DisposeExecClientAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous <see cref="ReconnectAsync"/>.</summary>
+    public void Reconnect() => ReconnectAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _client.Dispose();
+        _ssh?.Dispose();
+        _sshLock.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public string ToText() => $"SftpSession {Settings.Target} — {(IsConnected ? "connected" : "disconnected")}, cwd {_cwd}, host key {HostKeyFingerprint}";
+
+    /// <inheritdoc />
+    public string ToHtml() => $"<div class=\"sftpi-session\"><b>{System.Net.WebUtility.HtmlEncode(Settings.Target)}</b> — " +
+                              $"{(IsConnected ? "connected" : "disconnected")}, cwd <code>{System.Net.WebUtility.HtmlEncode(_cwd)}</code>, " +
+                              $"host key <code>{HostKeyFingerprint}</code></div>";
+
+    /// <inheritdoc />
+    public override string ToString() => ToText();
+
+    /// <summary>Runs one remote operation with the ambient token linked in and errors translated.</summary>
+    internal async Task<T> GuardAsync<T>(string operation, string? path, Func<SftpClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var link = SftpCancellation.Link(cancellationToken, out var token);
+        token.ThrowIfCancellationRequested();
+        try
+        {
+            return await action(_client, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not SftpInteractiveException && e is not OperationCanceledException)
+        {
+            throw SftpErrors.Map(e, operation, path, this);
+        }
+    }
+
+    /// <summary><see cref="GuardAsync{T}"/> for operations without a result.</summary>
+    internal Task GuardAsync(string operation, string? path, Func<SftpClient, CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        GuardAsync<bool>(operation, path, async (c, t) =>
+        {
+            await action(c, t).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+}

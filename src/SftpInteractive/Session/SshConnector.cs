@@ -1,0 +1,258 @@
+using System.Net.Sockets;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// Opens authenticated, host-key-checked SSH.NET clients for one session. Every connection of a session (SFTP,
+/// exec, transfer pool, reconnect) goes through here, so they share settings, tuned algorithms and the trusted key.
+/// </summary>
+internal sealed class SshConnector(SftpSettings settings)
+{
+    /// <summary>The fast cipher OpenSSH itself prefers on hardware with AES instructions.</summary>
+    internal const string PreferredCipher = "aes128-gcm@openssh.com";
+
+    /// <summary>Buffer size for SFTP reads and writes (SSH.NET's 32 KiB default halves throughput).</summary>
+    internal const uint BufferSize = 65536;
+
+    /// <summary>The settings this connector uses.</summary>
+    public SftpSettings Settings => settings;
+
+    /// <summary>Fingerprint of the host key trusted by the first connection; later connections must match it.</summary>
+    public string? TrustedFingerprint { get; private set; }
+
+    /// <summary>Key type of the trusted host key.</summary>
+    public string? TrustedKeyType { get; private set; }
+
+    /// <summary>Connects an SFTP client.</summary>
+    public Task<SftpClient> ConnectSftpAsync(CancellationToken cancellationToken) =>
+        ConnectAsync(info => new SftpClient(info) { BufferSize = BufferSize, OperationTimeout = settings.OperationTimeout }, cancellationToken);
+
+    /// <summary>Connects an SSH client for remote commands.</summary>
+    public Task<SshClient> ConnectSshAsync(CancellationToken cancellationToken) =>
+        ConnectAsync(info => new SshClient(info), cancellationToken);
+
+    private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, T> create, CancellationToken cancellationToken) where T : BaseClient
+    {
+        var responder = new KeyboardInteractiveResponder(settings, cancellationToken);
+        var info = CreateConnectionInfo(responder, out var disposables);
+        var verifier = new HostKeyVerifier(settings, TrustedFingerprint);
+        var client = create(info);
+        client.HostKeyReceived += verifier.OnHostKeyReceived;
+        if (settings.KeepAliveInterval > TimeSpan.Zero)
+        {
+            client.KeepAliveInterval = settings.KeepAliveInterval;
+        }
+
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            TrustedFingerprint ??= verifier.PresentedFingerprint;
+            TrustedKeyType ??= verifier.PresentedKeyType;
+            return client;
+        }
+        catch (Exception e)
+        {
+            client.Dispose();
+            throw MapConnectError(e, verifier, responder, info, cancellationToken);
+        }
+        finally
+        {
+            foreach (var d in disposables)
+            {
+                d.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Builds SSH.NET's connection info: auth methods in the order the server is likely to want them,
+    /// AES-GCM first, and host key algorithms for which known_hosts has a key first (as OpenSSH orders them).</summary>
+    internal ConnectionInfo CreateConnectionInfo(KeyboardInteractiveResponder responder, out List<IDisposable> disposables)
+    {
+        disposables = [];
+        var methods = new List<AuthenticationMethod>();
+        if (settings.PrivateKeyPaths.Count > 0)
+        {
+            var keys = settings.PrivateKeyPaths.Select(LoadKey).ToArray();
+            disposables.AddRange(keys);
+            methods.Add(new PrivateKeyAuthenticationMethod(settings.Username, keys));
+        }
+
+        if (settings.Password is not null)
+        {
+            var password = new PasswordAuthenticationMethod(settings.Username, settings.Password);
+            disposables.Add(password);
+            methods.Add(password);
+        }
+
+        if (settings.Password is not null || settings.TotpSecret is not null || settings.Prompt is not null)
+        {
+            var interactive = new KeyboardInteractiveAuthenticationMethod(settings.Username);
+            interactive.AuthenticationPrompt += responder.OnPrompt;
+            disposables.Add(interactive);
+            methods.Add(interactive);
+        }
+
+        if (methods.Count == 0)
+        {
+            throw new SftpConfigException(
+                $"No credentials for {settings.Target}: set {SettingKeys.Password} or {SettingKeys.PrivateKey} in your .env " +
+                "(or pass a prompt handler to be asked interactively).");
+        }
+
+        var info = new ConnectionInfo(settings.Host, settings.Port, settings.Username, [.. methods])
+        {
+            Timeout = settings.ConnectTimeout,
+        };
+        MoveFirst(info.Encryptions, [PreferredCipher]);
+        var knownTypes = settings.HostKeyPolicy == HostKeyPolicy.Pinned ? [] :
+            KnownHostsFile.Load(settings.KnownHostsPath).Find(settings.Host, settings.Port).Where(e => !e.Revoked).Select(e => e.KeyType).Distinct().ToList();
+        if (TrustedKeyType is not null)
+        {
+            knownTypes.Insert(0, TrustedKeyType);
+        }
+
+        MoveFirst(info.HostKeyAlgorithms, AlgorithmsFor(knownTypes));
+        return info;
+    }
+
+    private static IEnumerable<string> AlgorithmsFor(IEnumerable<string> keyTypes) =>
+        keyTypes.SelectMany(t => t == "ssh-rsa" ? RsaAlgorithms : [t]);
+
+    // known_hosts names RSA keys "ssh-rsa"; the signature algorithms that verify them are these.
+    private static readonly string[] RsaAlgorithms = ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"];
+
+    private static void MoveFirst<TValue>(IDictionary<string, TValue> algorithms, IEnumerable<string> first)
+    {
+        var preferred = first.Where(algorithms.ContainsKey).Distinct().ToList();
+        if (preferred.Count == 0)
+        {
+            return;
+        }
+
+        var all = algorithms.ToList();
+        algorithms.Clear();
+        foreach (var name in preferred)
+        {
+            algorithms.Add(name, all.First(a => a.Key == name).Value);
+        }
+
+        foreach (var (name, value) in all.Where(a => !preferred.Contains(a.Key)))
+        {
+            algorithms.Add(name, value);
+        }
+    }
+
+    private PrivateKeyFile LoadKey(string path)
+    {
+        try
+        {
+            return settings.Passphrase is null ? new PrivateKeyFile(path) : new PrivateKeyFile(path, settings.Passphrase);
+        }
+        catch (SshPassPhraseNullOrEmptyException)
+        {
+            throw new SftpAuthenticationException(
+                $"The private key {path} is encrypted. Set {SettingKeys.Passphrase} in your .env (or pass Passphrase).");
+        }
+        catch (Exception e) when (e is SshException or System.Security.Cryptography.CryptographicException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException)
+        {
+            if (settings.Passphrase is not null && KeyFileLooksEncrypted(path))
+            {
+                throw new SftpAuthenticationException(
+                    $"Cannot decrypt the private key {path}: the passphrase is wrong. Check {SettingKeys.Passphrase} in your .env.");
+            }
+
+            throw new SftpAuthenticationException(
+                $"The private key {path} is not a valid OpenSSH, PEM or PuTTY (.ppk) key ({Redactor.Redact(e.Message)}). Check {SettingKeys.PrivateKey}.");
+        }
+        catch (IOException e)
+        {
+            throw new SftpConfigException($"Cannot read the private key {path}: {e.Message}. Check {SettingKeys.PrivateKey}.", e);
+        }
+    }
+
+    private static bool KeyFileLooksEncrypted(string path)
+    {
+        var text = File.ReadAllText(path);
+        if (text.Contains("ENCRYPTED", StringComparison.Ordinal) || text.Contains("Encryption: aes", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var body = string.Concat(text.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select(l => l.Trim()));
+        try
+        {
+            return System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(body)).Contains("bcrypt", StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private Exception MapConnectError(Exception e, HostKeyVerifier verifier, KeyboardInteractiveResponder responder, ConnectionInfo info, CancellationToken cancellationToken)
+    {
+        if (e is SftpInteractiveException)
+        {
+            return e;
+        }
+
+        if (verifier.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException($"Connecting to {settings.Target} was cancelled.", e, cancellationToken);
+        }
+
+        var target = $"{settings.Host}:{settings.Port}";
+        return e switch
+        {
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => new SftpConnectionException(
+                $"Connection refused by {target}. Is the SFTP server running, and is {SettingKeys.Port} right?", e),
+            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => new SftpConnectionException(
+                $"Cannot resolve the host name '{settings.Host}'. Check {SettingKeys.Host} (or the HostName of that alias in ~/.ssh/config).", e),
+            SocketException se => new SftpConnectionException($"Cannot connect to {target}: {se.Message}.", e),
+            SshOperationTimeoutException or TimeoutException => new SftpConnectionException(
+                $"Timed out after {Format.Duration(settings.ConnectTimeout)} connecting to {target}. Check host, port and firewall, or raise {SettingKeys.Timeout}.", e),
+            SshAuthenticationException => AuthenticationError(e, responder, info),
+            SshConnectionException => new SftpConnectionException($"The SSH handshake with {target} failed: {Redactor.Redact(e.Message)}", e),
+            _ => new SftpConnectionException($"Cannot connect to {target}: {Redactor.Redact(e.Message)}", e),
+        };
+    }
+
+    private SftpAuthenticationException AuthenticationError(Exception e, KeyboardInteractiveResponder responder, ConnectionInfo info)
+    {
+        var tried = string.Join(", ", info.AuthenticationMethods.Select(m => m.Name).Distinct());
+        var hint = responder.Unanswered.Count > 0
+            ? $"The server asked '{string.Join("', '", responder.Unanswered)}' and nothing could answer: " +
+              (responder.Unanswered.Any(KeyboardInteractiveResponder.IsCodePrompt) ? $"set {SettingKeys.TotpSecret}" : $"set {SettingKeys.Password}") +
+              " in your .env, or run where you can be prompted."
+            : $"Check {string.Join(" / ", CredentialKeys())}" + (settings.EnvFile is null ? "." : $" in {settings.EnvFile}.");
+        return new SftpAuthenticationException(
+            $"Authentication failed for {settings.Target} (tried: {tried}; server said: {Redactor.Redact(e.Message)}). {hint}", e);
+    }
+
+    private IEnumerable<string> CredentialKeys()
+    {
+        if (settings.Password is not null)
+        {
+            yield return SettingKeys.Password;
+        }
+
+        if (settings.PrivateKeyPaths.Count > 0)
+        {
+            yield return SettingKeys.PrivateKey;
+        }
+
+        if (settings.TotpSecret is not null)
+        {
+            yield return SettingKeys.TotpSecret;
+        }
+
+        yield return SettingKeys.Username;
+    }
+}

@@ -206,7 +206,7 @@ def main():
     if args.force or not os.path.exists(marker):
         nfiles = make_tree(root)
         fix_dir_mtimes(root)
-        ndirs = sum(len(d) for _, d, _ in os.walk(root))
+        ndirs = sum(1 for _ in os.walk(root)) - 1  # excludes root; os.walk does not descend into symlinks
         with open(marker, "w", encoding="ascii") as f:
             f.write(f"small_files={nfiles}\ndirectories={ndirs}\n")
         print(f"sample data: generated {nfiles} small files in {root}")

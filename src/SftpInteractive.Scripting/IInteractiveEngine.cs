@@ -1,0 +1,30 @@
+namespace SftpInteractive.Scripting;
+
+/// <summary>
+/// What every host (REPL, Jupyter kernel) needs from the engine. Submissions keep state across calls; each gets its
+/// own cancellation token, and the result is a value, never an exception, so the host's loop never dies.
+/// </summary>
+public interface IInteractiveEngine : IAsyncDisposable
+{
+    /// <summary>Compiles and runs a trivial submission in the background so the first real one is fast.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one submission. Output and rich displays go to <paramref name="display"/>; cancelling
+    /// <paramref name="cancellationToken"/> cancels the helper's operations and, if the code ignores the token,
+    /// abandons waiting for it and reports <see cref="SubmissionResult.Cancelled"/>.</summary>
+    Task<SubmissionResult> ExecuteAsync(string code, IDisplaySink display, CancellationToken cancellationToken = default);
+
+    /// <summary>Completions at <paramref name="cursor"/> (C# members and locals, remote paths inside string
+    /// arguments of the helper's methods). Safe to call while a submission runs.</summary>
+    Task<CompletionList> CompleteAsync(string code, int cursor, CancellationToken cancellationToken = default);
+
+    /// <summary>Signature and documentation of the symbol at <paramref name="cursor"/>, or null. Safe to call while a
+    /// submission runs.</summary>
+    Task<InspectionResult?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default);
+
+    /// <summary>True when <paramref name="code"/> is a complete submission (false: the host should ask for more lines).</summary>
+    bool IsComplete(string code);
+
+    /// <summary>Submissions run so far, oldest first.</summary>
+    IReadOnlyList<string> History { get; }
+}

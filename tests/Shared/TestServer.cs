@@ -101,12 +101,11 @@ public sealed class TestServer
             return server;
         }
 
-        var (_, envPath) = Run(script, "env server", TimeSpan.FromSeconds(30));
         var stateDir = Environment.GetEnvironmentVariable("SFTPI_TEST_DIR") ?? Path.Combine(RepoRoot, ".sftpi-test");
         var serverEnv = Path.Combine(stateDir, "server.env");
         if (!File.Exists(serverEnv))
         {
-            server.StartError = $"{serverEnv} was not written ({envPath.Trim()})";
+            server.StartError = $"{serverEnv} was not written: {Tail(output)}";
             return server;
         }
 

@@ -154,6 +154,26 @@ public sealed class ManageTests
     }
 
     [Fact]
+    public async Task Rm_SymlinkToAFile_RemovesTheLinkNotTheTarget()
+    {
+        // Regression: SSH.NET's DeleteFile/RenameFile realpath() the path first, which follows the link and acts
+        // on the target. The helper must remove (and rename) the link itself.
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        s.Client.WriteAllText(scratch["precious.txt"], "keep me");
+        await s.SymlinkAsync(scratch["precious.txt"], scratch["link"], Ct);
+        await s.SymlinkAsync(scratch["precious.txt"], scratch["link2"], Ct);
+
+        await s.RmAsync(scratch["link"], Ct);
+        await s.MvAsync(scratch["link2"], scratch["renamed-link"], cancellationToken: Ct);
+
+        Assert.False(await s.ExistsAsync(scratch["link"], Ct));
+        Assert.Equal(RemoteEntryType.Symlink, (await s.LStatAsync(scratch["renamed-link"], Ct)).Type);
+        Assert.Equal("keep me", s.Client.ReadAllText(scratch["precious.txt"]));
+    }
+
+    [Fact]
     public async Task Symlink_CreatesALinkThatReadLinkReturns()
     {
         var server = TestServer.Require();

@@ -5,14 +5,61 @@ using Renci.SshNet.Sftp;
 namespace SftpInteractive;
 
 /// <summary>
-/// The few SFTP requests SSH.NET 2026.0.0 implements but does not expose publicly (lstat, readlink, the server's
-/// extension list). Reached by reflection on the pinned version; every caller has a fallback, and the integration
-/// tests fail loudly if an upgrade renames them.
+/// The SFTP requests SSH.NET 2026.0.0 implements but does not expose the way we need them (lstat, readlink, the
+/// server's extension list) or exposes only behind a <c>realpath</c> of the path. That canonicalisation follows
+/// symbolic links, so SSH.NET's DeleteFile, DeleteDirectory and RenameFile act on a link's TARGET, and SymbolicLink
+/// turns a relative target into an absolute one. Remove, rmdir, rename and symlink therefore go straight to the
+/// protocol requests with paths we resolved ourselves. Reached by reflection on the pinned version; the
+/// integration tests fail loudly if an upgrade renames them.
 /// </summary>
 internal static class SftpInternals
 {
     private static readonly PropertyInfo? SessionProperty =
         typeof(SftpClient).GetProperty("SftpSession", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    private static readonly Type? SessionInterface = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.ISftpSession");
+
+    /// <summary>SSH_FXP_REMOVE on exactly <paramref name="path"/> (a link is removed, not its target).</summary>
+    public static Task RemoveAsync(SftpClient client, string path, CancellationToken cancellationToken) =>
+        InvokeAsync(client, "RequestRemoveAsync", path, cancellationToken);
+
+    /// <summary>SSH_FXP_RMDIR on exactly <paramref name="path"/>.</summary>
+    public static Task RmDirAsync(SftpClient client, string path, CancellationToken cancellationToken) =>
+        InvokeAsync(client, "RequestRmDirAsync", path, cancellationToken);
+
+    /// <summary>Renames exactly <paramref name="from"/>; with <paramref name="posix"/> the target is replaced atomically.</summary>
+    public static Task RenameAsync(SftpClient client, string from, string to, bool posix, CancellationToken cancellationToken) =>
+        posix ? Invoke(client, "RequestPosixRename", from, to) : InvokeAsync(client, "RequestRenameAsync", from, to, cancellationToken);
+
+    /// <summary>Creates <paramref name="link"/> pointing to <paramref name="target"/> exactly as given (relative stays relative).</summary>
+    public static Task SymLinkAsync(SftpClient client, string target, string link) => Invoke(client, "RequestSymLink", target, link);
+
+    private static Task InvokeAsync(SftpClient client, string name, params object[] args) =>
+        Call(client, name, args) as Task ?? throw Missing(name);
+
+    private static Task Invoke(SftpClient client, string name, params object[] args)
+    {
+        Call(client, name, args);
+        return Task.CompletedTask;
+    }
+
+    private static object? Call(SftpClient client, string name, object[] args)
+    {
+        var session = Session(client) ?? throw new InvalidOperationException("Client not connected.");
+        var method = SessionInterface?.GetMethod(name) ?? throw Missing(name);
+        try
+        {
+            return method.Invoke(session, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static SftpInteractiveException Missing(string name) =>
+        new($"This SSH.NET version lacks the SFTP request {name} that SftpInteractive needs; use the SSH.NET version pinned in Directory.Packages.props.");
 
     /// <summary>The internal SFTP session object, or null.</summary>
     private static object? Session(SftpClient client) => SessionProperty?.GetValue(client);

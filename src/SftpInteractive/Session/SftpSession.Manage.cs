@@ -53,7 +53,7 @@ public sealed partial class SftpSession
             throw new SftpInteractiveException($"{target} is a directory. Use RmRecursive(\"{target}\", dryRun: true) to see what would go, then without dryRun to remove it.");
         }
 
-        await GuardAsync("remove", target, (c, t) => c.DeleteFileAsync(target, t), cancellationToken).ConfigureAwait(false);
+        await GuardAsync("remove", target, (c, t) => SftpInternals.RemoveAsync(c, target, t), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="RmAsync"/>.</summary>
@@ -63,7 +63,7 @@ public sealed partial class SftpSession
     public Task RmdirAsync(string path, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);
-        return GuardAsync("remove directory", target, (c, t) => c.DeleteDirectoryAsync(target, t), cancellationToken);
+        return GuardAsync("remove directory", target, (c, t) => SftpInternals.RmDirAsync(c, target, t), cancellationToken);
     }
 
     /// <summary>Removes a directory tree (like <c>rm -r</c>); symbolic links are removed, never followed. With
@@ -89,7 +89,7 @@ public sealed partial class SftpSession
         {
             foreach (var entry in plan)
             {
-                await GuardAsync("remove", entry.Path, (c, t) => entry.IsDirectory ? c.DeleteDirectoryAsync(entry.Path, t) : c.DeleteFileAsync(entry.Path, t),
+                await GuardAsync("remove", entry.Path, (c, t) => entry.IsDirectory ? SftpInternals.RmDirAsync(c, entry.Path, t) : SftpInternals.RemoveAsync(c, entry.Path, t),
                     cancellationToken).ConfigureAwait(false);
             }
         }
@@ -120,11 +120,7 @@ public sealed partial class SftpSession
             }
         }
 
-        await GuardAsync("move", from, (c, t) =>
-        {
-            c.RenameFile(from, to, isPosix: overwrite);
-            return Task.CompletedTask;
-        }, cancellationToken).ConfigureAwait(false);
+        await GuardAsync("move", from, (c, t) => SftpInternals.RenameAsync(c, from, to, posix: overwrite, t), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="MvAsync"/>.</summary>
@@ -173,11 +169,7 @@ public sealed partial class SftpSession
     public Task SymlinkAsync(string target, string linkPath, CancellationToken cancellationToken = default)
     {
         var link = ResolvePath(linkPath);
-        return GuardAsync("create the link", link, (c, t) =>
-        {
-            c.SymbolicLink(target, link);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        return GuardAsync("create the link", link, (c, _) => SftpInternals.SymLinkAsync(c, target, link), cancellationToken);
     }
 
     /// <summary>Synchronous <see cref="SymlinkAsync"/>.</summary>

@@ -8,6 +8,7 @@ namespace SftpInteractive;
 /// and honours the host's per-submission token (<see cref="SftpCancellation"/>); synchronous conveniences exist for
 /// interactive use. Create one with <see cref="Sftp.ConnectAsync(SftpOptions?, CancellationToken)"/>.
 /// </summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDisplay
 {
     private readonly SshConnector _connector;

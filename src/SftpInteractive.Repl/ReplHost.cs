@@ -87,7 +87,9 @@ public sealed class ReplHost : IInteractiveEngineAccess
 
     private async Task<int> RunScriptAsync(CancellationToken cancellationToken)
     {
-        _startup = StartAsync(message => _options.Console.WriteLine(Redactor.Redact(message)), cancellationToken);
+        // In script mode stdout is the script's output; start-up notices go to the error stream.
+        var notices = _options.ErrorConsole ?? _options.Console;
+        _startup = StartAsync(message => notices.WriteLine(Redactor.Redact(message)), cancellationToken);
         var script = await _options.Input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var engine = await _engine.WaitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var code in SubmissionSplitter.Split(script, engine.IsComplete))

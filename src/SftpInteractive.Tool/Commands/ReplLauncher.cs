@@ -18,7 +18,7 @@ internal static class ReplLauncher
         var globals = new ScriptGlobals(defaults);
         var engine = Task.Run(() =>
         {
-            var created = new ScriptEngine(globals);
+            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
             _ = created.WarmUpAsync(CancellationToken.None);
             return (IInteractiveEngine)created;
         }, CancellationToken.None);

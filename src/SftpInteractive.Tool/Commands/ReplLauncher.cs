@@ -19,7 +19,12 @@ internal static class ReplLauncher
         var engine = Task.Run(() =>
         {
             var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
-            _ = created.WarmUpAsync(CancellationToken.None);
+            if (interactive)
+            {
+                // A piped script gains nothing from warming up completion; it would only compete for the CPU.
+                _ = created.WarmUpAsync(CancellationToken.None);
+            }
+
             return (IInteractiveEngine)created;
         }, CancellationToken.None);
 

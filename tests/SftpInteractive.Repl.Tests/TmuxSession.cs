@@ -19,12 +19,13 @@ public sealed class TmuxSession : IDisposable
 
         var session = new TmuxSession();
         var env = string.Join(' ', (environment ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}='{kv.Value}'"));
-        session.Tmux("new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", $"env TERM=xterm-256color {env} {command}");
+        Tmux("new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", $"env TERM=xterm-256color {env} {command}");
         return session;
     }
 
-    /// <summary>Types text literally (no key-name interpretation, so ';' and quotes are safe).</summary>
-    public void Type(string text) => Tmux("send-keys", "-t", _name, "-l", text);
+    /// <summary>Types text literally (no key-name interpretation). tmux still reads an argument ending in ';' as a
+    /// command separator, so that one is escaped.</summary>
+    public void Type(string text) => Tmux("send-keys", "-t", _name, "-l", text.EndsWith(';') ? text[..^1] + "\\;" : text);
 
     /// <summary>Presses named keys: Enter, Tab, C-c, C-d, Up.</summary>
     public void Press(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
@@ -59,7 +60,7 @@ public sealed class TmuxSession : IDisposable
 
     public void Dispose() => Run(["kill-session", "-t", _name]);
 
-    private string Tmux(params string[] arguments)
+    private static string Tmux(params string[] arguments)
     {
         var (code, output) = Run(arguments);
         return code == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {output}");

@@ -24,7 +24,7 @@ public sealed class ReplHost : IInteractiveEngineAccess
         _engine = engine;
         var prompt = options.Terminal is { } terminal ? MaskedPrompt.Create(terminal) : null;
         _sink = new ReplSink(options.Console, options.Terminal is not null, prompt);
-        _printer = new ResultPrinter(options.Console, _sink);
+        _printer = new ResultPrinter(options.Console, _sink, options.Terminal is not null);
     }
 
     /// <summary>Runs until <c>#exit</c>, Ctrl+D or the end of the piped script. Returns the process exit code: 0, or
@@ -129,7 +129,7 @@ public sealed class ReplHost : IInteractiveEngineAccess
         if (result is SubmissionResult.Failure failure)
         {
             _lastTrace = failure.StackTrace.Length > 0 ? failure.StackTrace : failure.Message;
-            var printer = _options.Terminal is null && _options.ErrorConsole is { } errors ? new ResultPrinter(errors, _sink) : _printer;
+            var printer = _options.Terminal is null && _options.ErrorConsole is { } errors ? new ResultPrinter(errors, _sink, interactive: false) : _printer;
             printer.Print(code, result);
         }
         else

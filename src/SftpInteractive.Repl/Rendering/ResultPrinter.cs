@@ -5,7 +5,7 @@ namespace SftpInteractive.Repl;
 
 /// <summary>Shows a submission's outcome: the value, compiler errors with a caret under the column, a runtime error
 /// as one line (the trace waits for <c>#trace</c>), or a cancellation.</summary>
-internal sealed class ResultPrinter(IAnsiConsole console, ReplSink sink)
+internal sealed class ResultPrinter(IAnsiConsole console, ReplSink sink, bool interactive)
 {
     public void Print(string code, SubmissionResult result)
     {
@@ -21,7 +21,7 @@ internal sealed class ResultPrinter(IAnsiConsole console, ReplSink sink)
                 break;
             case SubmissionResult.Failure failure:
                 console.MarkupLine($"[red]{Markup.Escape(Redactor.Redact(failure.Message))}[/]" +
-                                   (failure.StackTrace.Length > 0 ? " [grey](#trace for details)[/]" : string.Empty));
+                                   (interactive && failure.StackTrace.Length > 0 ? " [grey](#trace for details)[/]" : string.Empty));
                 break;
             case SubmissionResult.Cancelled cancelled:
                 console.MarkupLine($"[yellow]{Markup.Escape(cancelled.Message)}[/]");

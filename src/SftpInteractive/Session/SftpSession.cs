@@ -81,6 +81,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
 
         _disposed = true;
         _client.Dispose();
+        _pool?.Dispose();
         _ssh?.Dispose();
         _sshLock.Dispose();
     }

@@ -37,7 +37,7 @@ public sealed partial class SftpSession
         ThrowOnConflict(item);
         var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
         return await GuardAsync("download", source.Path,
-            (c, t) => FileTransfer.DownloadAsync(this, c, item, options, tracker, t), cancellationToken).ConfigureAwait(false);
+            (c, t) => FileTransfer.DownloadAsync(this, c, item, options, tracker, t, Pool), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="GetAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>

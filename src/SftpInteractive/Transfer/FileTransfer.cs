@@ -16,8 +16,12 @@ internal static class FileTransfer
 
     private const int CopyBufferSize = 256 * 1024;
 
+    // Below this size a plain open/read/close (<see cref="SmallFileReader"/>) costs far
+    // less CPU than the pipelined download's size request and read-ahead buffers.
+    private const long SmallFileSize = 64 * 1024;
+
     public static async Task<TransferResult> DownloadAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options,
-        TransferTracker tracker, CancellationToken cancellationToken)
+        TransferTracker tracker, CancellationToken cancellationToken, SftpPool? pool = null)
     {
         if (!item.WillMove)
         {
@@ -37,24 +41,22 @@ internal static class FileTransfer
         var progress = tracker.StartFile(item.Source, item.Size, offset);
         try
         {
-            var output = new FileStream(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-            await using (output.ConfigureAwait(false))
+            var ranges = pool is null || offset > 0 ? 1 : RangedDownload.RangesFor(item.Size, options.EffectiveParallelism);
+            if (ranges > 1)
             {
-                output.SetLength(offset);
-                output.Position = offset;
-                if (offset == 0)
+                var clients = await pool!.RentAsync(ranges - 1, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    await client.DownloadFileAsync(item.Source, output, progress, cancellationToken).ConfigureAwait(false);
+                    await RangedDownload.RunAsync([client, .. clients], item.Source, part, item.Size, progress, cancellationToken).ConfigureAwait(false);
                 }
-                else if (offset < item.Size)
+                finally
                 {
-                    var input = await client.OpenAsync(item.Source, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
-                    await using (input.ConfigureAwait(false))
-                    {
-                        input.Seek(offset, SeekOrigin.Begin);
-                        await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
-                    }
+                    pool.Return(clients);
                 }
+            }
+            else
+            {
+                await DownloadSerialAsync(client, item, part, offset, progress, cancellationToken).ConfigureAwait(false);
             }
 
             var length = new FileInfo(part).Length;
@@ -79,6 +81,33 @@ internal static class FileTransfer
         {
             progress.Fail();
             throw;
+        }
+    }
+
+    private static async Task DownloadSerialAsync(SftpClient client, TransferPlanItem item, string part, long offset, FileProgress progress, CancellationToken cancellationToken)
+    {
+        var output = new FileStream(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        await using (output.ConfigureAwait(false))
+        {
+            output.SetLength(offset);
+            output.Position = offset;
+            if (offset == 0 && item.Size <= SmallFileSize && SmallFileReader.IsAvailable)
+            {
+                progress.Set(await SmallFileReader.CopyAsync(client, item.Source, item.Size, output, cancellationToken).ConfigureAwait(false));
+            }
+            else if (offset == 0)
+            {
+                await client.DownloadFileAsync(item.Source, output, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else if (offset < item.Size)
+            {
+                var input = await client.OpenAsync(item.Source, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
+                await using (input.ConfigureAwait(false))
+                {
+                    input.Seek(offset, SeekOrigin.Begin);
+                    await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -20,7 +20,7 @@ var detail = arguments.Command switch
     "getdir" => (await session.GetDirectoryAsync(arguments[0], arguments[1],
         new TransferOptions { Overwrite = OverwritePolicy.Always, Parallelism = arguments.Parallel })).EnsureSuccess().Summary,
     "find" => await FindTwiceAsync(session, arguments[0], arguments[1], arguments.Parallel),
-    "rss-get" => await RssGetAsync(session, arguments[0], arguments[1]),
+    "rss-get" => await RssGetAsync(session, arguments[0], arguments[1], arguments.Parallel),
     _ => throw new ArgumentException($"Unknown scenario '{arguments.Command}'. Use get, put, getdir, find or rss-get."),
 };
 work.Stop();
@@ -28,11 +28,11 @@ var growthMb = (ProcessMemory.PeakRssKiB() - baseline) / 1024.0;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"scenario\":\"{arguments.Command}\",\"connect_s\":{connect.TotalSeconds:0.000},\"work_s\":{work.Elapsed.TotalSeconds:0.000},\"rss_growth_mb\":{growthMb:0.0},\"detail\":\"{detail.Replace("\\", "/", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal).Split('\n')[0]}\"}}"));
 
-static async Task<string> RssGetAsync(SftpSession session, string remote, string local)
+static async Task<string> RssGetAsync(SftpSession session, string remote, string local, int parallel)
 {
     // Peak RSS is measured around the transfer only: the connection and JIT are start-up costs, not per-byte ones.
     var before = ProcessMemory.PeakRssKiB();
-    var result = await session.GetAsync(remote, local, new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size });
+    var result = await session.GetAsync(remote, local, new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = parallel });
     return string.Create(CultureInfo.InvariantCulture, $"{result.ToText()}; transfer-only peak RSS growth {(ProcessMemory.PeakRssKiB() - before) / 1024.0:0.0} MB");
 }
 

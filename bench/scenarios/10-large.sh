@@ -17,7 +17,7 @@ for rep in $(seq 1 "$REPS"); do
   record large-put "$case_name" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/up-ours.bin" --env "$KEY_ENV")" "SSH.NET UploadFileAsync, atomic .part + posix-rename"
   record large-put "$case_name" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/up-sftp.bin")" "sftp -b, aes128-gcm@openssh.com"
   record large-put "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" put "$SRC" "$RBENCH/up-paramiko.bin")" "paramiko 2.12 SFTPClient.put, aes128-ctr"
-  record large-put "$case_name" rclone "$rep" "$(timed rclone_sftp copyto "$SRC" ":sftp:$RBENCH/up-rclone.bin")" "rclone 1.60 sftp backend"
+  record large-put "$case_name" rclone "$rep" "$(timed rclone_sftp copyto --ignore-times "$SRC" ":sftp:$RBENCH/up-rclone.bin")" "rclone 1.60 sftp backend, --ignore-times (else it skips the unchanged target)"
   record large-put "$case_name" lftp "$rep" "$(timed lftp_sftp "put $SRC -o $RBENCH/up-lftp.bin")" "lftp 4.9"
 done
 rm -f "$L"

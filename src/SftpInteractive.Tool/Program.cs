@@ -1,1 +1,18 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using SftpInteractive.Tool.Commands;
+
+// `sftpi` itself is the REPL; every other command lives in its own file under Commands/ and is registered here,
+// one line each.
+var root = ReplCommand.Create();
+Command[] commands =
+[
+    DemoCommand.Create(),
+];
+foreach (var command in commands)
+{
+    root.Subcommands.Add(command);
+}
+
+// No process-termination handling by System.CommandLine: Ctrl+C belongs to the REPL (it cancels the running
+// submission), and a default 2 s termination timeout would kill the session.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

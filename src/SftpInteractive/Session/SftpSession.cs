@@ -84,6 +84,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         _disposed = true;
         StopWatchdog();
         _client.Dispose();
+        _pool?.Dispose();
         _ssh?.Dispose();
         _sshLock.Dispose();
     }

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using SftpInteractive;
+using SftpInteractive.Bench;
+
+// One scenario per process, so every run pays its own start-up and connection like the peers' command lines do.
+// Usage: SftpInteractive.Bench <get|put|getdir|find|rss-get> <args…> --env <file.env> [--parallel N]
+// Prints one JSON object: {"scenario":…,"connect_s":…,"work_s":…,"rss_growth_mb":…}.
+var arguments = BenchArguments.Parse(args);
+var options = new SftpOptions { EnvFile = arguments.EnvFile, Environment = new Dictionary<string, string>() };
+var baseline = ProcessMemory.PeakRssKiB();
+var total = Stopwatch.StartNew();
+await using var session = await Sftp.ConnectAsync(options);
+var connect = total.Elapsed;
+var work = Stopwatch.StartNew();
+var detail = arguments.Command switch
+{
+    "get" => (await session.GetAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size })).ToText(),
+    "put" => (await session.PutAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size })).ToText(),
+    "getdir" => (await session.GetDirectoryAsync(arguments[0], arguments[1],
+        new TransferOptions { Overwrite = OverwritePolicy.Always, Parallelism = arguments.Parallel })).EnsureSuccess().Summary,
+    "find" => await FindTwiceAsync(session, arguments[0], arguments[1], arguments.Parallel),
+    "rss-get" => await RssGetAsync(session, arguments[0], arguments[1], arguments.Parallel),
+    _ => throw new ArgumentException($"Unknown scenario '{arguments.Command}'. Use get, put, getdir, find or rss-get."),
+};
+work.Stop();
+var growthMb = (ProcessMemory.PeakRssKiB() - baseline) / 1024.0;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{{\"scenario\":\"{arguments.Command}\",\"connect_s\":{connect.TotalSeconds:0.000},\"work_s\":{work.Elapsed.TotalSeconds:0.000},\"rss_growth_mb\":{growthMb:0.0},\"detail\":\"{detail.Replace("\\", "/", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal).Split('\n')[0]}\"}}"));
+
+static async Task<string> RssGetAsync(SftpSession session, string remote, string local, int parallel)
+{
+    // Peak RSS is measured around the transfer only: the connection and JIT are start-up costs, not per-byte ones.
+    var before = ProcessMemory.PeakRssKiB();
+    var result = await session.GetAsync(remote, local, new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = parallel });
+    return string.Create(CultureInfo.InvariantCulture, $"{result.ToText()}; transfer-only peak RSS growth {(ProcessMemory.PeakRssKiB() - before) / 1024.0:0.0} MB");
+}
+
+static async Task<string> FindTwiceAsync(SftpSession session, string root, string glob, int parallel)
+{
+    // The first search opens the pool's connections (cold); the second reuses them, as later searches in a session do.
+    var options = new FindOptions { Glob = glob, Parallelism = parallel };
+    var cold = await session.FindAllAsync(root, options);
+    var warm = System.Diagnostics.Stopwatch.StartNew();
+    var again = await session.FindAllAsync(root, options);
+    return string.Create(CultureInfo.InvariantCulture, $"{cold}; cold {cold.Duration.TotalSeconds:0.000} s; warm_s={warm.Elapsed.TotalSeconds:0.000}; {again.Count} matches again");
+}

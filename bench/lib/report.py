@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""Aggregates bench results (JSON lines from every scenario) into results.json and report.md, and prints the ratio table.
+
+Each line: {"section", "case", "tool", "rep", "seconds", "settings", ...}. The tool named "ours" is compared with every
+other tool of the same section: ratio = our median / peer median (lower is better). Targets below; other sections
+(REPL start-up, kernel round trip) add theirs here.
+"""
+import datetime
+import json
+import os
+import platform
+import statistics
+import sys
+from collections import defaultdict
+
+# section -> {peer tool: maximum ratio}
+TARGETS = {
+    "large-get": {"openssh-sftp": 1.0},
+    "large-put": {"openssh-sftp": 1.0},
+    "tree-get": {"openssh-sftp": 0.5, "rclone": 0.8},
+    "search": {"paramiko-serial": 0.33},
+    "search-warm": {"paramiko-serial": 0.33},
+}
+RSS_LIMIT_MB = 64
+
+src, out_dir = sys.argv[1], sys.argv[2]
+rows = [json.loads(line) for line in open(src) if line.strip()]
+groups = defaultdict(list)
+meta = {}
+for r in rows:
+    key = (r["section"], r["case"], r["tool"])
+    groups[key].append(r)
+    meta[key] = r
+
+summary = []
+for (section, case, tool), runs in groups.items():
+    secs = [r["seconds"] for r in runs if r.get("seconds") is not None]
+    summary.append({
+        "section": section, "case": case, "tool": tool,
+        "median_s": round(statistics.median(secs), 3) if secs else None,
+        "min_s": round(min(secs), 3) if secs else None,
+        "runs": [r.get("seconds") for r in runs],
+        "failed_runs": sum(1 for r in runs if r.get("seconds") is None),
+        "settings": meta[(section, case, tool)].get("settings", ""),
+        **({"rss_growth_mb": runs[-1].get("rss_growth_mb"), "process_rss_growth_mb": runs[-1].get("process_rss_growth_mb")} if section == "rss" else {}),
+    })
+
+ratios = []
+for s in summary:
+    if s["tool"] != "ours" or s["median_s"] is None:
+        continue
+    for p in summary:
+        if p["section"] == s["section"] and p["case"] == s["case"] and p["tool"] != "ours" and p["median_s"]:
+            ratio = round(s["median_s"] / p["median_s"], 2)
+            target = TARGETS.get(s["section"], {}).get(p["tool"])
+            ratios.append({"section": s["section"], "case": s["case"], "peer": p["tool"], "ours_s": s["median_s"], "peer_s": p["median_s"],
+                           "ratio": ratio, "target": target, "met": None if target is None else ratio <= target})
+
+rss = [s for s in summary if s["section"] == "rss"]
+env = {"generated_utc": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "host": platform.node(),
+       "cpus": os.cpu_count(), "load_avg": os.getloadavg(), "kernel": platform.release()}
+result = {"environment": env, "summary": summary, "ratios": ratios, "raw": rows}
+os.makedirs(out_dir, exist_ok=True)
+with open(os.path.join(out_dir, "results.json"), "w") as f:
+    json.dump(result, f, indent=2)
+
+
+def fmt(v):
+    return "—" if v is None else f"{v:.2f}"
+
+
+lines = ["| Section | Case | Peer | Ours (s) | Peer (s) | Ratio | Target | Met |", "|---|---|---|---:|---:|---:|---:|---|"]
+for r in sorted(ratios, key=lambda r: (r["section"], r["peer"])):
+    met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
+    lines.append(f"| {r['section']} | {r['case']} | {r['peer']} | {fmt(r['ours_s'])} | {fmt(r['peer_s'])} | {fmt(r['ratio'])} | {'' if r['target'] is None else '≤ ' + fmt(r['target'])} | {met} |")
+for s in rss:
+    growth = s.get("rss_growth_mb")
+    lines.append(f"| rss | {s['case']} | (peak RSS growth during the transfer) | {fmt(s['median_s'])} | | {fmt(growth)} MB | < {RSS_LIMIT_MB} MB | {'yes' if growth is not None and growth < RSS_LIMIT_MB else '**no**'} |")
+table = "\n".join(lines)
+print(table)
+
+md = ["# SftpInteractive benchmark", "",
+      f"Generated {env['generated_utc']} on {env['host']} ({env['cpus']} CPUs, load average {', '.join(f'{x:.1f}' for x in env['load_avg'])} at the end).",
+      "Ratios are our median time divided by the peer's median time in the same run (lower is better).", "",
+      "## Ratios", "", table, "", "## Medians and settings", "", "| Section | Case | Tool | Median (s) | Runs (s) | Settings |", "|---|---|---|---:|---|---|"]
+for s in sorted(summary, key=lambda s: (s["section"], s["tool"] != "ours", s["tool"])):
+    runs = ", ".join("fail" if x is None else f"{x:.2f}" for x in s["runs"])
+    md.append(f"| {s['section']} | {s['case']} | {s['tool']} | {fmt(s['median_s'])} | {runs} | {s['settings']} |")
+notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "NOTES.md")
+if os.path.exists(notes):
+    md += ["", open(notes).read()]
+with open(os.path.join(out_dir, "report.md"), "w") as f:
+    f.write("\n".join(md) + "\n")
+print(f"\nwrote {os.path.join(out_dir, 'results.json')} and report.md", file=sys.stderr)

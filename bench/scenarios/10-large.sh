@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Large file get and put: us vs OpenSSH sftp, Paramiko, rclone, lftp. Wall time of the whole command (connect included)
+# for everyone; tools are interleaved within each repetition so load changes hit all of them alike.
+source "$BENCH_DIR/lib/common.sh"
+start_server; prepare_data
+L="$WORK/large.bin"; SRC="$WORK/large-src.bin"
+case_name="${SIZE_MB} MiB"
+# A local source for puts, and the server copy as the reference for gets.
+[[ -f "$SRC" && $(stat -c %s "$SRC") == $((SIZE_MB * 1048576)) ]] || head -c "$((SIZE_MB * 1048576))" /dev/urandom > "$SRC"
+for rep in $(seq 1 "$REPS"); do
+  log "large get/put rep $rep/$REPS"
+  rm -f "$L"; record large-get "$case_name" ours "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV")" "SSH.NET tuned, aes128-gcm, 64 KiB requests, up to 4 connections for one file"
+  rm -f "$L"; record large-get "$case_name" openssh-sftp "$rep" "$(timed sftp_run "get $LARGE $L")" "sftp -b, aes128-gcm@openssh.com, defaults (-B 32768 -R 64)"
+  rm -f "$L"; record large-get "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" get "$LARGE" "$L")" "paramiko 2.12 SFTPClient.get (prefetch), aes128-ctr"
+  rm -f "$L"; record large-get "$case_name" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$LARGE" "$L")" "rclone 1.60 sftp backend, Go default cipher order (aes128-gcm first), defaults (multi-thread streams 4), hash check off"
+  rm -f "$L"; record large-get "$case_name" lftp "$rep" "$(timed lftp_sftp "get $LARGE -o $L")" "lftp 4.9 sftp:// over ssh aes128-gcm, defaults"
+  record large-put "$case_name" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/up-ours.bin" --env "$KEY_ENV")" "SSH.NET UploadFileAsync, atomic .part + posix-rename"
+  record large-put "$case_name" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/up-sftp.bin")" "sftp -b, aes128-gcm@openssh.com"
+  record large-put "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" put "$SRC" "$RBENCH/up-paramiko.bin")" "paramiko 2.12 SFTPClient.put, aes128-ctr"
+  record large-put "$case_name" rclone "$rep" "$(timed rclone_sftp copyto --ignore-times "$SRC" ":sftp:$RBENCH/up-rclone.bin")" "rclone 1.60 sftp backend, --ignore-times (else it skips the unchanged target)"
+  record large-put "$case_name" lftp "$rep" "$(timed lftp_sftp "put $SRC -o $RBENCH/up-lftp.bin")" "lftp 4.9"
+done
+rm -f "$L"
+printf 'rm %s/up-*.bin\n' "$RBENCH" | sftp_batch >/dev/null 2>&1 || true

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace SftpInteractive;
+
+public sealed partial class SftpSession
+{
+    private SftpPool? _pool;
+
+    /// <summary>The extra connections for parallel walks and transfers (opened on first use, closed with the session).</summary>
+    internal SftpPool Pool
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_pool is null)
+            {
+                Interlocked.CompareExchange(ref _pool, new SftpPool(_connector), null);
+            }
+
+            return _pool;
+        }
+    }
+
+    /// <summary>
+    /// Searches a remote tree and streams matches as they are found. Folders are listed in parallel over
+    /// <see cref="FindOptions.Parallelism"/> connections, so results arrive in no particular order. A folder that cannot
+    /// be read does not stop the search: it is added to <paramref name="errors"/> (when given) as it is met.
+    /// Symbolic links are reported (type Symlink) but not followed.
+    /// </summary>
+    /// <param name="root">Folder to search (relative to the working directory, or absolute).</param>
+    /// <param name="options">Filters; a string is a glob such as <c>"**/wmr1*.csv"</c>. Null finds everything.</param>
+    /// <param name="errors">Receives the folders that could not be listed (added on the enumerating thread).</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>
+    /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
+    /// <exception cref="SftpConnectionException">No connection could be opened for the walk.</exception>
+    public async IAsyncEnumerable<RemoteEntry> FindAsync(string root, FindOptions? options = null, ICollection<PathError>? errors = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options ??= new FindOptions();
+        var filter = new FindFilter(options);
+        var start = ResolvePath(root);
+        using var link = SftpCancellation.Link(cancellationToken, out var token);
+        var rootEntry = await StatAsync(start, token).ConfigureAwait(false);
+        if (!rootEntry.IsDirectory)
+        {
+            if (filter.IsMatch(rootEntry, rootEntry.Name, 1))
+            {
+                yield return rootEntry;
+            }
+
+            yield break;
+        }
+
+        var owners = await OwnersAsync(token).ConfigureAwait(false);
+        var clients = await GuardAsync("connect for the search of", start, (_, t) => Pool.RentAsync(Math.Clamp(options.Parallelism, 1, 16), t), token).ConfigureAwait(false);
+        try
+        {
+            await foreach (var found in TreeWalker.WalkAsync(this, clients, start, options.MaxDepth, owners, token).ConfigureAwait(false))
+            {
+                if (found.Error is not null)
+                {
+                    errors?.Add(found.Error);
+                }
+                else if (filter.IsMatch(found.Entry!, found.RelativePath, found.Depth))
+                {
+                    yield return found.Entry!;
+                }
+            }
+        }
+        finally
+        {
+            Pool.Return(clients);
+        }
+    }
+
+    /// <summary>Searches a remote tree and collects every match (sorted by path) and every folder that could not be read.</summary>
+    /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>
+    /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
+    public async Task<FindResult> FindAllAsync(string root, FindOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FindOptions();
+        var watch = Stopwatch.StartNew();
+        var errors = new List<PathError>();
+        var entries = new List<RemoteEntry>();
+        await foreach (var entry in FindAsync(root, options, errors, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new FindResult(ResolvePath(root), options.Describe(), entries, errors, watch.Elapsed);
+    }
+
+    /// <summary>Synchronous <see cref="FindAllAsync"/>: <c>s.Find("/data", "wmr1006.csv")</c>.</summary>
+    /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>
+    /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
+    public FindResult Find(string root, FindOptions? options = null) => FindAllAsync(root, options).GetAwaiter().GetResult();
+}

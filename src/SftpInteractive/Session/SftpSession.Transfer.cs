@@ -1,0 +1,166 @@
+namespace SftpInteractive;
+
+public sealed partial class SftpSession
+{
+    private volatile bool _execUnavailable;
+
+    /// <summary>
+    /// Downloads one file. Data goes to <c>&lt;local&gt;.part</c> and is renamed to the final name only when complete and
+    /// verified, so a failure or cancel never leaves a partial file under the final name; the <c>.part</c> is kept and the
+    /// next call with <see cref="OverwritePolicy.Resume"/> (the default) continues from it.
+    /// </summary>
+    /// <param name="remotePath">The remote file.</param>
+    /// <param name="localPath">Local file, or an existing local folder (the remote name is then used, checked so it
+    /// cannot escape the folder).</param>
+    /// <param name="options">Overwrite policy, verification, time preservation (null: <see cref="TransferOptions.Default"/>).</param>
+    /// <param name="progress">Receives progress about every 100 ms and at the end.</param>
+    /// <param name="cancellationToken">Stops the transfer (the <c>.part</c> stays for resume).</param>
+    /// <exception cref="SftpPathNotFoundException">The remote file does not exist.</exception>
+    /// <exception cref="SftpTransferException">The target exists under <see cref="OverwritePolicy.Never"/>, the remote
+    /// path is a folder, its name is unsafe, or verification failed.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost (call again to resume).</exception>
+    public async Task<TransferResult> GetAsync(string remotePath, string localPath, TransferOptions? options = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= TransferOptions.Default;
+        ArgumentException.ThrowIfNullOrEmpty(localPath);
+        var source = await StatAsync(remotePath, cancellationToken).ConfigureAwait(false);
+        if (source.IsDirectory)
+        {
+            throw new SftpTransferException($"{source.Path} is a folder. Use GetDirectoryAsync(\"{source.Path}\", \"{localPath}\") to download a tree.");
+        }
+
+        var destination = Directory.Exists(localPath) || Path.EndsInDirectorySeparator(localPath)
+            ? LocalPathGuard.Resolve(localPath, source.Name, source.Path)
+            : Path.GetFullPath(localPath);
+        var item = TransferPlanner.ForDownload(source, destination, source.Name, options.Overwrite);
+        ThrowOnConflict(item);
+        var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
+        return await GuardAsync("download", source.Path,
+            (c, t) => FileTransfer.DownloadAsync(this, c, item, options, tracker, t, Pool), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous <see cref="GetAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>
+    /// <exception cref="SftpTransferException">See the async version.</exception>
+    public TransferResult Get(string remotePath, string localPath, TransferOptions? options = null) =>
+        GetAsync(remotePath, localPath, options).GetAwaiter().GetResult();
+
+    /// <summary>Downloads a remote file into a stream the caller owns (no temporary file, no resume).</summary>
+    /// <exception cref="SftpPathNotFoundException">The remote file does not exist.</exception>
+    public async Task<long> GetAsync(string remotePath, Stream destination, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var source = await StatAsync(remotePath, cancellationToken).ConfigureAwait(false);
+        var tracker = new TransferTracker(progress, TimeProvider.System, source.Size, 1);
+        var file = tracker.StartFile(source.Path, source.Size, 0);
+        await GuardAsync("download", source.Path, (c, t) => c.DownloadFileAsync(source.Path, destination, file, t), cancellationToken).ConfigureAwait(false);
+        file.Complete();
+        return file.Done;
+    }
+
+    /// <summary>
+    /// Uploads one file to <c>&lt;remote&gt;.part</c>, verifies it, sets its time and renames it over the target in one
+    /// step (<c>posix-rename@openssh.com</c>), so readers never see a partial file; an interrupted upload resumes.
+    /// </summary>
+    /// <param name="localPath">The local file.</param>
+    /// <param name="remotePath">Remote file, or an existing remote folder (the local name is then used).</param>
+    /// <param name="options">Overwrite policy, verification, time preservation (null: <see cref="TransferOptions.Default"/>).</param>
+    /// <param name="progress">Receives progress about every 100 ms and at the end.</param>
+    /// <param name="cancellationToken">Stops the transfer (the remote <c>.part</c> stays for resume).</param>
+    /// <exception cref="FileNotFoundException">The local file does not exist.</exception>
+    /// <exception cref="SftpTransferException">The target exists under <see cref="OverwritePolicy.Never"/> or verification failed.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The remote folder is not writable.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost (call again to resume).</exception>
+    public async Task<TransferResult> PutAsync(string localPath, string remotePath, TransferOptions? options = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= TransferOptions.Default;
+        var source = new FileInfo(localPath);
+        if (!source.Exists)
+        {
+            throw new FileNotFoundException($"No such local file: {source.FullName}.", source.FullName);
+        }
+
+        var target = ResolvePath(remotePath);
+        var existing = await TryStatAsync(target, cancellationToken).ConfigureAwait(false);
+        if (existing is { IsDirectory: true })
+        {
+            target = RemotePath.Combine(target, source.Name);
+            existing = await TryStatAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        var part = options.Overwrite == OverwritePolicy.Resume ? await TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken).ConfigureAwait(false) : null;
+        var item = TransferPlanner.ForUpload(source, target, source.Name, existing, part?.Size, options.Overwrite);
+        ThrowOnConflict(item);
+        var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
+        return await GuardAsync("upload to", target,
+            (c, t) => FileTransfer.UploadAsync(this, c, item, options, tracker, t), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous <see cref="PutAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>
+    /// <exception cref="SftpTransferException">See the async version.</exception>
+    public TransferResult Put(string localPath, string remotePath, TransferOptions? options = null) =>
+        PutAsync(localPath, remotePath, options).GetAwaiter().GetResult();
+
+    /// <summary>Uploads a stream to a remote file, atomically through <c>&lt;remote&gt;.part</c> (no resume: streams may not seek).</summary>
+    /// <exception cref="SftpPermissionDeniedException">The remote folder is not writable.</exception>
+    public Task<long> PutAsync(Stream source, string remotePath, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var target = ResolvePath(remotePath);
+        var size = source.CanSeek ? source.Length - source.Position : 0;
+        return GuardAsync("upload to", target, async (c, t) =>
+        {
+            var tracker = new TransferTracker(progress, TimeProvider.System, size, 1);
+            var file = tracker.StartFile(target, size, 0);
+            var part = target + FileTransfer.PartSuffix;
+            await c.UploadFileAsync(source, part, true, file, t).ConfigureAwait(false);
+            await SftpInternals.RenameAsync(c, part, target, posix: true, t).ConfigureAwait(false);
+            file.Complete();
+            return file.Done;
+        }, cancellationToken);
+    }
+
+    /// <summary>SHA-256 of a remote file through <c>sha256sum</c>, or null when the server does not allow commands.</summary>
+    internal async Task<string?> RemoteSha256Async(string path, CancellationToken cancellationToken)
+    {
+        if (_execUnavailable)
+        {
+            return null;
+        }
+
+        try
+        {
+            var result = await RunAsync($"sha256sum -- {ShellQuote(path)}", cancellationToken).ConfigureAwait(false);
+            var hash = result.StdOut.Split(' ', 2)[0].Trim();
+            return result.Succeeded && hash.Length == 64 ? hash.ToLowerInvariant() : null;
+        }
+        catch (SftpCommandException)
+        {
+            _execUnavailable = true;
+            return null;
+        }
+    }
+
+    private async Task<RemoteEntry?> TryStatAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StatAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SftpPathNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void ThrowOnConflict(TransferPlanItem item)
+    {
+        if (item.Action == TransferAction.Conflict)
+        {
+            throw new SftpTransferException(
+                $"{item.Destination} already exists and the policy is Never. Pass new TransferOptions {{ Overwrite = OverwritePolicy.Always }} (or IfDifferent) to replace it.");
+        }
+    }
+
+}

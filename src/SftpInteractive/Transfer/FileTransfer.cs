@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using Renci.SshNet;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// Moves one planned file. Data goes to <c>&lt;target&gt;.part</c>; only a complete, verified file is renamed to the
+/// final name, so a failure or cancel never leaves a truncated file under it. The <c>.part</c> stays for resume.
+/// Whole files use SSH.NET's pipelined DownloadFileAsync/UploadFileAsync (many requests in flight); a resume opens
+/// the file and seeks, which is slower per byte but moves only the missing tail.
+/// </summary>
+internal static class FileTransfer
+{
+    /// <summary>Suffix of the temporary file next to the target.</summary>
+    public const string PartSuffix = ".part";
+
+    private const int CopyBufferSize = 256 * 1024;
+
+    // Below this size a plain open/read/close (<see cref="SmallFileReader"/>) costs far
+    // less CPU than the pipelined download's size request and read-ahead buffers.
+    private const long SmallFileSize = 64 * 1024;
+
+    public static async Task<TransferResult> DownloadAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options,
+        TransferTracker tracker, CancellationToken cancellationToken, SftpPool? pool = null)
+    {
+        if (!item.WillMove)
+        {
+            tracker.FileDone(item.Source, item.Size, item.Size);
+            return new TransferResult(TransferDirection.Download, item.Source, item.Destination, item.Action, item.Size, 0, TimeSpan.Zero);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var part = item.Destination + PartSuffix;
+        Directory.CreateDirectory(Path.GetDirectoryName(item.Destination)!);
+        var offset = item.Action == TransferAction.Resume && File.Exists(part) ? new FileInfo(part).Length : 0;
+        if (offset > item.Size)
+        {
+            offset = 0;
+        }
+
+        var progress = tracker.StartFile(item.Source, item.Size, offset);
+        try
+        {
+            var ranges = pool is null || offset > 0 ? 1 : RangedDownload.RangesFor(item.Size, options.EffectiveParallelism);
+            if (ranges > 1)
+            {
+                var clients = await pool!.RentAsync(ranges - 1, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await RangedDownload.RunAsync([client, .. clients], item.Source, part, item.Size, progress, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    pool.Return(clients);
+                }
+            }
+            else
+            {
+                await DownloadSerialAsync(client, item, part, offset, progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            var length = new FileInfo(part).Length;
+            if (length != item.Size)
+            {
+                throw new SftpTransferException(
+                    $"Downloaded {length:N0} bytes of {item.Source} but it has {item.Size:N0} (did it change on the server?). {part} was kept; run the same call again to resume or use OverwritePolicy.Always.");
+            }
+
+            var (verified, sha) = await VerifyAsync(session, item, options, () => LocalSha256Async(part, cancellationToken), item.Source, () => File.Delete(part), cancellationToken).ConfigureAwait(false);
+            if (options.PreserveModificationTime)
+            {
+                File.SetLastWriteTimeUtc(part, item.ModifiedUtc);
+            }
+
+            File.Move(part, item.Destination, overwrite: true);
+            progress.Complete();
+            return new TransferResult(TransferDirection.Download, item.Source, item.Destination, item.Action, item.Size, item.Size - offset, watch.Elapsed)
+            { Sha256 = sha, Verified = verified };
+        }
+        catch
+        {
+            progress.Fail();
+            throw;
+        }
+    }
+
+    private static async Task DownloadSerialAsync(SftpClient client, TransferPlanItem item, string part, long offset, FileProgress progress, CancellationToken cancellationToken)
+    {
+        var output = new FileStream(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        await using (output.ConfigureAwait(false))
+        {
+            output.SetLength(offset);
+            output.Position = offset;
+            if (offset == 0 && item.Size <= SmallFileSize && SmallFileReader.IsAvailable)
+            {
+                progress.Set(await SmallFileReader.CopyAsync(client, item.Source, item.Size, output, cancellationToken).ConfigureAwait(false));
+            }
+            else if (offset == 0)
+            {
+                await client.DownloadFileAsync(item.Source, output, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else if (offset < item.Size)
+            {
+                var input = await client.OpenAsync(item.Source, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
+                await using (input.ConfigureAwait(false))
+                {
+                    input.Seek(offset, SeekOrigin.Begin);
+                    await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    public static async Task<TransferResult> UploadAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options,
+        TransferTracker tracker, CancellationToken cancellationToken)
+    {
+        if (!item.WillMove)
+        {
+            tracker.FileDone(item.Source, item.Size, item.Size);
+            return new TransferResult(TransferDirection.Upload, item.Source, item.Destination, item.Action, item.Size, 0, TimeSpan.Zero);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var part = item.Destination + PartSuffix;
+        var offset = item.Action == TransferAction.Resume ? await RemoteSizeAsync(client, part, cancellationToken).ConfigureAwait(false) : 0;
+        if (offset > item.Size)
+        {
+            offset = 0;
+        }
+
+        var progress = tracker.StartFile(item.Source, item.Size, offset);
+        try
+        {
+            var input = new FileStream(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            await using (input.ConfigureAwait(false))
+            {
+                if (offset == 0)
+                {
+                    await client.UploadFileAsync(input, part, true, progress, cancellationToken).ConfigureAwait(false);
+                }
+                else if (offset < item.Size)
+                {
+                    input.Position = offset;
+                    var output = await client.OpenAsync(part, FileMode.Open, FileAccess.Write, cancellationToken).ConfigureAwait(false);
+                    await using (output.ConfigureAwait(false))
+                    {
+                        output.Seek(offset, SeekOrigin.Begin);
+                        await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            var length = await RemoteSizeAsync(client, part, cancellationToken).ConfigureAwait(false);
+            if (length != item.Size)
+            {
+                throw new SftpTransferException(
+                    $"Uploaded {length:N0} bytes of {item.Source} but it has {item.Size:N0} (did it change locally?). {part} was kept on the server; run the same call again to resume.");
+            }
+
+            var (verified, sha) = await VerifyAsync(session, item, options, () => LocalSha256Async(item.Source, cancellationToken), part, () => client.DeleteFile(part), cancellationToken).ConfigureAwait(false);
+            if (options.PreserveModificationTime)
+            {
+                client.SetLastWriteTimeUtc(part, item.ModifiedUtc);
+            }
+
+            await SftpInternals.RenameAsync(client, part, item.Destination, posix: true, cancellationToken).ConfigureAwait(false);
+            progress.Complete();
+            return new TransferResult(TransferDirection.Upload, item.Source, item.Destination, item.Action, item.Size, item.Size - offset, watch.Elapsed)
+            { Sha256 = sha, Verified = verified };
+        }
+        catch
+        {
+            progress.Fail();
+            throw;
+        }
+    }
+
+    /// <summary>Size of a remote file, or 0 when it does not exist.</summary>
+    public static async Task<long> RemoteSizeAsync(SftpClient client, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.GetAttributesAsync(path, cancellationToken).ConfigureAwait(false)).Size;
+        }
+        catch (Renci.SshNet.Common.SftpPathNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>SHA-256 of a local file, lower-case hex.</summary>
+    public static async Task<string> LocalSha256Async(string path, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            var hash = await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+            return Convert.ToHexStringLower(hash);
+        }
+    }
+
+    private static async Task<(string Verified, string? Sha)> VerifyAsync(SftpSession session, TransferPlanItem item, TransferOptions options,
+        Func<Task<string>> localSha, string remotePath, Action discardPart, CancellationToken cancellationToken)
+    {
+        if (options.Verify == TransferVerification.None)
+        {
+            return ("none", null);
+        }
+
+        if (options.Verify == TransferVerification.Size)
+        {
+            return ("size", null);
+        }
+
+        var remoteTask = session.RemoteSha256Async(remotePath, cancellationToken);
+        var local = await localSha().ConfigureAwait(false);
+        var remote = await remoteTask.ConfigureAwait(false);
+        if (remote is null)
+        {
+            return ("size (sha256 unavailable: the server does not allow commands)", null);
+        }
+
+        if (!string.Equals(local, remote, StringComparison.Ordinal))
+        {
+            // A .part with wrong content must not be resumed from.
+            discardPart();
+
+            throw new SftpTransferException(
+                $"SHA-256 mismatch for {item.Source}: local {local}, remote {remote}. The temporary file was removed; run the transfer again.");
+        }
+
+        return ("size+sha256", local);
+    }
+
+    private static async Task CopyAsync(Stream input, Stream output, long offset, FileProgress progress, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            var done = offset;
+            int read;
+            while ((read = await input.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                done += read;
+                progress.Set(done);
+            }
+
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

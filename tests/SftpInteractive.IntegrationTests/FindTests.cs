@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.IntegrationTests;
+
+/// <summary>FindAsync filters checked against the same tree read directly from the local file system.</summary>
+public sealed class FindTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly EnumerationOptions NoLinks = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+
+    private static List<string> LocalFiles(string root, Func<FileInfo, bool> keep) =>
+        new DirectoryInfo(root).EnumerateFiles("*", NoLinks).Where(keep).Select(f => f.FullName).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task Find_NameGlob_FindsEveryCopy()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+
+        var result = await s.FindAllAsync(server.DataRoot, "wmr1006.csv", Ct);
+
+        var expected = LocalFiles(RemotePath.Combine(server.DataRoot, "WMR_Spots"), f => f.Name == "wmr1006.csv");
+        Assert.True(expected.Count >= 2);
+        Assert.Equal(expected, result.Paths);
+        Assert.Contains("matches", result.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Find_PathGlobAndRegex_MatchTheLocalTree()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var root = RemotePath.Combine(server.DataRoot, "WMR_Spots");
+
+        var glob = await s.FindAllAsync(root, "**/history/wmr1*.csv", Ct);
+        var regex = await s.FindAllAsync(root, new FindOptions { Regex = @"^(North|South)/history/wmr10\d\d\.csv$" }, Ct);
+
+        Assert.Equal(LocalFiles(root, f => f.Directory!.Name == "history" && f.Name.StartsWith("wmr1", StringComparison.Ordinal) && f.Extension == ".csv"), glob.Paths);
+        Assert.Equal(LocalFiles(root, f => Regex.IsMatch(Path.GetRelativePath(root, f.FullName), @"^(North|South)/history/wmr10\d\d\.csv$")), regex.Paths);
+        Assert.NotEmpty(regex);
+    }
+
+    [Fact]
+    public async Task Find_TypeAndDepth_ListOnlyTopFolders()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+
+        var dirs = await s.FindAllAsync(server.DataRoot, new FindOptions { Type = RemoteEntryType.Directory, MaxDepth = 1 }, Ct);
+        var deep = await s.FindAllAsync(server.DataRoot, new FindOptions { Type = RemoteEntryType.Directory, MinDepth = 3, MaxDepth = 3 }, Ct);
+
+        var expected = new DirectoryInfo(server.DataRoot).EnumerateDirectories().Where(d => d.LinkTarget is null).Select(d => d.FullName).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, dirs.Paths);
+        Assert.NotEmpty(deep);
+        Assert.All(deep, e => Assert.Equal(4, e.Path[server.DataRoot.Length..].Count(c => c == '/') + 1));
+    }
+
+    [Fact]
+    public async Task Find_SizeAndMtime_Filter()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var after = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        var large = await s.FindAllAsync(server.DataRoot, new FindOptions { MinSize = 1 << 20, Type = RemoteEntryType.File }, Ct);
+        var small = await s.FindAllAsync(server.DataRoot, new FindOptions { MaxSize = 0, Type = RemoteEntryType.File }, Ct);
+        var recent = await s.FindAllAsync(server.DataRoot, new FindOptions { ModifiedAfter = after, Type = RemoteEntryType.File }, Ct);
+        var old = await s.FindAllAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots"), new FindOptions { ModifiedBefore = after, Glob = "*.csv", MaxDepth = 3 }, Ct);
+
+        Assert.Equal(LocalFiles(server.DataRoot, f => f.Length >= 1 << 20), large.Paths);
+        Assert.Equal(LocalFiles(server.DataRoot, f => f.Length == 0 && !f.FullName.Contains("/restricted/", StringComparison.Ordinal)), small.Paths);
+        Assert.Equal(LocalFiles(server.DataRoot, f => f.LastWriteTimeUtc >= after && !f.FullName.Contains("/restricted/", StringComparison.Ordinal)), recent.Paths);
+        Assert.NotEmpty(old);
+        Assert.All(old, e => Assert.True(e.ModifiedUtc < after));
+    }
+
+    [Fact]
+    public async Task Find_UnreadableFolder_IsCollectedAndTheRestIsSearched()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var errors = new List<PathError>();
+        var found = new List<RemoteEntry>();
+
+        await foreach (var e in s.FindAsync(server.DataRoot, "*.csv", errors, Ct))
+        {
+            found.Add(e);
+        }
+
+        var error = Assert.Single(errors);
+        Assert.Equal(RemotePath.Combine(server.DataRoot, "restricted/locked"), error.Path);
+        Assert.Contains("Permission denied", error.Message, StringComparison.Ordinal);
+        Assert.True(found.Count > 9000);
+        Assert.Contains(found, e => e.IsSymlink && e.Name == "latest.csv");
+    }
+
+    [Fact]
+    public async Task FindAsync_BreakAndCancel_StopTheWalk()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await foreach (var first in s.FindAsync(server.DataRoot, "*.csv", cancellationToken: Ct))
+        {
+            Assert.EndsWith(".csv", first.Name, StringComparison.Ordinal);
+            break;
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in s.FindAsync(server.DataRoot, cancellationToken: cts.Token))
+            {
+                if (++seen == 100)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+        Assert.True(s.IsConnected);
+        Assert.NotEmpty(s.Find(server.DataRoot, "README.txt"));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.IntegrationTests;
+
+/// <summary>Single-file get/put against the real server: sha256, atomic .part, resume after cancel and after a cut connection.</summary>
+public sealed class TransferTests : IDisposable
+{
+    private readonly DirectoryInfo _local = Directory.CreateTempSubdirectory("sftpi-transfer-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _local.Delete(recursive: true);
+
+    [Fact]
+    public async Task Get_LargeFile_Sha256MatchesTheServer()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var target = Path.Combine(_local.FullName, "big.bin");
+        var reports = new List<TransferProgress>();
+
+        var result = await s.GetAsync(server.LargeFile, target, new TransferOptions { Verify = TransferVerification.Sha256 }, new SyncProgress(reports.Add), Ct);
+
+        Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], result.Sha256);
+        Assert.Equal("size+sha256", result.Verified);
+        Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], await Sha256Async(target));
+        Assert.False(File.Exists(target + ".part"));
+        Assert.Equal((await s.StatAsync(server.LargeFile, Ct)).ModifiedUtc, File.GetLastWriteTimeUtc(target), TimeSpan.FromSeconds(1));
+        Assert.True(reports[^1].IsComplete);
+        Assert.Equal(result.Size, reports[^1].Bytes);
+    }
+
+    [Fact]
+    public async Task Get_CancelledMidway_LeavesOnlyPartThenResumes()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var target = Path.Combine(_local.FullName, "big.bin");
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var progress = new SyncProgress(p => { if (p.Bytes > 16 << 20) { cts.Cancel(); } });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.GetAsync(server.LargeFile, target, null, progress, cts.Token));
+
+        Assert.False(File.Exists(target));
+        var part = new FileInfo(target + ".part");
+        Assert.True(part.Exists && part.Length > 0 && part.Length < 64 << 20, $"part length {(part.Exists ? part.Length : -1)}");
+        var resumed = await s.GetAsync(server.LargeFile, target, new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.Resume, resumed.Action);
+        Assert.True(resumed.BytesMoved < resumed.Size);
+        Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], await Sha256Async(target));
+    }
+
+    [Fact]
+    public async Task Get_ConnectionCutMidTransfer_NoFinalFileThenResumeAfterReconnect()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var target = Path.Combine(_local.FullName, "big.bin");
+        var cut = 0;
+        var progress = new SyncProgress(p =>
+        {
+            if (p.Bytes > 16 << 20 && Interlocked.Exchange(ref cut, 1) == 0)
+            {
+                _ = Task.Run(() => s.Client.Dispose(), Ct);
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => s.GetAsync(server.LargeFile, target, null, progress, Ct));
+
+        Assert.False(File.Exists(target));
+        Assert.True(File.Exists(target + ".part"));
+        await s.ReconnectAsync(Ct);
+        var resumed = await s.GetAsync(server.LargeFile, target, new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.Resume, resumed.Action);
+        Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], await Sha256Async(target));
+    }
+
+    [Fact]
+    public async Task Put_CancelledMidway_NoRemoteFinalFileThenResumesWithSha256()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        var source = RandomFile("up.bin", 24 << 20);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var progress = new SyncProgress(p => { if (p.Bytes > 8 << 20) { cts.Cancel(); } });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.PutAsync(source, scratch["up.bin"], null, progress, cts.Token));
+
+        Assert.False(await s.ExistsAsync(scratch["up.bin"], Ct));
+        Assert.True(await s.ExistsAsync(scratch["up.bin.part"], Ct));
+        var resumed = await s.PutAsync(source, scratch["up.bin"], new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.Resume, resumed.Action);
+        Assert.Equal("size+sha256", resumed.Verified);
+        Assert.Equal(await Sha256Async(source), resumed.Sha256);
+        Assert.False(await s.ExistsAsync(scratch["up.bin.part"], Ct));
+        Assert.Equal(File.GetLastWriteTimeUtc(source), (await s.StatAsync(scratch["up.bin"], Ct)).ModifiedUtc, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Put_ConnectionCut_NoRemoteFinalFileThenResumes()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        var source = RandomFile("cut.bin", 24 << 20);
+        var cut = 0;
+        var progress = new SyncProgress(p =>
+        {
+            if (p.Bytes > 8 << 20 && Interlocked.Exchange(ref cut, 1) == 0)
+            {
+                _ = Task.Run(() => s.Client.Dispose(), Ct);
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => s.PutAsync(source, scratch["cut.bin"], null, progress, Ct));
+
+        await s.ReconnectAsync(Ct);
+        Assert.False(await s.ExistsAsync(scratch["cut.bin"], Ct));
+        var resumed = await s.PutAsync(source, scratch["cut.bin"], new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
+        Assert.Equal(await Sha256Async(source), resumed.Sha256);
+    }
+
+    [Fact]
+    public async Task Get_Policies_NeverThrowsIfDifferentSkipsAlwaysReplaces()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var remote = RemotePath.Combine(server.DataRoot, "WMR_Spots/North/history/wmr1006.csv");
+        var first = await s.GetAsync(remote, _local.FullName + "/", cancellationToken: Ct);
+        var target = Path.Combine(_local.FullName, "wmr1006.csv");
+        Assert.Equal(target, first.Destination);
+
+        await Assert.ThrowsAsync<SftpTransferException>(() => s.GetAsync(remote, target, new TransferOptions { Overwrite = OverwritePolicy.Never }, cancellationToken: Ct));
+        var skipped = await s.GetAsync(remote, target, new TransferOptions { Overwrite = OverwritePolicy.IfDifferent }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.SkipIdentical, skipped.Action);
+        File.AppendAllText(target, "changed");
+        var replaced = await s.GetAsync(remote, target, new TransferOptions { Overwrite = OverwritePolicy.IfDifferent }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.Overwrite, replaced.Action);
+        Assert.Equal(File.ReadAllBytes(remote), File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public async Task GetAndPut_Streams_RoundTrip()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        var data = RandomNumberGenerator.GetBytes(300_000);
+
+        await s.PutAsync(new MemoryStream(data), scratch["s.bin"], cancellationToken: Ct);
+        using var back = new MemoryStream();
+        await s.GetAsync(scratch["s.bin"], back, cancellationToken: Ct);
+
+        Assert.Equal(data, back.ToArray());
+    }
+
+    private string RandomFile(string name, int size)
+    {
+        var path = Path.Combine(_local.FullName, name);
+        File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(size));
+        File.SetLastWriteTimeUtc(path, new DateTime(2024, 2, 3, 4, 5, 6, DateTimeKind.Utc));
+        return path;
+    }
+
+    internal static async Task<string> Sha256Async(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, Ct));
+    }
+}

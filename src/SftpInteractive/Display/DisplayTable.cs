@@ -4,6 +4,7 @@ using System.Text;
 namespace SftpInteractive;
 
 /// <summary>A titled table of strings with per-column alignment, rendered as aligned text or a sortable HTML table.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class DisplayTable : IRichDisplay
 {
     private readonly List<string[]> _rows = [];

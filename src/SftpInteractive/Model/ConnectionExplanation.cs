@@ -4,6 +4,7 @@ namespace SftpInteractive;
 /// <param name="Target">user@host:port.</param>
 /// <param name="Rows">The rows.</param>
 /// <param name="Extensions">The server's SFTP extension names.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record ConnectionExplanation(string Target, IReadOnlyList<(string Setting, string Value, string Source)> Rows, IReadOnlyList<string> Extensions)
     : IRichDisplay, ITabular
 {

@@ -7,6 +7,7 @@ namespace SftpInteractive;
 /// <param name="AvailableBytes">Space available to this user.</param>
 /// <param name="TotalFiles">Number of inodes.</param>
 /// <param name="FreeFiles">Free inodes.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record DiskUsage(string Path, long TotalBytes, long FreeBytes, long AvailableBytes, long TotalFiles, long FreeFiles) : IRichDisplay
 {
     /// <summary>Used space.</summary>

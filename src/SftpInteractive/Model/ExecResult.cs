@@ -6,6 +6,7 @@ namespace SftpInteractive;
 /// <param name="StdErr">Everything it wrote to standard error.</param>
 /// <param name="ExitCode">Its exit status (null when it was killed by a signal or cancelled).</param>
 /// <param name="Duration">Wall time from start to exit.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record ExecResult(string Command, string StdOut, string StdErr, int? ExitCode, TimeSpan Duration) : IRichDisplay
 {
     /// <summary>True when the command exited with status 0.</summary>

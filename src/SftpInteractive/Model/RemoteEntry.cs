@@ -11,6 +11,7 @@ namespace SftpInteractive;
 /// <param name="Mode">Permission bits (for example 0o644 = 420), including setuid, setgid and sticky.</param>
 /// <param name="UserId">Owner's numeric id.</param>
 /// <param name="GroupId">Group's numeric id.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record RemoteEntry(string Name, string Path, RemoteEntryType Type, long Size, DateTime ModifiedUtc, int Mode, int UserId, int GroupId)
     : IRichDisplay
 {

@@ -4,6 +4,7 @@ using System.Globalization;
 namespace SftpInteractive;
 
 /// <summary>The entries of one remote directory, sorted by name; shows as a table.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class RemoteListing : IReadOnlyList<RemoteEntry>, IRichDisplay, ITabular
 {
     /// <summary>How many rows a rendering shows before it says "and N more" (keeps huge directories responsive).</summary>

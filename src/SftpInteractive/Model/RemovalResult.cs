@@ -5,6 +5,7 @@ namespace SftpInteractive;
 /// <param name="Paths">Every file, link and directory, deepest first (the order of removal).</param>
 /// <param name="DryRun">True when nothing was removed.</param>
 /// <param name="Bytes">Total size of the files.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record RemovalResult(string Root, IReadOnlyList<string> Paths, bool DryRun, long Bytes) : IRichDisplay
 {
     /// <inheritdoc />

@@ -22,13 +22,15 @@ internal static class SftpErrors
             SshOperationTimeoutException => new SftpConnectionException(
                 $"The server did not answer within {Format.Duration(session.Settings.OperationTimeout)} ({where}). Raise {SettingKeys.OperationTimeout} or check the connection.", e),
             SshConnectionException or ObjectDisposedException or System.Net.Sockets.SocketException => new SftpConnectionException(
-                $"The connection to {session.Settings.Target} was lost ({where}). Call Reconnect() to continue in {session.WorkingDirectory}.", e),
+                $"The connection to {session.Settings.Target} was lost{Because(session)} ({where}). Call Reconnect() to continue in {session.WorkingDirectory}.", e),
             InvalidOperationException when !session.IsConnected => new SftpConnectionException(
-                $"Not connected to {session.Settings.Target} ({where}). Call Reconnect() to continue in {session.WorkingDirectory}.", e),
+                $"Not connected to {session.Settings.Target}{Because(session)} ({where}). Call Reconnect() to continue in {session.WorkingDirectory}.", e),
             SshException => new SftpInteractiveException($"The server refused to {where}: {Redactor.Redact(e.Message)}", e),
             IOException => new SftpInteractiveException($"Local I/O error during {where}: {Redactor.Redact(e.Message)}", e),
             UnauthorizedAccessException => new SftpInteractive.SftpPermissionDeniedException($"Local permission denied during {where}: {Redactor.Redact(e.Message)}", e),
             _ => e,
         };
     }
+
+    private static string Because(SftpSession session) => session.ConnectionLostReason is { } reason ? $": {reason}" : string.Empty;
 }

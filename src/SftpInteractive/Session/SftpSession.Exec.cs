@@ -30,7 +30,7 @@ public sealed partial class SftpSession
         }
         catch (Exception e) when (e is not OperationCanceledException and not SftpInteractiveException)
         {
-            if (e is Renci.SshNet.Common.SshException && !ssh.IsConnected)
+            if (e is Renci.SshNet.Common.SshException && !IsUp(ssh))
             {
                 throw SftpErrors.Map(new Renci.SshNet.Common.SshConnectionException(e.Message), "run", command, this);
             }
@@ -50,7 +50,7 @@ public sealed partial class SftpSession
         await _sshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_ssh is { IsConnected: true })
+            if (_ssh is not null && IsUp(_ssh))
             {
                 return _ssh;
             }

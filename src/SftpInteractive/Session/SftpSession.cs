@@ -8,6 +8,7 @@ namespace SftpInteractive;
 /// and honours the host's per-submission token (<see cref="SftpCancellation"/>); synchronous conveniences exist for
 /// interactive use. Create one with <see cref="Sftp.ConnectAsync(SftpOptions?, CancellationToken)"/>.
 /// </summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDisplay
 {
     private readonly SshConnector _connector;
@@ -21,6 +22,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         _client = client;
         Home = home;
         _cwd = home;
+        StartWatchdog();
     }
 
     /// <summary>Connects with resolved settings.</summary>
@@ -44,7 +46,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
     public string WorkingDirectory => _cwd;
 
     /// <summary>True while the SFTP connection is up.</summary>
-    public bool IsConnected => !_disposed && _client.IsConnected;
+    public bool IsConnected => !_disposed && IsUp(_client);
 
     /// <summary>SHA256 fingerprint of the server's trusted host key.</summary>
     public string? HostKeyFingerprint => _connector.TrustedFingerprint;
@@ -63,6 +65,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         using var link = SftpCancellation.Link(cancellationToken, out var token);
         var fresh = await _connector.ConnectSftpAsync(token).ConfigureAwait(false);
         var old = Interlocked.Exchange(ref _client, fresh);
+        _lostReason = null;
         old.Dispose();
         await DisposeExecClientAsync().ConfigureAwait(false);
     }
@@ -79,6 +82,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         }
 
         _disposed = true;
+        StopWatchdog();
         _client.Dispose();
         _ssh?.Dispose();
         _sshLock.Dispose();
@@ -101,6 +105,19 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
 
     /// <inheritdoc />
     public override string ToString() => ToText();
+
+    /// <summary>SSH.NET's IsConnected throws once a client is disposed (the keepalive watchdog disposes dead ones).</summary>
+    internal static bool IsUp(Renci.SshNet.BaseClient client)
+    {
+        try
+        {
+            return client.IsConnected;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Runs one remote operation with the ambient token linked in and errors translated.</summary>
     internal async Task<T> GuardAsync<T>(string operation, string? path, Func<SftpClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)

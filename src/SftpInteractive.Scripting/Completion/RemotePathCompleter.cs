@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SftpInteractive.Scripting;
+
+/// <summary>
+/// Completes remote paths inside string arguments of the helper's path methods (<c>Ls("/da|</c> → <c>/data/</c>).
+/// Listings come from the current session with a short timeout and a short-lived cache, so Tab stays snappy.
+/// </summary>
+internal sealed class RemotePathCompleter(Func<SftpSession?> session) : IDisposable
+{
+    private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
+
+    /// <summary>Methods whose string arguments are remote paths (the globals' and SftpSession's verbs).</summary>
+    private static readonly HashSet<string> PathMethods = new(StringComparer.Ordinal)
+    {
+        "Ls", "LsAsync", "ListAsync", "Cd", "CdAsync", "Stat", "StatAsync", "LStat", "LStatAsync", "Exists", "ExistsAsync",
+        "ReadLink", "ReadLinkAsync", "Df", "DfAsync", "Mkdir", "MkdirAsync", "Rm", "RmAsync", "Rmdir", "RmdirAsync",
+        "RmRecursive", "RmRecursiveAsync", "Mv", "MvAsync", "Chmod", "ChmodAsync", "Chown", "ChownAsync", "Symlink",
+        "SymlinkAsync", "Get", "GetAsync", "Put", "PutAsync", "Find", "FindAsync", "Head", "HeadAsync", "Tail", "TailAsync",
+        "Cat", "CatAsync", "ReadText", "ReadTextAsync", "ReadCsv", "ReadCsvAsync", "Tree", "TreeAsync", "Download",
+        "DownloadAsync", "Upload", "UploadAsync", "SearchAndDownload", "SearchAndDownloadAsync", "Truncate", "SetModified",
+    };
+
+    private readonly ConcurrentDictionary<string, (DateTime At, RemoteListing Listing)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Remote completions, or null when the cursor is not inside a path argument (Roslyn answers then).</summary>
+    public async Task<CompletionList?> CompleteAsync(string code, int cursor, CancellationToken cancellationToken)
+    {
+        var typed = TypedPath(code, cursor, out var literalStart);
+        if (typed is null)
+        {
+            return null;
+        }
+
+        var current = session();
+        if (current is null || !current.IsConnected)
+        {
+            return CompletionList.Empty(cursor);
+        }
+
+        var slash = typed.LastIndexOf('/');
+        var directory = slash < 0 ? "." : slash == 0 ? "/" : typed[..slash];
+        var prefix = typed[(slash + 1)..];
+        var listing = await ListAsync(current, directory, cancellationToken).ConfigureAwait(false);
+        if (listing is null)
+        {
+            return CompletionList.Empty(cursor);
+        }
+
+        var items = listing
+            .Where(e => e.Name is not "." and not ".." && e.Name.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(e => prefix.StartsWith('.') || !e.Name.StartsWith('.'))
+            .OrderBy(e => e.IsDirectory ? 0 : 1).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => e.IsDirectory
+                ? new CompletionEntry(e.Name + "/", e.Name + "/", "remote-directory", null)
+                : new CompletionEntry(e.Name, e.Name, "remote-file", Format.Bytes(e.Size)))
+            .ToList();
+        var start = literalStart + slash + 1;
+        return new CompletionList(items, start, cursor);
+    }
+
+    public void Dispose() => _cache.Clear();
+
+    /// <summary>The path typed so far when the cursor is inside a string argument of a path method.</summary>
+    internal static string? TypedPath(string code, int cursor, out int literalStart)
+    {
+        literalStart = 0;
+        var tree = CSharpSyntaxTree.ParseText(code, ScriptWorkspace.ParseOptions);
+        var token = tree.GetRoot().FindToken(Math.Max(0, cursor - 1));
+        if (!token.IsKind(SyntaxKind.StringLiteralToken) || token.Text.StartsWith('@') || cursor <= token.SpanStart)
+        {
+            return null;
+        }
+
+        // Unterminated literals ("/da at the end of the line) end at the cursor; terminated ones before the quote.
+        var closed = token.Text.Length >= 2 && token.Text.EndsWith('"') && !token.ContainsDiagnostics;
+        if (closed && cursor >= token.Span.End)
+        {
+            return null;
+        }
+
+        if (token.Parent is not LiteralExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } })
+        {
+            return null;
+        }
+
+        var name = call.Expression switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || !PathMethods.Contains(name))
+        {
+            return null;
+        }
+
+        literalStart = token.SpanStart + 1;
+        return code[literalStart..cursor];
+    }
+
+    private async Task<RemoteListing?> ListAsync(SftpSession current, string directory, CancellationToken cancellationToken)
+    {
+        string key;
+        try
+        {
+            key = current.ResolvePath(directory);
+        }
+        catch (SftpInteractiveException)
+        {
+            return null;
+        }
+
+        if (_cache.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.At < CacheLifetime)
+        {
+            return cached.Listing;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ListTimeout);
+        try
+        {
+            var listing = await current.LsAsync(key, timeout.Token).ConfigureAwait(false);
+            _cache[key] = (DateTime.UtcNow, listing);
+            return listing;
+        }
+        catch (Exception e) when (e is SftpInteractiveException or OperationCanceledException)
+        {
+            // A path that does not exist or a slow server simply means no suggestions.
+            return null;
+        }
+    }
+}

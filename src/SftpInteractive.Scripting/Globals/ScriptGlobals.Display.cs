@@ -1,0 +1,41 @@
+#pragma warning disable CA1822 // Script globals must be instance members: scripts reach them through the globals object.
+
+namespace SftpInteractive.Scripting;
+
+public partial class ScriptGlobals
+{
+    /// <summary>Shows <paramref name="value"/> now (tables for listings, HTML in notebooks) and returns its display id,
+    /// which <see cref="UpdateDisplay"/> can later replace in place.</summary>
+    public string Display(object? value, string? displayId = null)
+    {
+        var id = displayId ?? Guid.NewGuid().ToString("N");
+        var rendered = DisplayRenderer.Render(value);
+        if (Sink is { } sink)
+        {
+            sink.Display(rendered, id);
+        }
+        else
+        {
+            Console.WriteLine(rendered.Text);
+        }
+
+        return id;
+    }
+
+    /// <summary>Replaces what <see cref="Display"/> showed under <paramref name="displayId"/> (progress, live counts).</summary>
+    public void UpdateDisplay(object? value, string displayId)
+    {
+        var rendered = DisplayRenderer.Render(value);
+        if (Sink is { } sink)
+        {
+            sink.UpdateDisplay(rendered, displayId);
+        }
+        else
+        {
+            Console.WriteLine(rendered.Text);
+        }
+    }
+
+    /// <summary>The helper's verbs with one-line descriptions.</summary>
+    public DisplayTable Help() => VerbCatalog.ToTable();
+}

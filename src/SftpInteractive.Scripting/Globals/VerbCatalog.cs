@@ -1,0 +1,47 @@
+namespace SftpInteractive.Scripting;
+
+/// <summary>The helper's verbs with one-line descriptions, for <c>Help()</c>, <c>#help</c> and the kernel's banner.
+/// A test checks that every public verb of <see cref="ScriptGlobals"/> is listed, so this cannot drift.</summary>
+public static class VerbCatalog
+{
+    /// <summary>Verb usage and description, in the order a newcomer meets them.</summary>
+    public static IReadOnlyList<(string Usage, string Description)> Verbs { get; } =
+    [
+        ("Connect() / Connect(host, user, password, port)", "connect from .env (or explicit settings); sets Session"),
+        ("ConnectAsync(...)", "async Connect"),
+        ("Session", "the current SftpSession (all async verbs, Client for raw SSH.NET)"),
+        ("IsConnected", "true while the session is up"),
+        ("Explain()", "where each connection setting came from (secrets masked)"),
+        ("Reconnect() / ReconnectAsync()", "reconnect after a drop, keeping the working directory"),
+        ("Disconnect()", "close the current session"),
+        ("Pwd()", "current remote directory"),
+        ("Cd(path)", "change the remote directory"),
+        ("Ls(path) / LsAsync(path)", "list a directory as a table"),
+        ("Stat(path) / LStat(path)", "details of a path (LStat: the link itself)"),
+        ("Exists(path)", "true when the remote path exists"),
+        ("ReadLink(path)", "target of a symbolic link"),
+        ("Df(path)", "disk usage of the file system"),
+        ("Mkdir(path)", "create a directory and its parents (mkdir -p)"),
+        ("Rm(path)", "remove a file or link"),
+        ("RmRecursive(path, dryRun)", "remove a tree (dryRun: only list)"),
+        ("Mv(source, destination)", "move or rename"),
+        ("Chmod(path, mode)", "change permissions (\"644\")"),
+        ("Chown(path, uid, gid)", "change owner and group"),
+        ("Symlink(target, link)", "create a symbolic link"),
+        ("Run(command) / RunAsync(command)", "run a remote command: stdout, stderr, exit code"),
+        ("Display(value) / UpdateDisplay(value, id)", "show a value now / replace it in place"),
+        ("Help()", "this list"),
+    ];
+
+    /// <summary>The verbs as a two-column table.</summary>
+    public static DisplayTable ToTable()
+    {
+        var table = new DisplayTable("SftpInteractive verbs (Ctrl+C cancels a running command)", "Verb", "What it does");
+        foreach (var (usage, description) in Verbs)
+        {
+            table.AddRow(usage, description);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,209 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace SftpInteractive.Scripting;
+
+/// <summary>
+/// The Roslyn C# engine shared by every host. Submissions run one at a time with <see cref="Globals"/> as globals and
+/// keep their state; completion and inspection answer at any time, also while a submission runs.
+/// </summary>
+public sealed class ScriptEngine : IInteractiveEngine
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<string> _history = [];
+    private readonly Lock _historyLock = new();
+    private readonly ScriptOptions _options;
+    private readonly ScriptWorkspace _workspace;
+    private readonly RemotePathCompleter _paths;
+    private ScriptState<object>? _state;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="globals">The globals (a fresh, unconnected helper when null).</param>
+    /// <param name="baseDirectory">Where <c>#r</c> and <c>#load</c> resolve relative paths (default: current directory).</param>
+    public ScriptEngine(ScriptGlobals? globals = null, string? baseDirectory = null)
+    {
+        Globals = globals ?? new ScriptGlobals();
+        var directory = baseDirectory ?? Directory.GetCurrentDirectory();
+        _options = ScriptDefaults.CreateOptions(directory);
+        _workspace = new ScriptWorkspace(directory);
+        _paths = new RemotePathCompleter(() => Globals.CurrentSession);
+    }
+
+    /// <summary>The globals of every submission (the session helper).</summary>
+    public ScriptGlobals Globals { get; }
+
+    /// <summary>How long a cancelled submission may take to stop by itself (transfers clean up their <c>.part</c>
+    /// files) before the engine stops waiting for it and reports it cancelled.</summary>
+    public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromMilliseconds(750);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> History
+    {
+        get
+        {
+            lock (_historyLock)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        // A throw-away script pays for loading and JIT-compiling the compiler without touching the user's state;
+        // the workspace (MEF composition, completion providers) warms up after it.
+        await Task.Run(async () =>
+        {
+            var warm = await CSharpScript.RunAsync("1+1", _options, new ScriptGlobals(), typeof(ScriptGlobals), cancellationToken).ConfigureAwait(false);
+            _ = warm.ReturnValue;
+        }, cancellationToken).ConfigureAwait(false);
+        await _workspace.WarmUpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmissionResult> ExecuteAsync(string code, IDisplaySink display, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(display);
+        try
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return new SubmissionResult.Cancelled("cancelled before it started");
+        }
+
+        var released = false;
+        try
+        {
+            lock (_historyLock)
+            {
+                _history.Add(code);
+            }
+
+            using var submission = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var run = Task.Run(() => RunAsync(code, display, submission.Token), CancellationToken.None);
+            var finished = await WaitOrCancelAsync(run, cancellationToken).ConfigureAwait(false);
+            if (!finished)
+            {
+                // The code ignores the token: give the host its prompt back and let the task run on unobserved.
+                _ = run.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                released = true;
+                _gate.Release();
+                return new SubmissionResult.Cancelled("cancelled; the submission ignored cancellation and keeps running in the background");
+            }
+
+            return await run.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!released)
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<CompletionList> CompleteAsync(string code, int cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var remote = await _paths.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+        if (remote is not null)
+        {
+            return remote;
+        }
+
+        return await _workspace.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<InspectionResult?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _workspace.InspectAsync(code, Math.Clamp(cursor, 0, code.Length), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public bool IsComplete(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return true;
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(code, ScriptWorkspace.ParseOptions);
+        return SyntaxFactory.IsCompleteSubmission(tree);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Globals.Disconnect();
+        _workspace.Dispose();
+        _paths.Dispose();
+        _gate.Dispose();
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private async Task<bool> WaitOrCancelAsync(Task run, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => cancelled.TrySetResult()).ConfigureAwait(false))
+        {
+            if (await Task.WhenAny(run, cancelled.Task).ConfigureAwait(false) == run)
+            {
+                return true;
+            }
+        }
+
+        // Cooperative code stops within the grace period (and reports Cancelled itself); the rest is abandoned.
+        return await Task.WhenAny(run, Task.Delay(CancellationGracePeriod, CancellationToken.None)).ConfigureAwait(false) == run;
+    }
+
+    private async Task<SubmissionResult> RunAsync(string code, IDisplaySink display, CancellationToken token)
+    {
+        using var ambient = SftpCancellation.Use(token);
+        using var console = ConsoleRouter.Route(display);
+        using var sink = ScriptGlobals.UseSink(display);
+        ScriptState<object> state;
+        try
+        {
+            state = _state is null
+                ? await CSharpScript.Create(code, _options, typeof(ScriptGlobals)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
+                : await _state.ContinueWithAsync(code, _options, static _ => true, token).ConfigureAwait(false);
+        }
+        catch (CompilationErrorException e)
+        {
+            return ErrorReport.FromCompilation(e);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return new SubmissionResult.Cancelled("cancelled");
+        }
+#pragma warning disable CA1031 // Errors are values at the interactive boundary: the host's loop must never die.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return ErrorReport.FromException(e);
+        }
+
+        // Keep the state even when the code threw: variables declared before the failing line stay usable.
+        _state = state;
+        _workspace.AddSubmission(code, state.Script.GetCompilation().References);
+        if (state.Exception is { } error)
+        {
+            return error is OperationCanceledException && token.IsCancellationRequested
+                ? new SubmissionResult.Cancelled("cancelled")
+                : ErrorReport.FromException(error);
+        }
+
+        var hasValue = SubmissionValue.HasValue(state.Script.GetCompilation());
+        return new SubmissionResult.Success(state.ReturnValue, hasValue, hasValue ? DisplayRenderer.Render(state.ReturnValue) : null);
+    }
+}

@@ -5,7 +5,6 @@ namespace SftpInteractive.Tool;
 /// <summary>Creates the scripting engine every host of this tool runs cells with.</summary>
 internal static class EngineFactory
 {
-    /// <exception cref="NotSupportedException">Until the Roslyn engine lands.</exception>
-    public static IInteractiveEngine Create() =>
-        throw new NotSupportedException("The scripting engine is not part of this build yet.");
+    /// <summary>A Roslyn engine rooted at the working directory (Jupyter starts kernels in the notebook's folder).</summary>
+    public static IInteractiveEngine Create() => new ScriptEngine();
 }

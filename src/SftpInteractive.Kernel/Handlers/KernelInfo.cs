@@ -29,7 +29,7 @@ internal static class KernelInfo
             ["nbconvert_exporter"] = "script",
         },
         ["banner"] = $"SftpInteractive {ImplementationVersion} — C# {SyntaxCheck.LanguageVersionText} on .NET {Environment.Version}. "
-            + "The SFTP session helper is preloaded: var s = await Sftp.ConnectAsync(); s.Ls(\"/\")",
+            + "The SFTP session helper is preloaded: Connect() (from .env), Ls(\"/\"), Run(\"uname -a\"); Help() lists every verb.",
         ["help_links"] = new JsonArray
         {
             new JsonObject { ["text"] = "SftpInteractive", ["url"] = "https://github.com/sftpinteractive/sftpinteractive" },

@@ -1,23 +1,19 @@
 using System.CommandLine;
 using SftpInteractive.Tool.Commands;
 
-namespace SftpInteractive.Tool;
-
-/// <summary>The <c>sftpi</c> entry point: one registration list of commands.</summary>
-internal static class Program
+// `sftpi` itself is the REPL; every other command lives in its own file under Commands/ and is registered here,
+// one line each.
+var root = ReplCommand.Create();
+Command[] commands =
+[
+    DemoCommand.Create(),
+    KernelCommand.Create(),
+];
+foreach (var command in commands)
 {
-    private static async Task<int> Main(string[] args)
-    {
-        var root = new RootCommand("SftpInteractive: explore SFTP servers from C#.");
-        Command[] commands =
-        [
-            KernelCommand.Create(EngineFactory.Create),
-        ];
-        foreach (var command in commands)
-        {
-            root.Subcommands.Add(command);
-        }
-
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
-    }
+    root.Subcommands.Add(command);
 }
+
+// No process-termination handling by System.CommandLine: Ctrl+C belongs to the REPL (it cancels the running
+// submission), and a default 2 s termination timeout would kill the session.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

@@ -8,8 +8,11 @@ namespace SftpInteractive.Tool.Commands;
 /// <summary><c>sftpi kernel install [--user | --sys-prefix | --prefix DIR]</c> and <c>sftpi kernel run CONNECTION_FILE</c>.</summary>
 internal static class KernelCommand
 {
-    public static Command Create(Func<IInteractiveEngine> engineFactory)
+    /// <param name="engineFactory">The engine cells run in; default: a Roslyn <see cref="ScriptEngine"/> rooted at the working
+    /// directory (Jupyter starts kernels in the notebook's folder, so <c>Connect()</c> finds the notebook's .env).</param>
+    public static Command Create(Func<IInteractiveEngine>? engineFactory = null)
     {
+        engineFactory ??= () => new ScriptEngine();
         var kernel = new Command("kernel", "The Jupyter kernel: install its kernelspec, or run it (Jupyter does that).");
         kernel.Subcommands.Add(Install());
         kernel.Subcommands.Add(Run(engineFactory));

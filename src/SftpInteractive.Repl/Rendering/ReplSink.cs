@@ -1,0 +1,116 @@
+using SftpInteractive.Scripting;
+using Spectre.Console;
+
+namespace SftpInteractive.Repl;
+
+/// <summary>
+/// Where a submission's output goes in the terminal: text through a redacting writer, tables through Spectre, and
+/// displays with an id redrawn in place (progress) as long as nothing else was written below them.
+/// </summary>
+internal sealed class ReplSink : IDisplaySink
+{
+    private readonly IAnsiConsole _console;
+    private readonly bool _interactive;
+    private readonly Lock _lock = new();
+    private string? _lastId;
+    private int _lastLines;
+
+    public ReplSink(IAnsiConsole console, bool interactive, PromptHandler? prompt)
+    {
+        _console = console;
+        _interactive = interactive;
+        Prompt = prompt;
+        StandardOutput = new SinkWriter(this, console.Profile.Out.Writer);
+        StandardError = new SinkWriter(this, console.Profile.Out.Writer);
+    }
+
+    public TextWriter StandardOutput { get; }
+
+    public TextWriter StandardError { get; }
+
+    public PromptHandler? Prompt { get; }
+
+    public void Display(RenderedValue value, string? displayId = null)
+    {
+        lock (_lock)
+        {
+            var lines = Write(value);
+            _lastId = displayId;
+            _lastLines = lines;
+        }
+    }
+
+    public void UpdateDisplay(RenderedValue value, string displayId)
+    {
+        lock (_lock)
+        {
+            if (!_interactive)
+            {
+                // A log or a pipe gets no redraws; the final state shows when the submission prints its result.
+                return;
+            }
+
+            if (_lastId == displayId && _lastLines > 0)
+            {
+                _console.Profile.Out.Writer.Write($"\x1b[{_lastLines}A\r\x1b[J");
+            }
+
+            _lastLines = Write(value);
+            _lastId = displayId;
+        }
+    }
+
+    /// <summary>Writes a value (table or text) and returns how many screen lines it took.</summary>
+    internal int Write(RenderedValue value)
+    {
+        if (DisplayRenderer.AsTable(value.Value) is { } table)
+        {
+            var spectre = SpectreTables.ToSpectre(table);
+            var lines = ((Spectre.Console.Rendering.IRenderable)spectre)
+                .Render(Spectre.Console.Rendering.RenderOptions.Create(_console, _console.Profile.Capabilities), _console.Profile.Width)
+                .Count(s => s.IsLineBreak);
+            _console.Write(spectre);
+            return Math.Max(1, lines);
+        }
+
+        var text = Redactor.Redact(value.Text);
+        _console.Profile.Out.Writer.Write(text.ReplaceLineEndings("\n") + "\n");
+        _console.Profile.Out.Writer.Flush();
+        var columns = Math.Max(1, _console.Profile.Width);
+        return text.Split('\n').Sum(l => Math.Max(1, (l.Length + columns - 1) / columns));
+    }
+
+    private void Touched()
+    {
+        // Output below a progress display means it can no longer be redrawn in place.
+        _lastId = null;
+        _lastLines = 0;
+    }
+
+    /// <summary>Redacts and forwards text; any write ends in-place redraws of the last display.</summary>
+    private sealed class SinkWriter(ReplSink owner, TextWriter target) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => target.Encoding;
+
+        public override void Write(char value) => Write(value.ToString());
+
+        public override void Write(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            lock (owner._lock)
+            {
+                owner.Touched();
+                target.Write(Redactor.Redact(value));
+                target.Flush();
+            }
+        }
+
+        public override void WriteLine(string? value) => Write(value + "\n");
+
+        public override void WriteLine() => Write("\n");
+    }
+}

@@ -1,0 +1,27 @@
+namespace SftpInteractive.Repl;
+
+/// <summary>The host's own commands (everything else, <c>#r</c> and <c>#load</c> included, goes to the engine).</summary>
+internal static class ReplDirectives
+{
+    public const string Exit = "#exit";
+    public const string Help = "#help";
+    public const string Trace = "#trace";
+    public const string Clear = "#clear";
+
+    /// <summary>Directive and what it does, for <c>#help</c>.</summary>
+    public static readonly IReadOnlyList<(string Name, string Description)> All =
+    [
+        (Help, "this help: the helper's verbs and the REPL's keys"),
+        (Trace, "full stack trace of the last error"),
+        (Clear, "clear the screen"),
+        (Exit, "leave (or Ctrl+D on an empty prompt)"),
+        ("#r \"path.dll\"", "reference an assembly"),
+        ("#load \"file.csx\"", "run a script file into this session"),
+    ];
+
+    public static bool IsDirective(string code)
+    {
+        var word = code.Trim();
+        return word is Exit or Help or Trace or Clear;
+    }
+}

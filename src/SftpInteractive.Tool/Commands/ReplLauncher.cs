@@ -1,0 +1,69 @@
+using SftpInteractive.Repl;
+using SftpInteractive.Scripting;
+using Spectre.Console;
+
+namespace SftpInteractive.Tool.Commands;
+
+/// <summary>Wires the real console, terminal, history and engine into a <see cref="ReplHost"/>. The prompt comes
+/// first; the engine is created and warmed up on a background thread meanwhile.</summary>
+internal static class ReplLauncher
+{
+    public static readonly IReadOnlyList<string> DefaultBanner =
+        ["sftpi — C# REPL for SFTP. #help lists the verbs, Tab completes, Ctrl+C cancels, Ctrl+D leaves."];
+
+    public static async Task<int> RunAsync(SftpOptions defaults, ConnectMode mode, IReadOnlyList<string> banner, CancellationToken cancellationToken)
+    {
+        var interactive = !Console.IsInputRedirected;
+        var stdout = Console.Out;
+        var globals = new ScriptGlobals(defaults);
+        var engine = Task.Run(() =>
+        {
+            var created = new ScriptEngine(globals);
+            _ = created.WarmUpAsync(CancellationToken.None);
+            return (IInteractiveEngine)created;
+        }, CancellationToken.None);
+
+        using var terminal = interactive ? new SystemTerminal(stdout) : null;
+        var options = new ReplOptions
+        {
+            Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) }),
+            ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+            Input = Console.In,
+            Terminal = terminal,
+            HistoryPath = ReplHistoryLocation.Path(),
+            Banner = interactive ? banner : [],
+            Startup = (_, token) => ConnectAsync(globals, defaults, mode, token),
+        };
+        try
+        {
+            return await new ReplHost(options, engine).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await (await engine.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string?> ConnectAsync(ScriptGlobals globals, SftpOptions defaults, ConnectMode mode, CancellationToken cancellationToken)
+    {
+        if (mode == ConnectMode.None)
+        {
+            return null;
+        }
+
+        if (mode == ConnectMode.IfConfigured)
+        {
+            try
+            {
+                Sftp.LoadSettings(defaults);
+            }
+            catch (SftpConfigException)
+            {
+                return null; // nothing configured: an unconnected REPL where Connect(...) works is the right start
+            }
+        }
+
+        var session = await globals.ConnectAsync(new SftpOptions(), cancellationToken).ConfigureAwait(false);
+        return $"connected to {session.Settings.Target}, cwd {session.WorkingDirectory}";
+    }
+}

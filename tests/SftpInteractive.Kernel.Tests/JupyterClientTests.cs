@@ -66,6 +66,38 @@ public sealed class JupyterClientTests
     }
 
     [Fact]
+    public void PasswordAndOtpPrompts_WithAllowStdin_UseMaskedInputRequests()
+    {
+        var server = TestServer.Require("totp");
+        using var jupyter = JupyterEnvironment.Create();
+
+        // The notebook's .env has no password and no TOTP secret: the server's "Password: " and "Verification code: "
+        // prompts must reach the user as masked input_request messages.
+        var lines = File.ReadAllLines(server.EnvFile("totp")).Where(l => !l.StartsWith("SFTP_PASSWORD=") && !l.StartsWith("SFTP_TOTP_SECRET="));
+        File.WriteAllLines(Path.Combine(jupyter.WorkDir, ".env"), lines);
+        var password = server.EnvValue("totp", "SFTP_PASSWORD");
+        var (code, stdout, stderr) = jupyter.Run(JupyterEnvironment.Python, [Path.Combine(JupyterEnvironment.ScriptsDir, "kernel_scenarios.py"), "prompt", "Connect();"],
+            Limit, environment: new Dictionary<string, string>
+            {
+                ["SFTPI_ANSWER_PASSWORD"] = password,
+                ["SFTPI_ANSWER_TOTP_SECRET"] = server.EnvValue("totp", "SFTP_TOTP_SECRET"),
+            });
+
+        Assert.True(code == 0, stderr);
+        var result = JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{')))!;
+        Assert.Equal("ok", result["status"]!.GetValue<string>());
+        var prompts = result["prompts"]!.AsArray();
+        Assert.Equal(["Password: ", "Verification code: "], prompts.Select(p => p!["prompt"]!.GetValue<string>()));
+        Assert.All(prompts, p => Assert.True(p!["password"]!.GetValue<bool>() && p["parent_ok"]!.GetValue<bool>()));
+        Assert.False(result["password_leaked"]!.GetValue<bool>());
+
+        // Without stdin (nbclient, papermill) the helper says which .env key to set.
+        Assert.Equal("error", result["no_stdin_status"]!.GetValue<string>());
+        Assert.Contains("SFTP_PASSWORD", result["no_stdin_evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CompleteAndInspect_WhileACellRuns_Answer()
     {
         using var jupyter = JupyterEnvironment.Create();

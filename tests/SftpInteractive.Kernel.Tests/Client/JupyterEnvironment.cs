@@ -44,8 +44,9 @@ internal sealed class JupyterEnvironment : IDisposable
     }
 
     /// <summary>Runs a program with JUPYTER_PATH and friends pointing into this environment.</summary>
-    public (int ExitCode, string StdOut, string StdErr) Run(string program, IReadOnlyList<string> args, TimeSpan timeout, string? stdin = null, string? workDirOverride = null) =>
-        RunProcess(program, args, workDirOverride ?? WorkDir, new Dictionary<string, string>
+    public (int ExitCode, string StdOut, string StdErr) Run(string program, IReadOnlyList<string> args, TimeSpan timeout, string? stdin = null, string? workDirOverride = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        RunProcess(program, args, workDirOverride ?? WorkDir, new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
             ["JUPYTER_PATH"] = Path.Combine(Root, "prefix", "share", "jupyter"),
             ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime"),

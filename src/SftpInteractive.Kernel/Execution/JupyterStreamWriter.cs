@@ -22,6 +22,7 @@ internal sealed class JupyterStreamWriter : TextWriter
     private readonly Lock _lock = new();
     private readonly Timer _timer;
     private bool _timerArmed;
+    private bool _disposed;
 
     public JupyterStreamWriter(KernelOutput output, JupyterMessage parent, string name)
     {
@@ -88,8 +89,12 @@ internal sealed class JupyterStreamWriter : TextWriter
     {
         if (disposing)
         {
-            _timer.Dispose();
             Flush();
+            lock (_lock)
+            {
+                _disposed = true;
+                _timer.Dispose();
+            }
         }
 
         base.Dispose(disposing);
@@ -97,7 +102,12 @@ internal sealed class JupyterStreamWriter : TextWriter
 
     private void AfterAppend()
     {
-        if (_buffer.Length >= MaxBuffered)
+        if (_disposed)
+        {
+            // A cell abandoned after an interrupt may still write; its request is answered, so the text goes nowhere.
+            _buffer.Clear();
+        }
+        else if (_buffer.Length >= MaxBuffered)
         {
             var text = _buffer.ToString();
             _buffer.Clear();

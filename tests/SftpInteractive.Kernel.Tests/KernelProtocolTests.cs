@@ -164,6 +164,21 @@ public sealed class KernelProtocolTests
     }
 
     [Fact]
+    public async Task Interrupt_WhileWaitingForInput_CancelsTheCell()
+    {
+        await using var kernel = new InProcessKernel();
+        var id = kernel.Client.Send("shell", "execute_request", Exec("prompt", allowStdin: true));
+        Assert.NotNull(kernel.Client.Receive("stdin", Wait));
+
+        kernel.Client.Send("control", "interrupt_request");
+        var reply = kernel.Client.Reply("shell", id);
+
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        var next = kernel.Client.Send("shell", "execute_request", Exec("1"));
+        Assert.Equal("ok", kernel.Client.Reply("shell", next).Content["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Prompt_WithoutStdin_HelperGetsNullAndReportsTheEnvKey()
     {
         await using var kernel = new InProcessKernel();

@@ -13,7 +13,7 @@ public static class KernelSpecInstaller
     /// <summary>Name shown in launchers and kernel pickers.</summary>
     public const string DisplayName = "C# (SftpInteractive)";
 
-    /// <summary>Writes kernel.json and returns the kernelspec folder.</summary>
+    /// <summary>Writes kernel.json (and the logo) and returns the kernelspec folder.</summary>
     /// <param name="target">User, the Jupyter Python's sys.prefix, or <paramref name="prefix"/>.</param>
     /// <param name="prefix">The prefix for <see cref="KernelSpecTarget.Prefix"/>; ignored otherwise.</param>
     /// <param name="launchCommand">How to start the tool, e.g. [path to sftpi] or [dotnet, path to sftpi.dll];
@@ -46,6 +46,7 @@ public static class KernelSpecInstaller
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
         File.WriteAllText(Path.Combine(dir, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(dir, KernelLogo.FileName), KernelLogo.Svg);
         return dir;
     }
 

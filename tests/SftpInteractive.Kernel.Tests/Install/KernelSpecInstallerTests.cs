@@ -18,6 +18,7 @@ public sealed class KernelSpecInstallerTests
         Assert.Equal("csharp", spec["language"]!.GetValue<string>());
         Assert.Equal("message", spec["interrupt_mode"]!.GetValue<string>());
         Assert.NotNull(spec["metadata"]);
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(dir, "logo-svg.svg")).TrimStart(), StringComparison.Ordinal);
         Directory.Delete(prefix, recursive: true);
     }
 

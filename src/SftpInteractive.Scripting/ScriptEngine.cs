@@ -16,6 +16,7 @@ public sealed class ScriptEngine : IInteractiveEngine
     private readonly ScriptOptions _options;
     private readonly ScriptWorkspace _workspace;
     private readonly RemotePathCompleter _paths;
+    private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ScriptState<object>? _state;
 
     /// <summary>Creates an engine.</summary>
@@ -36,6 +37,11 @@ public sealed class ScriptEngine : IInteractiveEngine
     /// <summary>How long a cancelled submission may take to stop by itself (transfers clean up their <c>.part</c>
     /// files) before the engine stops waiting for it and reports it cancelled.</summary>
     public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromMilliseconds(750);
+
+    /// <summary>How long the completion warm-up waits for the first submission to finish before it starts anyway.
+    /// A terminal host sets a few seconds so a quick first command does not share the CPU with loading the editor
+    /// services; zero (the default) warms both up at once.</summary>
+    public TimeSpan CompletionWarmUpDelay { get; init; } = TimeSpan.Zero;
 
     /// <inheritdoc />
     public IReadOnlyList<string> History
@@ -59,6 +65,11 @@ public sealed class ScriptEngine : IInteractiveEngine
             var warm = await CSharpScript.RunAsync("1+1", _options, new ScriptGlobals(), typeof(ScriptGlobals), cancellationToken).ConfigureAwait(false);
             _ = warm.ReturnValue;
         }, cancellationToken).ConfigureAwait(false);
+        if (CompletionWarmUpDelay > TimeSpan.Zero)
+        {
+            await Task.WhenAny(_firstSubmission.Task, Task.Delay(CompletionWarmUpDelay, cancellationToken)).ConfigureAwait(false);
+        }
+
         await _workspace.WarmUpAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -100,6 +111,7 @@ public sealed class ScriptEngine : IInteractiveEngine
         }
         finally
         {
+            _firstSubmission.TrySetResult();
             if (!released)
             {
                 _gate.Release();

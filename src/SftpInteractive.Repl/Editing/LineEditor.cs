@@ -11,7 +11,7 @@ internal sealed class LineEditor(ITerminal terminal, ReplHistory history, IInter
 {
     public const string Prompt = "sftpi> ";
     public const string ContinuationPrompt = "  ...> ";
-    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(20);
     private readonly Lock _screen = new();
     private string? _prompt;
     private LineBuffer? _buffer;

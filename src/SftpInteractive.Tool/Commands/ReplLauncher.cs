@@ -18,8 +18,13 @@ internal static class ReplLauncher
         var globals = new ScriptGlobals(defaults);
         var engine = Task.Run(() =>
         {
-            var created = new ScriptEngine(globals);
-            _ = created.WarmUpAsync(CancellationToken.None);
+            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
+            if (interactive)
+            {
+                // A piped script gains nothing from warming up completion; it would only compete for the CPU.
+                _ = created.WarmUpAsync(CancellationToken.None);
+            }
+
             return (IInteractiveEngine)created;
         }, CancellationToken.None);
 

@@ -30,9 +30,13 @@ public static class KernelHost
         await using (engine.ConfigureAwait(false))
         {
             // Roslyn's first compilation is slow; pay it while the front end is still connecting.
-            var warmUp = Task.Run(() => engine.WarmUpAsync(cancellationToken), cancellationToken);
+            using var warmUpCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var warmUp = Task.Run(() => engine.WarmUpAsync(warmUpCancel.Token), warmUpCancel.Token);
             var restart = await ServeAsync(connection, engine, log, cancellationToken).ConfigureAwait(false);
-            await Task.WhenAny(warmUp, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+
+            // A short kernel life may end before warm-up does: stop it rather than make shutdown wait for it.
+            await warmUpCancel.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(warmUp, Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None)).ConfigureAwait(false);
             return restart;
         }
     }

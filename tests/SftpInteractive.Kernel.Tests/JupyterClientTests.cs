@@ -24,7 +24,10 @@ public sealed class JupyterClientTests
     {
         using var jupyter = JupyterEnvironment.Create();
 
-        var (code, stdout, stderr) = jupyter.Run(JupyterEnvironment.Python, ["-m", "jupyter_client.kernelspecapp", "list"], Limit);
+        // `jupyter kernelspec list` itself where Debian's jupyter-client package provides the subcommand.
+        var (code, stdout, stderr) = File.Exists("/usr/bin/jupyter-kernelspec")
+            ? jupyter.Run("/usr/bin/jupyter", ["kernelspec", "list"], Limit)
+            : jupyter.Run(JupyterEnvironment.Python, ["-m", "jupyter_client.kernelspecapp", "list"], Limit);
 
         Assert.True(code == 0, stderr);
         Assert.Matches(@"sftpinteractive\s+\S*prefix/share/jupyter/kernels/sftpinteractive", stdout);

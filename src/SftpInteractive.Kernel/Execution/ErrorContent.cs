@@ -11,15 +11,26 @@ internal static class ErrorContent
 
     public static JsonObject From(SubmissionResult.Failure failure)
     {
-        var traceback = new JsonArray { Red(failure.Name) + ": " + failure.Message };
-        foreach (var diagnostic in failure.Diagnostics)
+        var traceback = new JsonArray();
+        if (failure.Diagnostics.Count > 0)
         {
-            traceback.Add(diagnostic.ToString());
+            // Compile errors: every diagnostic with its position, which already says all the message does.
+            foreach (var diagnostic in failure.Diagnostics)
+            {
+                traceback.Add(diagnostic.ToString());
+            }
         }
-
-        if (!string.IsNullOrWhiteSpace(failure.StackTrace))
+        else
         {
-            traceback.Add(failure.StackTrace);
+            // Runtime errors: the engine's message often starts with the name already ("IOException: ...").
+            var prefix = failure.Name + ":";
+            traceback.Add(failure.Message.StartsWith(prefix, StringComparison.Ordinal)
+                ? Red(failure.Name) + failure.Message[failure.Name.Length..]
+                : Red(failure.Name) + ": " + failure.Message);
+            if (!string.IsNullOrWhiteSpace(failure.StackTrace))
+            {
+                traceback.Add(failure.StackTrace);
+            }
         }
 
         return Build(failure.Name, failure.Message, traceback);

@@ -5,6 +5,7 @@ namespace SftpInteractive.IntegrationTests;
 
 /// <summary>Many sessions opened and closed: file descriptors, threads and memory must come back. CI runs a smaller
 /// count (SFTPI_LOAD_CYCLES, default 100); the benchmark runs the full 500.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class LoadTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

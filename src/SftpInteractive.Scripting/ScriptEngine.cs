@@ -17,7 +17,9 @@ public sealed class ScriptEngine : IInteractiveEngine
     private readonly ScriptWorkspace _workspace;
     private readonly RemotePathCompleter _paths;
     private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
+    private int _generation;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="globals">The globals (a fresh, unconnected helper when null).</param>
@@ -96,11 +98,23 @@ public sealed class ScriptEngine : IInteractiveEngine
             }
 
             using var submission = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var run = Task.Run(() => RunAsync(code, display, submission.Token), CancellationToken.None);
+            int generation;
+            lock (_stateLock)
+            {
+                generation = ++_generation;
+            }
+
+            var run = Task.Run(() => RunAsync(code, display, generation, submission.Token), CancellationToken.None);
             var finished = await WaitOrCancelAsync(run, cancellationToken).ConfigureAwait(false);
             if (!finished)
             {
-                // The code ignores the token: give the host its prompt back and let the task run on unobserved.
+                // The code ignores the token: give the host its prompt back and let the task run on unobserved. Bumping
+                // the generation keeps it from replacing the state of later submissions when it finally ends.
+                lock (_stateLock)
+                {
+                    _generation++;
+                }
+
                 _ = run.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 released = true;
                 _gate.Release();
@@ -178,7 +192,7 @@ public sealed class ScriptEngine : IInteractiveEngine
         return await Task.WhenAny(run, Task.Delay(CancellationGracePeriod, CancellationToken.None)).ConfigureAwait(false) == run;
     }
 
-    private async Task<SubmissionResult> RunAsync(string code, IDisplaySink display, CancellationToken token)
+    private async Task<SubmissionResult> RunAsync(string code, IDisplaySink display, int generation, CancellationToken token)
     {
         using var ambient = SftpCancellation.Use(token);
         using var console = ConsoleRouter.Route(display);
@@ -206,7 +220,16 @@ public sealed class ScriptEngine : IInteractiveEngine
         }
 
         // Keep the state even when the code threw: variables declared before the failing line stay usable.
-        _state = state;
+        lock (_stateLock)
+        {
+            if (generation != _generation)
+            {
+                return new SubmissionResult.Cancelled("abandoned");
+            }
+
+            _state = state;
+        }
+
         _workspace.AddSubmission(code, state.Script.GetCompilation().References);
         if (state.Exception is { } error)
         {

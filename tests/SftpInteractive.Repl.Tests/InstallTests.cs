@@ -12,7 +12,16 @@ public sealed class InstallTests
         var work = Directory.CreateTempSubdirectory("sftpi-install").FullName;
         // A unique version keeps the NuGet cache from serving an older build of the same version.
         var version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var project = Path.Combine(TestServer.RepoRoot, "src", "SftpInteractive.Tool", "SftpInteractive.Tool.csproj");
+        // Pack from a copy of the sources: packing in place would rebuild the sftpi that other tests are running.
+        var copy = Path.Combine(work, "repo");
+        CopyTree(Path.Combine(TestServer.RepoRoot, "src"), Path.Combine(copy, "src"));
+        CopyTree(Path.Combine(TestServer.RepoRoot, "tests", "server"), Path.Combine(copy, "tests", "server"));
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", ".editorconfig" })
+        {
+            File.Copy(Path.Combine(TestServer.RepoRoot, file), Path.Combine(copy, file));
+        }
+
+        var project = Path.Combine(copy, "src", "SftpInteractive.Tool", "SftpInteractive.Tool.csproj");
         Run("dotnet", "pack", project, "-c", Tool.Configuration, "-o", Path.Combine(work, "nupkg"), $"-p:Version={version}");
         Assert.Contains(Directory.GetFiles(Path.Combine(work, "nupkg")), f => Path.GetFileName(f).StartsWith("SftpInteractive.Tool.", StringComparison.Ordinal));
         Run("dotnet", "tool", "install", "--tool-path", Path.Combine(work, "tools"), "--add-source", Path.Combine(work, "nupkg"), "--version", version, "SftpInteractive.Tool");
@@ -22,6 +31,22 @@ public sealed class InstallTests
         Assert.Equal("42", output.Trim());
         var shippedScript = Directory.GetFiles(Path.Combine(work, "tools"), "sftpi-test-server", SearchOption.AllDirectories);
         Assert.NotEmpty(shippedScript);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static void Run(string file, params string[] arguments)

@@ -103,4 +103,19 @@ public sealed class TerminalTests
         tmux.Press("C-d");
         tmux.WaitFor(_ => !tmux.IsAlive(), "sftpi to exit");
     }
+
+    [Fact]
+    public void Terminal_Demo_StartsServerAndOpensConnectedRepl()
+    {
+        var server = TestServer.Require("password");
+        var environment = Environment();
+        environment["SFTPI_TEST_DIR"] = server.StateDir;
+        using var tmux = TmuxSession.Start($"{Tool.Executable} demo", environment);
+        tmux.WaitForText("connected to", TimeSpan.FromMinutes(3));
+        Assert.Contains("Ls(\"/data\")", tmux.Screen());
+        tmux.WaitForPrompt();
+        tmux.Type("Run(\"echo demo-ok\").StdOut");
+        tmux.Press("Enter");
+        tmux.WaitFor(s => s.Contains("\ndemo-ok", StringComparison.Ordinal), "the command's output");
+    }
 }

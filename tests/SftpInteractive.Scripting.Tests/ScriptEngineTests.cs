@@ -106,6 +106,21 @@ public sealed class ScriptEngineTests
     }
 
     [Fact]
+    public async Task Execute_AbandonedSubmissionFinishingLater_DoesNotReplaceNewerState()
+    {
+        await using var engine = new ScriptEngine();
+        using var cts = new CancellationTokenSource();
+        var run = engine.ExecuteAsync("await Task.Delay(3000); var late = 1;", new RecordingSink(), cts.Token);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        cts.Cancel();
+        Assert.IsType<SubmissionResult.Cancelled>(await run);
+        Assert.IsType<SubmissionResult.Success>(await Run(engine, "var x = 2;"));
+        await Task.Delay(4000, TestContext.Current.CancellationToken);
+        Assert.Equal(2, Assert.IsType<SubmissionResult.Success>(await Run(engine, "x")).Value);
+        Assert.IsType<SubmissionResult.Failure>(await Run(engine, "late"));
+    }
+
+    [Fact]
     public async Task Execute_CooperativeCode_CancelledThroughAmbientToken()
     {
         await using var engine = new ScriptEngine();

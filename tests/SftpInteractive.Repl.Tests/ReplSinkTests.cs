@@ -1,0 +1,57 @@
+using SftpInteractive.Repl;
+using SftpInteractive.Scripting;
+
+namespace SftpInteractive.Repl.Tests;
+
+public sealed class ReplSinkTests
+{
+    [Fact]
+    public void UpdateDisplay_SameId_RedrawsInPlace()
+    {
+        var (console, output) = TestConsoles.Create();
+        var sink = new ReplSink(console, interactive: true, prompt: null);
+        sink.Display(DisplayRenderer.Render("progress 10%"), "p1");
+        sink.UpdateDisplay(DisplayRenderer.Render("progress 90%"), "p1");
+        var text = output.ToString();
+        Assert.Contains("progress 10%\n\x1b[1A\r\x1b[J" + "progress 90%", text);
+    }
+
+    [Fact]
+    public void UpdateDisplay_AfterOtherOutput_PrintsBelow()
+    {
+        var (console, output) = TestConsoles.Create();
+        var sink = new ReplSink(console, interactive: true, prompt: null);
+        sink.Display(DisplayRenderer.Render("step 1"), "p1");
+        sink.StandardOutput.WriteLine("a log line");
+        sink.UpdateDisplay(DisplayRenderer.Render("step 2"), "p1");
+        Assert.DoesNotContain("\x1b[", output.ToString());
+        Assert.EndsWith("step 2\n", output.ToString());
+    }
+
+    [Fact]
+    public void Display_Tabular_DrawsSpectreTable()
+    {
+        var (console, output) = TestConsoles.Create();
+        var sink = new ReplSink(console, interactive: false, prompt: null);
+        var table = new DisplayTable("files", "Name", "Size").AddRow("a.csv", "10");
+        sink.Display(DisplayRenderer.Render(new TabularValue(table)));
+        Assert.Contains("a.csv", output.ToString());
+        Assert.Contains("Name", output.ToString());
+    }
+
+    [Fact]
+    public void StandardOutput_RedactsSecrets()
+    {
+        Redactor.Register("hunter2-secret-zz");
+        var (console, output) = TestConsoles.Create();
+        var sink = new ReplSink(console, interactive: false, prompt: null);
+        sink.StandardOutput.Write("password is hunter2-secret-zz");
+        Assert.DoesNotContain("hunter2-secret-zz", output.ToString());
+        Assert.Contains(Redactor.Mask, output.ToString());
+    }
+
+    private sealed class TabularValue(DisplayTable table) : ITabular
+    {
+        public DisplayTable ToTable() => table;
+    }
+}

@@ -4,6 +4,7 @@ using SftpInteractive.Kernel.Tests.Client;
 namespace SftpInteractive.Kernel.Tests;
 
 /// <summary>The Jupyter project's own conformance suite, jupyter_kernel_test, against the real kernel process.</summary>
+[Collection(JupyterProcesses.Name)]
 public sealed class ConformanceTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace SftpInteractive.Kernel.Tests;
 
 /// <summary>The kernel process driven by real Jupyter clients: jupyter_client, nbclient, jupyter console, jupyter
 /// kernelspec.</summary>
+[Collection(JupyterProcesses.Name)]
 public sealed class JupyterClientTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);

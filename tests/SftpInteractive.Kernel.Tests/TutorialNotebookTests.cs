@@ -9,6 +9,7 @@ namespace SftpInteractive.Kernel.Tests;
 
 /// <summary>The tutorial notebooks in notebooks/ executed by nbclient through the kernel against the test server, the
 /// way a reader runs them (every account's .env beside the notebook, the password account's as .env).</summary>
+[Collection(JupyterProcesses.Name)]
 public sealed class TutorialNotebookTests
 {
     public static TheoryData<string> Notebooks() =>

@@ -39,6 +39,24 @@ public sealed class JupyterClientTests
     }
 
     [Fact]
+    public void SftpiKernelInstall_User_WritesIntoJupyterDataDirAndRefusesTwoTargets()
+    {
+        using var jupyter = JupyterEnvironment.Create();
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var sftpi = Path.Combine(AppContext.BaseDirectory, "sftpi.dll");
+
+        var (code, stdout, stderr) = jupyter.Run(dotnet, [sftpi, "kernel", "install", "--user"], Limit);
+        var (twoCode, _, twoErr) = jupyter.Run(dotnet, [sftpi, "kernel", "install", "--user", "--prefix", jupyter.Root], Limit);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("C# (SftpInteractive)", stdout, StringComparison.Ordinal);
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(jupyter.Root, "data", "kernels", "sftpinteractive", "kernel.json")))!;
+        Assert.Equal(["kernel", "run", "{connection_file}"], spec["argv"]!.AsArray().TakeLast(3).Select(a => a!.GetValue<string>()));
+        Assert.Equal(2, twoCode);
+        Assert.Contains("one of", twoErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Interrupt_CellIgnoringToken_EndsPromptlyAsCancelledAndKernelStaysUsable()
     {
         using var jupyter = JupyterEnvironment.Create();

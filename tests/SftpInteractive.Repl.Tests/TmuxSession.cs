@@ -40,7 +40,9 @@ public sealed class TmuxSession : IDisposable
         var screen = string.Empty;
         while (DateTime.UtcNow < deadline)
         {
-            screen = IsAlive() ? Screen() : screen;
+            // The session may end between two calls (Ctrl+D): keep the last screen seen then.
+            var (code, output) = Run(["capture-pane", "-p", "-t", _name]);
+            screen = code == 0 ? output : screen;
             if (condition(screen))
             {
                 return screen;

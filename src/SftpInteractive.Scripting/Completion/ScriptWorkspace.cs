@@ -21,6 +21,7 @@ internal sealed class ScriptWorkspace : IDisposable
     private readonly Lazy<AdhocWorkspace> _workspace = new(() => new AdhocWorkspace(MefHostServices.DefaultHost), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly CSharpCompilationOptions _compilationOptions;
     private readonly Lock _lock = new();
+    private readonly List<(string Code, IEnumerable<MetadataReference> References)> _pending = [];
     private ProjectId? _last;
     private ImmutableArray<MetadataReference> _references = ScriptDefaults.References;
     private Solution? _solution;
@@ -33,15 +34,14 @@ internal sealed class ScriptWorkspace : IDisposable
             metadataReferenceResolver: ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory),
             sourceReferenceResolver: new SourceFileResolver([], baseDirectory));
 
-    /// <summary>Adds a submission that ran (its references include those from <c>#r</c>).</summary>
+    /// <summary>Records a submission that ran (its references include those from <c>#r</c>). The workspace itself is
+    /// only built when completion or inspection first needs it: creating it composes every editor service (MEF),
+    /// which would otherwise slow down the first result.</summary>
     public void AddSubmission(string code, IEnumerable<MetadataReference> references)
     {
         lock (_lock)
         {
-            _references = [.. _references.Union(references)];
-            var (solution, project, _) = AddProject(Solution, code);
-            _solution = solution;
-            _last = project;
+            _pending.Add((code, references));
         }
     }
 
@@ -89,6 +89,15 @@ internal sealed class ScriptWorkspace : IDisposable
     {
         lock (_lock)
         {
+            foreach (var (pendingCode, references) in _pending)
+            {
+                _references = [.. _references.Union(references)];
+                var (chained, project, _) = AddProject(Solution, pendingCode);
+                _solution = chained;
+                _last = project;
+            }
+
+            _pending.Clear();
             var (solution, _, document) = AddProject(Solution, code);
             return solution.GetDocument(document)!;
         }

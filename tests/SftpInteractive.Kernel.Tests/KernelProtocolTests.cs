@@ -220,6 +220,19 @@ public sealed class KernelProtocolTests
     }
 
     [Fact]
+    public async Task Stream_SecretWrittenInTwoPiecesAcrossATick_IsStillRedacted()
+    {
+        await using var kernel = new InProcessKernel();
+        Redactor.Register("Split-Secret-0042");
+        var id = kernel.Client.Send("shell", "execute_request", Exec("slowprint Split-Secret-0042"));
+
+        var iopub = kernel.Client.IopubUntilIdle(id);
+
+        var text = string.Concat(iopub.Where(m => m.MessageType == "stream").Select(m => m.Content["text"]!.GetValue<string>()));
+        Assert.Equal(Redactor.Mask + "\n", text);
+    }
+
+    [Fact]
     public async Task Request_WithBadSignature_IsDropped()
     {
         await using var kernel = new InProcessKernel();

@@ -23,13 +23,14 @@ internal sealed class JupyterStreamWriter : TextWriter
     private readonly Timer _timer;
     private bool _timerArmed;
     private bool _disposed;
+    private bool _heldPartialLine;
 
     public JupyterStreamWriter(KernelOutput output, JupyterMessage parent, string name)
     {
         _output = output;
         _parent = parent;
         _name = name;
-        _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
+        _timer = new Timer(_ => FlushCompleteLines(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     public override Encoding Encoding => Encoding.UTF8;
@@ -79,8 +80,46 @@ internal sealed class JupyterStreamWriter : TextWriter
 
             text = _buffer.ToString();
             _buffer.Clear();
+            _heldPartialLine = false;
 
             // Published under the lock so two flushes cannot reorder the text.
+            _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text });
+        }
+    }
+
+    /// <summary>
+    /// The timer's flush. Redaction works on each message's text, so a secret written in pieces must not be split
+    /// across two messages: an unfinished line is held back for one more tick (then sent anyway, so prompts and
+    /// progress dots still appear).
+    /// </summary>
+    private void FlushCompleteLines()
+    {
+        lock (_lock)
+        {
+            _timerArmed = false;
+            if (_disposed || _buffer.Length == 0)
+            {
+                return;
+            }
+
+            var text = _buffer.ToString();
+            var cut = text.LastIndexOf('\n') + 1;
+            if (cut < text.Length && !_heldPartialLine)
+            {
+                _heldPartialLine = true;
+                if (cut > 0)
+                {
+                    _buffer.Remove(0, cut);
+                    _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text[..cut] });
+                }
+
+                _timerArmed = true;
+                _timer.Change(Delay, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            _heldPartialLine = false;
+            _buffer.Clear();
             _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text });
         }
     }

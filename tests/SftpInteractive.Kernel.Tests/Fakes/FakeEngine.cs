@@ -33,6 +33,13 @@ internal sealed class FakeEngine : IInteractiveEngine
 
                 display.StandardOutput.WriteLine();
                 return new SubmissionResult.Success(null, false, null);
+            case "slowprint":
+                // Half of the argument, a pause longer than one stream tick, then the rest.
+                display.StandardOutput.Write(arg[..(arg.Length / 2)]);
+                await Task.Delay(70, CancellationToken.None);
+                await display.StandardOutput.WriteLineAsync(arg[(arg.Length / 2)..]);
+                await Task.Delay(200, CancellationToken.None);
+                return new SubmissionResult.Success(null, false, null);
             case "eprint":
                 await display.StandardError.WriteLineAsync(arg);
                 return new SubmissionResult.Success(null, false, null);

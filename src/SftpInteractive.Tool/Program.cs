@@ -7,6 +7,7 @@ var root = ReplCommand.Create();
 Command[] commands =
 [
     DemoCommand.Create(),
+    KernelCommand.Create(),
 ];
 foreach (var command in commands)
 {

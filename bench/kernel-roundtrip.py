@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""Warm round trip of a trivial cell through jupyter_client: the SftpInteractive kernel against ipykernel, in the
+same run (target: ours <= 2x ipykernel). Installs our kernelspec into a temporary prefix, so the user's Jupyter
+config is untouched. Needs Debian's python3-jupyter-client and python3-ipykernel.
+
+Usage: bench/kernel-roundtrip.py [--cells N] [--tool path/to/sftpi.dll|sftpi]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(kernel_name, code, cells, warmup):
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
+    try:
+        for _ in range(warmup):
+            kc.execute_interactive(code, timeout=60, output_hook=lambda m: None)
+        samples = []
+        for _ in range(cells):
+            started = time.perf_counter()
+            reply = kc.execute_interactive(code, timeout=60, output_hook=lambda m: None)
+            samples.append(time.perf_counter() - started)
+            assert reply["content"]["status"] == "ok", reply["content"]
+        return samples
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cells", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--tool", default=os.path.join(REPO, "src/SftpInteractive.Tool/bin/Release/net10.0/sftpi.dll"))
+    args = parser.parse_args()
+    if not os.path.exists(args.tool):
+        sys.exit(f"{args.tool} not found: dotnet build src/SftpInteractive.Tool -c Release")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        launch = ["dotnet", args.tool] if args.tool.endswith(".dll") else [args.tool]
+        subprocess.run(launch + ["kernel", "install", "--prefix", os.path.join(tmp, "prefix")], check=True, stdout=subprocess.DEVNULL)
+        os.environ["JUPYTER_PATH"] = os.path.join(tmp, "prefix", "share", "jupyter")
+        os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
+        results = {
+            "ipykernel (python3)": measure("python3", "1+1", args.cells, args.warmup),
+            "sftpinteractive (C#)": measure("sftpinteractive", "1+1", args.cells, args.warmup),
+        }
+
+    print(f"Warm round trip of '1+1' (execute_request -> idle), {args.cells} cells after {args.warmup} warm-up cells")
+    print(f"{'kernel':<24}{'median ms':>10}{'p90 ms':>10}{'mean ms':>10}")
+    for name, samples in results.items():
+        ms = sorted(s * 1000 for s in samples)
+        print(f"{name:<24}{statistics.median(ms):>10.2f}{ms[int(len(ms) * 0.9)]:>10.2f}{statistics.mean(ms):>10.2f}")
+    ours = statistics.median(results["sftpinteractive (C#)"])
+    theirs = statistics.median(results["ipykernel (python3)"])
+    ratio = ours / theirs
+    print(f"ratio (median, ours / ipykernel): {ratio:.2f}x  target <= 2.00x  {'OK' if ratio <= 2 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

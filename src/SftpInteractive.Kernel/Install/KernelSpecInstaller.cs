@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SftpInteractive.Kernel;
+
+/// <summary>Writes the <c>sftpinteractive</c> kernelspec so that <c>jupyter kernelspec list</c>, JupyterLab, VS Code and
+/// nbclient find the kernel.</summary>
+public static class KernelSpecInstaller
+{
+    /// <summary>The kernelspec's folder name (what <c>--kernel</c> / <c>kernel_name</c> refers to).</summary>
+    public const string KernelName = "sftpinteractive";
+
+    /// <summary>Name shown in launchers and kernel pickers.</summary>
+    public const string DisplayName = "C# (SftpInteractive)";
+
+    /// <summary>Writes kernel.json (and the logo) and returns the kernelspec folder.</summary>
+    /// <param name="target">User, the Jupyter Python's sys.prefix, or <paramref name="prefix"/>.</param>
+    /// <param name="prefix">The prefix for <see cref="KernelSpecTarget.Prefix"/>; ignored otherwise.</param>
+    /// <param name="launchCommand">How to start the tool, e.g. [path to sftpi] or [dotnet, path to sftpi.dll];
+    /// <c>kernel run {connection_file}</c> is appended.</param>
+    /// <exception cref="ArgumentException">No prefix for <see cref="KernelSpecTarget.Prefix"/>, or an empty launch command.</exception>
+    /// <exception cref="InvalidOperationException">sys-prefix was asked but no <c>jupyter</c> is on PATH.</exception>
+    public static string Install(KernelSpecTarget target, string? prefix, IReadOnlyList<string> launchCommand)
+    {
+        ArgumentNullException.ThrowIfNull(launchCommand);
+        if (launchCommand.Count == 0)
+        {
+            throw new ArgumentException("The launch command is empty.", nameof(launchCommand));
+        }
+
+        var dir = Path.Combine(KernelsDirectory(target, prefix), KernelName);
+        Directory.CreateDirectory(dir);
+        var argv = new JsonArray();
+        foreach (var part in launchCommand.Concat(["kernel", "run", "{connection_file}"]))
+        {
+            argv.Add(part);
+        }
+
+        var spec = new JsonObject
+        {
+            ["argv"] = argv,
+            ["display_name"] = DisplayName,
+            ["language"] = "csharp",
+            // .NET dies on SIGINT unless it handles it, and Windows has no SIGINT: interrupt by message.
+            ["interrupt_mode"] = "message",
+            ["metadata"] = new JsonObject { ["debugger"] = false },
+        };
+        File.WriteAllText(Path.Combine(dir, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(dir, KernelLogo.FileName), KernelLogo.Svg);
+        return dir;
+    }
+
+    /// <summary>The launch command of the running tool: the apphost itself, or <c>dotnet</c> plus the entry assembly
+    /// when started as <c>dotnet sftpi.dll</c>.</summary>
+    /// <param name="processPath">Environment.ProcessPath.</param>
+    /// <param name="entryAssemblyPath">The entry assembly's file.</param>
+    public static IReadOnlyList<string> LaunchCommandFor(string? processPath, string entryAssemblyPath)
+    {
+        if (processPath is null || Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            return [processPath ?? "dotnet", Path.GetFullPath(entryAssemblyPath)];
+        }
+
+        return [processPath];
+    }
+
+    /// <summary>The kernels folder for a target.</summary>
+    /// <exception cref="ArgumentException">No prefix for <see cref="KernelSpecTarget.Prefix"/>.</exception>
+    public static string KernelsDirectory(KernelSpecTarget target, string? prefix) => target switch
+    {
+        KernelSpecTarget.Prefix => string.IsNullOrWhiteSpace(prefix)
+            ? throw new ArgumentException("--prefix needs a directory.", nameof(prefix))
+            : Path.Combine(Path.GetFullPath(prefix), "share", "jupyter", "kernels"),
+        KernelSpecTarget.SysPrefix => Path.Combine(JupyterSysPrefix(), "share", "jupyter", "kernels"),
+        _ => Path.Combine(UserDataDirectory(), "kernels"),
+    };
+
+    // jupyter_core's jupyter_data_dir(): JUPYTER_DATA_DIR, else per-platform defaults.
+    private static string UserDataDirectory()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR");
+        if (!string.IsNullOrEmpty(fromEnv))
+        {
+            return fromEnv;
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (OperatingSystem.IsWindows())
+        {
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "jupyter");
+        }
+
+        if (OperatingSystem.IsMacOS())
+        {
+            return Path.Combine(home, "Library", "Jupyter");
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".local", "share") : xdg, "jupyter");
+    }
+
+    // sys.prefix of the Python that runs `jupyter`: its bin/ (Scripts\ on Windows) folder's parent. That holds for
+    // Debian (/usr/bin/jupyter → /usr), virtual environments and conda.
+    private static string JupyterSysPrefix()
+    {
+        var names = OperatingSystem.IsWindows() ? new[] { "jupyter.exe", "jupyter.cmd" } : ["jupyter"];
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (names.Any(n => File.Exists(Path.Combine(dir, n))))
+            {
+                var real = new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dir);
+                return Directory.GetParent(real.TrimEnd(Path.DirectorySeparatorChar))?.FullName ?? real;
+            }
+        }
+
+        throw new InvalidOperationException("No 'jupyter' on PATH, so its sys.prefix is unknown. Use --user or --prefix DIR.");
+    }
+}

@@ -101,20 +101,15 @@ public sealed class TransferTests : IDisposable
     [Fact]
     public async Task Put_ConnectionCut_NoRemoteFinalFileThenResumes()
     {
+        // The cut comes from the fault proxy at a fixed byte count, so it always lands mid-upload.
         var server = TestServer.Require();
-        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var proxy = new FaultProxy(server.Port);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
         await using var scratch = await RemoteScratch.CreateAsync(s);
         var source = RandomFile("cut.bin", 24 << 20);
-        var cut = 0;
-        var progress = new SyncProgress(p =>
-        {
-            if (p.Bytes > 8 << 20 && Interlocked.Exchange(ref cut, 1) == 0)
-            {
-                _ = Task.Run(() => s.Client.Dispose(), Ct);
-            }
-        });
 
-        await Assert.ThrowsAnyAsync<Exception>(() => s.PutAsync(source, scratch["cut.bin"], null, progress, Ct));
+        proxy.CutUploadAfter(8 << 20);
+        await Assert.ThrowsAnyAsync<Exception>(() => s.PutAsync(source, scratch["cut.bin"], cancellationToken: Ct));
 
         await s.ReconnectAsync(Ct);
         Assert.False(await s.ExistsAsync(scratch["cut.bin"], Ct));

@@ -9,7 +9,8 @@ namespace SftpInteractive.Kernel.Execution;
 /// <summary>
 /// Runs execute requests one after another on a worker of its own, so the shell loop keeps answering complete,
 /// inspect and kernel_info while a cell runs. Interrupt cancels the running cell's token; after a failed cell with
-/// stop_on_error, the requests already queued are answered with status abort.
+/// stop_on_error, the requests that arrived before its reply was sent are answered with status abort — and only those:
+/// a cell the client sends in reaction to the error reply runs.
 /// </summary>
 internal sealed class ExecutionWorker
 {
@@ -21,23 +22,34 @@ internal sealed class ExecutionWorker
     private readonly KernelOutput _output;
     private readonly StdinPrompter _prompter;
     private readonly KernelHistory _history;
-    private readonly Channel<JupyterMessage> _queue = Channel.CreateUnbounded<JupyterMessage>(new() { SingleReader = true });
+    private readonly Action<JupyterMessage>? _replied;
+    private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new() { SingleReader = true });
     private readonly Lock _lock = new();
     private CancellationTokenSource? _running;
+    private long _arrivals;
+    private long _abortThrough;
 
-    public ExecutionWorker(IInteractiveEngine engine, KernelOutput output, StdinPrompter prompter, KernelHistory history)
+    /// <param name="engine">Runs the cells.</param>
+    /// <param name="output">Where replies and iopub messages go.</param>
+    /// <param name="prompter">Answers the engine's prompts through input_request.</param>
+    /// <param name="history">Stores executed cells.</param>
+    /// <param name="replied">Called on the worker right after each execute_reply is queued (tests play a client that
+    /// answers at once).</param>
+    public ExecutionWorker(IInteractiveEngine engine, KernelOutput output, StdinPrompter prompter, KernelHistory history,
+        Action<JupyterMessage>? replied = null)
     {
         _engine = engine;
         _output = output;
         _prompter = prompter;
         _history = history;
+        _replied = replied;
     }
 
     /// <summary>The execution counter (number of stored cells).</summary>
     public int ExecutionCount { get; private set; }
 
     /// <summary>Queues an execute_request.</summary>
-    public void Enqueue(JupyterMessage request) => _queue.Writer.TryWrite(request);
+    public void Enqueue(JupyterMessage request) => _queue.Writer.TryWrite(new Queued(request, Interlocked.Increment(ref _arrivals)));
 
     /// <summary>Cancels the running cell, if any.</summary>
     public void Interrupt()
@@ -53,12 +65,15 @@ internal sealed class ExecutionWorker
     {
         try
         {
-            await foreach (var request in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var queued in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                var failed = await ExecuteOneAsync(request, cancellationToken).ConfigureAwait(false);
-                if (failed && ExecuteOptions.From(request).StopOnError)
+                if (queued.Arrival <= _abortThrough)
                 {
-                    AbortQueued();
+                    Abort(queued.Request);
+                }
+                else
+                {
+                    await ExecuteOneAsync(queued.Request, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -68,7 +83,7 @@ internal sealed class ExecutionWorker
         }
     }
 
-    private async Task<bool> ExecuteOneAsync(JupyterMessage request, CancellationToken kernelToken)
+    private async Task ExecuteOneAsync(JupyterMessage request, CancellationToken kernelToken)
     {
         var options = ExecuteOptions.From(request);
         _output.Status(request, "busy");
@@ -132,6 +147,13 @@ internal sealed class ExecutionWorker
             _history.Add(count, options.Code, outputText);
         }
 
+        var failed = result is not SubmissionResult.Success;
+        if (failed && options.StopOnError)
+        {
+            // Decided before the reply leaves: whatever the client sends after seeing the error is not aborted.
+            _abortThrough = Interlocked.Read(ref _arrivals);
+        }
+
         reply["status"] = reply.ContainsKey("ename") ? "error" : "ok";
         if (reply["status"]!.GetValue<string>() == "ok")
         {
@@ -140,8 +162,8 @@ internal sealed class ExecutionWorker
         }
 
         _output.Reply(KernelChannel.Shell, request, "execute_reply", reply);
+        _replied?.Invoke(request);
         _output.Status(request, "idle");
-        return result is not SubmissionResult.Success;
     }
 
     private void AddError(JupyterMessage request, ExecuteOptions options, JsonObject reply, JsonObject error)
@@ -198,20 +220,19 @@ internal sealed class ExecutionWorker
 #pragma warning restore CA1031
     }
 
-    private void AbortQueued()
+    private void Abort(JupyterMessage queued)
     {
-        while (_queue.Reader.TryRead(out var queued))
+        _output.Status(queued, "busy");
+        _output.Reply(KernelChannel.Shell, queued, "execute_reply", new JsonObject
         {
-            _output.Status(queued, "busy");
-            _output.Reply(KernelChannel.Shell, queued, "execute_reply", new JsonObject
-            {
-                ["status"] = "abort",
-                ["execution_count"] = ExecutionCount,
-                ["ename"] = "Aborted",
-                ["evalue"] = "Not run: an earlier cell failed (stop_on_error).",
-                ["traceback"] = new JsonArray(),
-            });
-            _output.Status(queued, "idle");
-        }
+            ["status"] = "abort",
+            ["execution_count"] = ExecutionCount,
+            ["ename"] = "Aborted",
+            ["evalue"] = "Not run: an earlier cell failed (stop_on_error).",
+            ["traceback"] = new JsonArray(),
+        });
+        _output.Status(queued, "idle");
     }
+
+    private readonly record struct Queued(JupyterMessage Request, long Arrival);
 }

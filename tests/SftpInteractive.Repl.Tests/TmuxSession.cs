@@ -3,10 +3,13 @@ using System.Diagnostics;
 namespace SftpInteractive.Repl.Tests;
 
 /// <summary>A real terminal: tmux runs a command in a detached session; tests type keys and read the screen. Every
-/// wait is bounded and reports the screen when it gives up.</summary>
+/// wait is bounded and reports the screen when it gives up. Each session runs its own tmux server (<c>-L</c>): with one
+/// shared server, a session ending in one test (or in another process) can take the server down while another test is
+/// starting its session ("server exited unexpectedly").</summary>
 public sealed class TmuxSession : IDisposable
 {
     private readonly string _name = "sftpi-test-" + Guid.NewGuid().ToString("N")[..8];
+    private int _promptsSeen;
 
     private TmuxSession() { }
 
@@ -19,7 +22,7 @@ public sealed class TmuxSession : IDisposable
 
         var session = new TmuxSession();
         var env = string.Join(' ', (environment ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}='{kv.Value}'"));
-        Tmux("new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", $"env TERM=xterm-256color {env} {command}");
+        session.Tmux("new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", $"env TERM=xterm-256color {env} {command}");
         return session;
     }
 
@@ -56,21 +59,41 @@ public sealed class TmuxSession : IDisposable
 
     public string WaitForText(string text, TimeSpan? timeout = null) => WaitFor(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", timeout);
 
-    /// <summary>Waits until the last non-empty line is an empty prompt (the REPL is ready for input again).</summary>
-    public string WaitForPrompt(TimeSpan? timeout = null) =>
-        WaitFor(s => s.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.TrimEnd() == "sftpi>", "an empty prompt", timeout);
+    /// <summary>Waits until a prompt newer than the last one waited for is the last non-empty line, empty (the REPL is
+    /// ready for input again). Counting prompts over the whole scrollback matters on a loaded machine: right after keys are
+    /// sent the screen may not show them yet, and the old empty prompt must not pass for the next one.</summary>
+    public string WaitForPrompt(TimeSpan? timeout = null)
+    {
+        var seen = _promptsSeen;
+        WaitFor(_ =>
+        {
+            var all = Run(["capture-pane", "-p", "-S", "-", "-t", _name]).Output.Split('\n');
+            var count = all.Count(l => l.StartsWith("sftpi>", StringComparison.Ordinal));
+            if (count > seen && all.LastOrDefault(l => l.Trim().Length > 0)?.TrimEnd() == "sftpi>")
+            {
+                seen = count;
+                return true;
+            }
 
-    public void Dispose() => Run(["kill-session", "-t", _name]);
+            return false;
+        }, "an empty prompt", timeout);
+        _promptsSeen = seen;
+        return Screen();
+    }
 
-    private static string Tmux(params string[] arguments)
+    public void Dispose() => Run(["kill-server"]);
+
+    private string Tmux(params string[] arguments)
     {
         var (code, output) = Run(arguments);
         return code == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {output}");
     }
 
-    private static (int Code, string Output) Run(string[] arguments)
+    private (int Code, string Output) Run(string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-L");
+        start.ArgumentList.Add(_name);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -34,7 +34,16 @@ public sealed class TransferProgressTests
         var time = new TickingTimeProvider(); // every report is due, so every call races to report
         var reports = new List<TransferProgress>();
         var gate = new Lock();
-        var tracker = new TransferTracker(new SyncProgress(r => { lock (gate) { reports.Add(r); } }), time,
+        // A callback that takes a moment before it records: if two workers were inside it at once, the later
+        // snapshot could be recorded first. Reports must come one at a time, in the order they were taken.
+        var tracker = new TransferTracker(new SyncProgress(r =>
+        {
+            Thread.SpinWait(Random.Shared.Next(2000));
+            lock (gate)
+            {
+                reports.Add(r);
+            }
+        }), time,
             (long)Workers * FilesPerWorker * Chunks * ChunkSize, Workers * FilesPerWorker);
 
         Parallel.For(0, Workers, new ParallelOptions { MaxDegreeOfParallelism = Workers }, w =>

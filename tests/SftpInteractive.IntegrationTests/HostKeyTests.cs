@@ -65,6 +65,60 @@ public sealed class HostKeyTests
         Assert.True(second.IsConnected);
     }
 
+    [Fact]
+    public async Task AcceptNew_WithHashing_WritesAHashedEntryThatSshKeygenFindsAndStrictAccepts()
+    {
+        var server = TestServer.Require();
+        var knownHosts = TempKnownHosts();
+        var name = $"[127.0.0.1]:{server.Port}";
+
+        await using (var first = await server.ConnectAsync("key", o =>
+        {
+            o.KnownHostsPath = knownHosts;
+            o.HostKeyPolicy = HostKeyPolicy.AcceptNew;
+            o.HashKnownHosts = true;
+        }, TestContext.Current.CancellationToken))
+        {
+            Assert.True(first.Settings.HashKnownHosts);
+        }
+
+        var line = Assert.Single(await File.ReadAllLinesAsync(knownHosts, TestContext.Current.CancellationToken));
+        Assert.Matches(@"^\|1\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+ ssh-ed25519 [A-Za-z0-9+/=]+$", line);
+        Assert.DoesNotContain("127.0.0.1", line, StringComparison.Ordinal);
+        var found = await ExternalTool.RunCheckedAsync("ssh-keygen", ["-F", name, "-f", knownHosts], TestContext.Current.CancellationToken);
+        Assert.Contains($"Host {name} found", found, StringComparison.Ordinal);
+        var fingerprint = await ExternalTool.RunCheckedAsync("ssh-keygen", ["-l", "-f", knownHosts], TestContext.Current.CancellationToken);
+        Assert.Contains(server.HostKeyFingerprint, fingerprint, StringComparison.Ordinal);
+
+        await using var second = await server.ConnectAsync("key", o => o.KnownHostsPath = knownHosts, TestContext.Current.CancellationToken);
+        Assert.Equal(HostKeyPolicy.Strict, second.Settings.HostKeyPolicy);
+        Assert.Equal(server.HostKeyFingerprint, second.HostKeyFingerprint);
+    }
+
+    [Fact]
+    public async Task AcceptNew_HashKnownHostsFromEnvFile_WritesAHashedEntry()
+    {
+        var server = TestServer.Require();
+        var knownHosts = TempKnownHosts();
+        var env = Path.Combine(Path.GetDirectoryName(knownHosts)!, ".env");
+        await File.WriteAllLinesAsync(env, [
+            .. (await File.ReadAllLinesAsync(server.EnvFile("key"), TestContext.Current.CancellationToken))
+                .Where(l => !l.StartsWith("SFTP_KNOWN_HOSTS=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_POLICY=", StringComparison.Ordinal)),
+            $"SFTP_KNOWN_HOSTS={knownHosts}",
+            "SFTP_HOST_KEY_POLICY=accept-new",
+            "SFTP_KNOWN_HOSTS_HASH=true",
+        ], TestContext.Current.CancellationToken);
+
+        await using (var s = await server.ConnectAsync("key", o => o.EnvFile = env, TestContext.Current.CancellationToken))
+        {
+            Assert.StartsWith(".env", s.Settings.Sources["SFTP_KNOWN_HOSTS_HASH"], StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("|1|", Assert.Single(await File.ReadAllLinesAsync(knownHosts, TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+        var (code, _) = await ExternalTool.RunAsync("ssh-keygen", ["-F", $"[127.0.0.1]:{server.Port}", "-f", knownHosts], TestContext.Current.CancellationToken);
+        Assert.Equal(0, code);
+    }
+
     [Theory]
     [InlineData(HostKeyPolicy.Strict)]
     [InlineData(HostKeyPolicy.AcceptNew)]

@@ -134,6 +134,19 @@ public sealed class TransferTests : IDisposable
         var replaced = await s.GetAsync(remote, target, new TransferOptions { Overwrite = OverwritePolicy.IfDifferent }, cancellationToken: Ct);
         Assert.Equal(TransferAction.Overwrite, replaced.Action);
         Assert.Equal(File.ReadAllBytes(remote), File.ReadAllBytes(target));
+
+        // Same size and time, other bytes: IfDifferent cannot tell and skips; Always downloads again regardless.
+        var original = File.ReadAllBytes(remote);
+        var tampered = original.Select(b => (byte)(b ^ 0x20)).ToArray();
+        var stamp = File.GetLastWriteTimeUtc(target);
+        File.WriteAllBytes(target, tampered);
+        File.SetLastWriteTimeUtc(target, stamp);
+        Assert.Equal(TransferAction.SkipIdentical, (await s.GetAsync(remote, target, new TransferOptions { Overwrite = OverwritePolicy.IfDifferent }, cancellationToken: Ct)).Action);
+        Assert.Equal(tampered, File.ReadAllBytes(target));
+        var always = await s.GetAsync(remote, target, new TransferOptions { Overwrite = OverwritePolicy.Always }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.Overwrite, always.Action);
+        Assert.Equal(original.Length, always.BytesMoved);
+        Assert.Equal(original, File.ReadAllBytes(target));
     }
 
     [Fact]

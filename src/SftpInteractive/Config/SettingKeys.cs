@@ -1,7 +1,7 @@
 namespace SftpInteractive;
 
 /// <summary>The <c>.env</c> / environment variable names SftpInteractive reads (documented in <c>.env.example</c>).</summary>
-public static class SettingKeys
+internal static class SettingKeys
 {
     /// <summary>Host name, address or ssh_config alias.</summary>
     public const string Host = "SFTP_HOST";
@@ -27,6 +27,9 @@ public static class SettingKeys
     /// <summary>known_hosts path.</summary>
     public const string KnownHosts = "SFTP_KNOWN_HOSTS";
 
+    /// <summary>true to write hashed host names when accept-new adds a key (like ssh_config <c>HashKnownHosts yes</c>).</summary>
+    public const string KnownHostsHash = "SFTP_KNOWN_HOSTS_HASH";
+
     /// <summary>strict, accept-new or pinned.</summary>
     public const string HostKeyPolicy = "SFTP_HOST_KEY_POLICY";
 
@@ -44,7 +47,7 @@ public static class SettingKeys
 
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive];
+        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive];
 
     /// <summary>Keys whose values are secrets.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];

@@ -87,6 +87,9 @@ internal sealed class SettingsResolver
             ? ResolvePath(kh)
             : SshConfigFile.ExpandHome("~/.ssh/known_hosts");
 
+        var hashText = Pick(SettingKeys.KnownHostsHash, _options.HashKnownHosts?.ToString());
+        var hashKnownHosts = hashText is null ? FromSshConfig(SettingKeys.KnownHostsHash, sshHost.HashKnownHosts) ?? false : ParseBool(SettingKeys.KnownHostsHash, hashText);
+
         return new SftpSettings
         {
             Host = host,
@@ -98,6 +101,7 @@ internal sealed class SettingsResolver
             TotpSecret = totp,
             PrivateKeyPaths = keys,
             KnownHostsPath = knownHosts,
+            HashKnownHosts = hashKnownHosts,
             HostKeyPolicy = policy,
             HostKeyFingerprint = fingerprint,
             ConnectTimeout = Seconds(SettingKeys.Timeout, _options.ConnectTimeout) ?? TimeSpan.FromSeconds(15),
@@ -167,6 +171,13 @@ internal sealed class SettingsResolver
 
         throw new SftpConfigException($"{key} must be a number from {min} to {max}, but {SourceText(key)} sets it to '{text}'.");
     }
+
+    private bool ParseBool(string key, string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" or "1" or "on" => true,
+        "false" or "no" or "0" or "off" => false,
+        _ => throw new SftpConfigException($"{key} must be true or false, but {SourceText(key)} sets it to '{text}'."),
+    };
 
     private HostKeyPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
     {

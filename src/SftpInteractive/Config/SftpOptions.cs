@@ -30,6 +30,10 @@ public sealed class SftpOptions
     /// <summary>OpenSSH known_hosts file (<c>SFTP_KNOWN_HOSTS</c>, default <c>~/.ssh/known_hosts</c>).</summary>
     public string? KnownHostsPath { get; set; }
 
+    /// <summary>Write host names hashed (<c>|1|salt|hash</c>) when accept-new adds a key (<c>SFTP_KNOWN_HOSTS_HASH</c>,
+    /// else ssh_config <c>HashKnownHosts</c>; default false, as in OpenSSH).</summary>
+    public bool? HashKnownHosts { get; set; }
+
     /// <summary>Host key policy (<c>SFTP_HOST_KEY_POLICY</c>: strict, accept-new or pinned; default strict).</summary>
     public HostKeyPolicy? HostKeyPolicy { get; set; }
 

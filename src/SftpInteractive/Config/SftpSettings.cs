@@ -34,6 +34,9 @@ public sealed class SftpSettings
     /// <summary>known_hosts file read and written by the host key check.</summary>
     public required string KnownHostsPath { get; init; }
 
+    /// <summary>Whether accept-new writes the host name hashed (<c>|1|salt|hash</c>), as <c>HashKnownHosts yes</c> does.</summary>
+    public bool HashKnownHosts { get; init; }
+
     /// <summary>Host key policy.</summary>
     public HostKeyPolicy HostKeyPolicy { get; init; } = HostKeyPolicy.Strict;
 
@@ -78,6 +81,7 @@ public sealed class SftpSettings
         (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
         (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
         (SettingKeys.KnownHosts, KnownHostsPath, SourceOf(SettingKeys.KnownHosts)),
+        (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
         (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
     ];
 

@@ -4,7 +4,7 @@ namespace SftpInteractive;
 
 /// <summary>
 /// The subset of OpenSSH's client config a connection needs: for a Host alias, its HostName, User, Port and
-/// IdentityFile. Like ssh, the first value found for a keyword wins and Host patterns may use <c>*</c>, <c>?</c> and
+/// IdentityFile, and HashKnownHosts. Like ssh, the first value found for a keyword wins and Host patterns may use <c>*</c>, <c>?</c> and
 /// <c>!</c>. Match blocks and Include are not evaluated.
 /// </summary>
 internal sealed class SshConfigFile
@@ -64,6 +64,7 @@ internal sealed class SshConfigFile
     {
         string? hostName = null, user = null;
         int? port = null;
+        bool? hashKnownHosts = null;
         var identities = new List<string>();
         foreach (var (patterns, entries) in _blocks)
         {
@@ -80,6 +81,7 @@ internal sealed class SshConfigFile
                     case "user": user ??= value; break;
                     case "port" when port is null && int.TryParse(value, out var p): port = p; break;
                     case "identityfile": identities.Add(value); break;
+                    case "hashknownhosts" when hashKnownHosts is null: hashKnownHosts = string.Equals(value, "yes", StringComparison.OrdinalIgnoreCase); break;
                     default: break;
                 }
             }
@@ -88,7 +90,7 @@ internal sealed class SshConfigFile
         hostName = hostName?.Replace("%h", alias, StringComparison.Ordinal);
         var expanded = identities.Select(i => ExpandHome(i.Replace("%h", hostName ?? alias, StringComparison.Ordinal)
             .Replace("%r", user ?? string.Empty, StringComparison.Ordinal))).ToList();
-        return new SshHostEntry(hostName, user, port, expanded);
+        return new SshHostEntry(hostName, user, port, expanded, hashKnownHosts);
     }
 
     /// <summary>Expands a leading <c>~</c> to the user's home directory.</summary>
@@ -126,4 +128,4 @@ internal sealed class SshConfigFile
 }
 
 /// <summary>What ssh_config says about one host alias.</summary>
-internal sealed record SshHostEntry(string? HostName, string? User, int? Port, IReadOnlyList<string> IdentityFiles);
+internal sealed record SshHostEntry(string? HostName, string? User, int? Port, IReadOnlyList<string> IdentityFiles, bool? HashKnownHosts = null);

@@ -70,7 +70,7 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
 
         if (settings.HostKeyPolicy == HostKeyPolicy.AcceptNew)
         {
-            knownHosts.Add(settings.Host, settings.Port, keyType, key);
+            knownHosts.Add(settings.Host, settings.Port, keyType, key, settings.HashKnownHosts);
             settings.Notice?.Invoke($"Permanently added {name} ({keyType} {fingerprint}) to {settings.KnownHostsPath}.");
             return true;
         }

@@ -9,7 +9,7 @@ namespace SftpInteractive;
 /// <param name="Key">The public key blob.</param>
 /// <param name="Revoked">True for <c>@revoked</c> lines.</param>
 /// <param name="LineNumber">1-based line number in the file.</param>
-public sealed record KnownHostEntry(IReadOnlyList<string> Patterns, string KeyType, byte[] Key, bool Revoked, int LineNumber)
+internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, string KeyType, byte[] Key, bool Revoked, int LineNumber)
 {
     /// <summary>The key's SHA256 fingerprint.</summary>
     public string Fingerprint => KnownHostsFile.Fingerprint(Key);

@@ -8,7 +8,7 @@ namespace SftpInteractive;
 /// Reads and appends OpenSSH <c>known_hosts</c> files: plain and hashed (<c>|1|salt|hash</c>) host names,
 /// <c>[host]:port</c> for non-default ports, wildcard and negated patterns, and the <c>@revoked</c> marker.
 /// </summary>
-public sealed class KnownHostsFile
+internal sealed class KnownHostsFile
 {
     private readonly List<KnownHostEntry> _entries;
 

@@ -13,6 +13,12 @@ public sealed partial class SftpSession
     /// <param name="command">A shell command line, run by the account's login shell.</param>
     /// <param name="cancellationToken">Stops waiting and closes the channel.</param>
     /// <exception cref="SftpCommandException">The server does not allow running commands (SFTP-only account).</exception>
+    /// <exception cref="SftpConnectionException">The connection for commands could not be opened or was lost.</exception>
+    /// <exception cref="SftpAuthenticationException">The server refused the login of the connection for commands.</exception>
+    /// <exception cref="SftpHostKeyException">The server presented another host key than the session's.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the command's channel is closed.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task<ExecResult> RunAsync(string command, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
@@ -41,6 +47,9 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="RunAsync"/>.</summary>
+    /// <exception cref="SftpCommandException">The server does not allow running commands (SFTP-only account).</exception>
+    /// <exception cref="SftpConnectionException">The connection for commands could not be opened or was lost.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
     public ExecResult Run(string command) => RunAsync(command).GetAwaiter().GetResult();
 
     /// <summary>The SSH connection used for commands: opened on first use (a second connection, since SSH.NET gives

@@ -4,8 +4,10 @@ public sealed partial class SftpSession
 {
     /// <summary>Shows how this session is connected: resolved settings and their sources (secrets masked), server
     /// version, negotiated algorithms, host key fingerprint and the server's SFTP extensions.</summary>
+    /// <exception cref="ObjectDisposedException">The session was disposed (nothing is connected to explain).</exception>
     public ConnectionExplanation Explain()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var info = _client.ConnectionInfo;
         var rows = new List<(string, string, string)>();
         rows.AddRange(Settings.Describe());

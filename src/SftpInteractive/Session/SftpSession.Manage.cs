@@ -8,6 +8,9 @@ public sealed partial class SftpSession
     /// <summary>Creates a directory and, like <c>mkdir -p</c>, any missing parents; an existing directory is fine.</summary>
     /// <returns>The absolute path.</returns>
     /// <exception cref="SftpInteractiveException">A component exists and is not a directory.</exception>
+    /// <exception cref="SftpPermissionDeniedException">A missing folder cannot be created there (or a parent cannot be read).</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task<string> MkdirAsync(string path, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);
@@ -38,12 +41,18 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="MkdirAsync"/>.</summary>
+    /// <exception cref="SftpInteractiveException">A component exists and is not a directory.</exception>
+    /// <exception cref="SftpPermissionDeniedException">A missing folder cannot be created there.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public string Mkdir(string path) => MkdirAsync(path).GetAwaiter().GetResult();
 
     /// <summary>Removes a file or symbolic link (like <c>rm</c>). Directories need <see cref="RmRecursiveAsync"/>
     /// (or <see cref="RmdirAsync"/> when empty).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
     /// <exception cref="SftpInteractiveException">The path is a directory.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The parent folder is not writable.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task RmAsync(string path, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);
@@ -57,9 +66,18 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="RmAsync"/>.</summary>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpInteractiveException">The path is a directory.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The parent folder is not writable.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public void Rm(string path) => RmAsync(path).GetAwaiter().GetResult();
 
     /// <summary>Removes an empty directory (like <c>rmdir</c>).</summary>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The parent folder is not writable.</exception>
+    /// <exception cref="SftpInteractiveException">The server refused, usually because the folder is not empty.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public Task RmdirAsync(string path, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);
@@ -69,6 +87,10 @@ public sealed partial class SftpSession
     /// <summary>Removes a directory tree (like <c>rm -r</c>); symbolic links are removed, never followed. With
     /// <paramref name="dryRun"/> nothing is removed and the result lists what would be.</summary>
     /// <exception cref="SftpInteractiveException">The path is <c>/</c> or the home directory (refused for safety).</exception>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">A folder in the tree cannot be read or an entry cannot be removed (entries removed before it stay removed).</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task<RemovalResult> RmRecursiveAsync(string path, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);
@@ -98,11 +120,19 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="RmRecursiveAsync"/>.</summary>
+    /// <exception cref="SftpInteractiveException">The path is <c>/</c> or the home directory (refused for safety).</exception>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">An entry cannot be read or removed.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public RemovalResult RmRecursive(string path, bool dryRun = false) => RmRecursiveAsync(path, dryRun).GetAwaiter().GetResult();
 
     /// <summary>Renames or moves a path (like <c>mv</c>). With <paramref name="overwrite"/> an existing target is
     /// replaced atomically (the server's <c>posix-rename@openssh.com</c>).</summary>
     /// <exception cref="SftpInteractiveException">The target exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="SftpPathNotFoundException">The source does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">A folder involved is not writable.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task MvAsync(string source, string destination, bool overwrite = false, CancellationToken cancellationToken = default)
     {
         var from = ResolvePath(source);
@@ -124,10 +154,18 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="MvAsync"/>.</summary>
+    /// <exception cref="SftpInteractiveException">The target exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="SftpPathNotFoundException">The source does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">A folder involved is not writable.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public void Mv(string source, string destination, bool overwrite = false) => MvAsync(source, destination, overwrite).GetAwaiter().GetResult();
 
     /// <summary>Changes permissions (like <c>chmod</c>); <paramref name="mode"/> is octal such as <c>"640"</c> or <c>"0755"</c>.</summary>
     /// <exception cref="ArgumentException">The mode is not octal.</exception>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The path belongs to another user.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public Task ChmodAsync(string path, string mode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mode);
@@ -147,9 +185,17 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="ChmodAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The mode is not octal.</exception>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The path belongs to another user.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public void Chmod(string path, string mode) => ChmodAsync(path, mode).GetAwaiter().GetResult();
 
     /// <summary>Changes the numeric owner and group (like <c>chown uid:gid</c>); usually needs root on the server.</summary>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The server does not allow the change (giving files away usually needs root).</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public Task ChownAsync(string path, int userId, int groupId, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);
@@ -163,9 +209,16 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="ChownAsync"/>.</summary>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The server does not allow the change.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public void Chown(string path, int userId, int groupId) => ChownAsync(path, userId, groupId).GetAwaiter().GetResult();
 
     /// <summary>Creates a symbolic link at <paramref name="linkPath"/> pointing to <paramref name="target"/> (like <c>ln -s</c>).</summary>
+    /// <exception cref="SftpPermissionDeniedException">The folder of the link is not writable.</exception>
+    /// <exception cref="SftpInteractiveException">The server refused, for example because the link path already exists.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public Task SymlinkAsync(string target, string linkPath, CancellationToken cancellationToken = default)
     {
         var link = ResolvePath(linkPath);
@@ -173,9 +226,16 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Synchronous <see cref="SymlinkAsync"/>.</summary>
+    /// <exception cref="SftpPermissionDeniedException">The folder of the link is not writable.</exception>
+    /// <exception cref="SftpInteractiveException">The server refused, for example because the link path already exists.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     public void Symlink(string target, string linkPath) => SymlinkAsync(target, linkPath).GetAwaiter().GetResult();
 
     /// <summary>Sets a file's modification time (like <c>touch -d</c>).</summary>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The file belongs to another user.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public Task SetModifiedAsync(string path, DateTime modifiedUtc, CancellationToken cancellationToken = default)
     {
         var target = ResolvePath(path);

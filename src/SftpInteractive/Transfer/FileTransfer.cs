@@ -80,7 +80,29 @@ internal static class FileTransfer
         catch
         {
             progress.Fail();
+            DeleteIfEmpty(part, offset);
             throw;
+        }
+    }
+
+    /// <summary>A <c>.part</c> that never received a byte (the remote file could not even be opened, say permission
+    /// denied) holds nothing to resume: remove it rather than leave an empty file next to the target.</summary>
+    private static void DeleteIfEmpty(string part, long offset)
+    {
+        try
+        {
+            if (offset == 0 && new FileInfo(part) is { Exists: true, Length: 0 })
+            {
+                File.Delete(part);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: the original failure is what the caller needs to see.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
         }
     }
 

@@ -3,7 +3,9 @@ namespace SftpInteractive;
 /// <summary>
 /// Keeps local paths built from remote names inside the folder the user chose. A hostile or broken server can send
 /// names such as <c>../../.bashrc</c>, <c>/etc/x</c> or <c>a\..\..\x</c>; SSH.NET's own SCP wrote them where they
-/// pointed (CVE-2026-48798). Every remote name is checked on its own, then the joined path is checked again.
+/// pointed (CVE-2026-48798). Every remote name is checked on its own, then the joined path is checked again, and no
+/// existing local folder or file below the target may be a symbolic link: <c>target/sub -&gt; /elsewhere</c> would
+/// otherwise carry a download out of the target folder although every name is plain.
 /// </summary>
 internal static class LocalPathGuard
 {
@@ -53,7 +55,27 @@ internal static class LocalPathGuard
             throw new SftpTransferException($"Refused the remote path '{Printable(relativePath)}' ({remotePath}): it resolves to {full}, outside {root}.");
         }
 
+        var current = root;
+        foreach (var part in parts)
+        {
+            current = Path.Combine(current, part);
+            RefuseLink(current, relativePath, remotePath, root);
+        }
+
+        RefuseLink(full + FileTransfer.PartSuffix, relativePath, remotePath, root);
         return full;
+    }
+
+    /// <summary>Refuses an existing local symbolic link (even a dangling one) where the download would write.</summary>
+    private static void RefuseLink(string localPath, string relativePath, string remotePath, string root)
+    {
+        // LinkTarget reads the link itself (lstat/readlink), so it sees links to folders and dangling links too.
+        if (new FileInfo(localPath).LinkTarget is { } target)
+        {
+            throw new SftpTransferException(
+                $"Refused the remote path '{Printable(relativePath)}' ({remotePath}): the local {localPath} is a symbolic link to {target}, " +
+                $"so the download could land outside {root}. Downloads never follow local links; remove the link or choose another target folder.");
+        }
     }
 
     private static string? Printable(string? name) => name?.Replace("\0", "\\0", StringComparison.Ordinal);

@@ -63,7 +63,8 @@ internal sealed class TransferTracker
         }
 
         var now = _time.GetTimestamp();
-        TransferProgress snapshot;
+        // Reported inside the lock: snapshots taken by different workers would otherwise reach the caller out of
+        // order, making the bar jump back and letting a stale snapshot arrive after the final, complete one.
         lock (_gate)
         {
             if (!force && _lastReport != long.MinValue && _time.GetElapsedTime(_lastReport, now) < Interval)
@@ -74,10 +75,8 @@ internal sealed class TransferTracker
             _lastReport = now;
             var elapsed = _time.GetElapsedTime(_start, now);
             var rate = elapsed > TimeSpan.Zero ? Interlocked.Read(ref _moved) / elapsed.TotalSeconds : 0;
-            snapshot = new TransferProgress(name, fileBytes, fileTotal, Interlocked.Read(ref _bytes), Total,
-                Volatile.Read(ref _filesDone), FilesTotal, rate, elapsed);
+            _progress.Report(new TransferProgress(name, fileBytes, fileTotal, Interlocked.Read(ref _bytes), Total,
+                Volatile.Read(ref _filesDone), FilesTotal, rate, elapsed));
         }
-
-        _progress.Report(snapshot);
     }
 }

@@ -181,6 +181,52 @@ public sealed class SettingsResolverTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_HashKnownHosts_DefaultsOffAndComesFromSshConfig()
+    {
+        var sshConfig = Path.Combine(_dir, "ssh_config");
+        File.WriteAllText(sshConfig, "Host wmr\n  HostName 127.0.0.1\n\nHost *\n  HashKnownHosts yes\n");
+        WriteEnv("SFTP_HOST=wmr\nSFTP_USERNAME=bob\n");
+        var options = Options();
+
+        Assert.False(Sftp.LoadSettings(options).HashKnownHosts);
+        options.SshConfigPath = sshConfig;
+        var settings = Sftp.LoadSettings(options);
+
+        Assert.True(settings.HashKnownHosts);
+        Assert.Equal("ssh_config", settings.Sources[SettingKeys.KnownHostsHash]);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("yes", true)]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    public void Resolve_KnownHostsHashFromEnv_OverridesSshConfig(string value, bool expected)
+    {
+        var sshConfig = Path.Combine(_dir, "ssh_config");
+        File.WriteAllText(sshConfig, $"Host *\n  HashKnownHosts {(expected ? "no" : "yes")}\n");
+        WriteEnv($"SFTP_HOST=h\nSFTP_USERNAME=u\nSFTP_KNOWN_HOSTS_HASH={value}\n");
+        var options = Options();
+        options.SshConfigPath = sshConfig;
+
+        var settings = Sftp.LoadSettings(options);
+
+        Assert.Equal(expected, settings.HashKnownHosts);
+        Assert.StartsWith(".env", settings.Sources[SettingKeys.KnownHostsHash], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_KnownHostsHashNotABoolean_NamesTheKey()
+    {
+        WriteEnv("SFTP_HOST=h\nSFTP_USERNAME=u\nSFTP_KNOWN_HOSTS_HASH=maybe\n");
+
+        var e = Assert.Throws<SftpConfigException>(() => Sftp.LoadSettings(Options()));
+
+        Assert.Contains("SFTP_KNOWN_HOSTS_HASH", e.Message, StringComparison.Ordinal);
+        Assert.Contains("maybe", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToString_NeverShowsSecrets()
     {
         WriteEnv("SFTP_HOST=h\nSFTP_USERNAME=u\nSFTP_PASSWORD=pw-Zq81xx\nSFTP_PASSPHRASE=pp-Zq82xx\nSFTP_TOTP_SECRET=JBSWY3DPEHPK3PXP\n");

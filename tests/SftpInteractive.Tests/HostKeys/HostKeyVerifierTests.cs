@@ -42,6 +42,23 @@ public sealed class HostKeyVerifierTests : IDisposable
         Assert.Contains(KnownHostsFile.Fingerprint(Key), Assert.Single(notices), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Decide_AcceptNewWithHashing_WritesAHashedEntryThatStillMatches()
+    {
+        var settings = new SftpSettings
+        {
+            Host = "127.0.0.1", HostAlias = "127.0.0.1", Port = 2222, Username = "u",
+            KnownHostsPath = KnownHosts, HostKeyPolicy = HostKeyPolicy.AcceptNew, HashKnownHosts = true,
+        };
+
+        Assert.True(new HostKeyVerifier(settings, null).Decide("ssh-ed25519", Key));
+
+        var line = Assert.Single(File.ReadAllLines(KnownHosts));
+        Assert.StartsWith("|1|", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", line, StringComparison.Ordinal);
+        Assert.True(new HostKeyVerifier(Settings(HostKeyPolicy.Strict), null).Decide("ssh-ed25519", Key));
+    }
+
     [Theory]
     [InlineData(HostKeyPolicy.Strict)]
     [InlineData(HostKeyPolicy.AcceptNew)]

@@ -1,0 +1,71 @@
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.IntegrationTests;
+
+/// <summary>
+/// The find walk and recursive get really run over several SSH connections: counted from the operating system's
+/// socket table while the job runs and matched to the server log's accepted logins. Runs alone so no other test's
+/// connections are counted.
+/// </summary>
+[Collection(nameof(RunsAlone))]
+public sealed class ParallelismTests : IDisposable
+{
+    private readonly DirectoryInfo _local = Directory.CreateTempSubdirectory("sftpi-parallel-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _local.Delete(recursive: true);
+
+    [Fact]
+    public async Task Find_WalksTheTreeOverSeveralSshConnections()
+    {
+        var server = TestServer.Require();
+        await using var s = await ConnectWarmAsync(server);
+        var before = SshConnections.OpenTo(server.Port);
+        HashSet<int>? during = null;
+        var found = 0;
+
+        await foreach (var _ in s.FindAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots"), new FindOptions { Glob = "*.csv", Parallelism = 4 }, null, Ct))
+        {
+            during ??= SshConnections.OpenTo(server.Port);
+            found++;
+        }
+
+        Assert.True(found > 9000);
+        AssertSeveralNewConnections(server, before, during!);
+    }
+
+    [Fact]
+    public async Task GetDirectory_MovesFilesOverSeveralSshConnections()
+    {
+        var server = TestServer.Require();
+        await using var s = await ConnectWarmAsync(server);
+        var before = SshConnections.OpenTo(server.Port);
+        HashSet<int>? during = null;
+
+        var report = await s.GetDirectoryAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North"), _local.FullName, new TransferOptions { Parallelism = 4 },
+            new SyncProgress(_ => during ??= SshConnections.OpenTo(server.Port)), Ct);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.True(report.Count > 1000);
+        AssertSeveralNewConnections(server, before, during!);
+    }
+
+    /// <summary>Connects and does one listing first, so the session's own extra channels exist before counting.</summary>
+    private static async Task<SftpSession> ConnectWarmAsync(TestServer server)
+    {
+        var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await s.LsAsync(server.DataRoot, Ct);
+        await s.StatAsync(server.DataRoot, Ct);
+        return s;
+    }
+
+    private static void AssertSeveralNewConnections(TestServer server, HashSet<int> before, HashSet<int> during)
+    {
+        Assert.Contains(before, p => during.Contains(p)); // the session's own connection stays open throughout
+        var added = during.Except(before).ToList();
+        Assert.True(added.Count >= 2, $"expected at least 2 extra SSH connections during the job, saw {added.Count} (before: {string.Join(",", before)}; during: {string.Join(",", during)})");
+        var user = server.EnvValue("key", "SFTP_USERNAME");
+        Assert.All(added, port => Assert.True(SshConnections.ServerAccepted(server, user, port), $"the server log has no accepted login for {user} from port {port}"));
+    }
+}

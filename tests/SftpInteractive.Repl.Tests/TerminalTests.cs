@@ -77,6 +77,53 @@ public sealed class TerminalTests
     }
 
     [Fact]
+    public async Task Terminal_CtrlC_DuringLargeDownload_CancelsLeavesNoFileAndReplStaysUsable()
+    {
+        // The download runs through a throttling proxy, so it is still running when Ctrl+C arrives on any machine.
+        var server = TestServer.Require("password");
+        await using var proxy = new FaultProxy(server.Port) { BytesPerSecond = 512 * 1024 };
+        var local = Directory.CreateTempSubdirectory("sftpi-tmux-cancel-").FullName;
+        try
+        {
+            var envFile = Path.Combine(local, "proxy.env");
+            File.WriteAllLines(envFile, ViaProxy(server, proxy));
+            var target = Path.Combine(local, "big.bin");
+            using var tmux = TmuxSession.Start($"{Tool.Executable} --env-file {envFile}", Environment());
+            tmux.WaitForText("connected to");
+            tmux.WaitForPrompt();
+
+            tmux.Type($"Get(\"{server.LargeFile}\", \"{target}\")");
+            tmux.Press("Enter");
+            var before = proxy.ServerToClientBytes;
+            tmux.WaitFor(_ => proxy.ServerToClientBytes - before > 1 << 20, "the download to move its first MiB");
+            tmux.Press("C-c");
+
+            // Unthrottled by the cancel, the 64 MiB would still need a minute through the proxy: the prompt must be
+            // back long before that.
+            tmux.WaitForText("cancelled", TimeSpan.FromSeconds(20));
+            tmux.WaitForPrompt(TimeSpan.FromSeconds(20));
+            Assert.False(File.Exists(target), "a cancelled download must not leave a file under the final name");
+            var part = target + ".part";
+            Assert.True(!File.Exists(part) || new FileInfo(part).Length < long.Parse(server.Facts["SFTPI_TEST_LARGE_FILE_SIZE"], System.Globalization.CultureInfo.InvariantCulture));
+
+            tmux.Type("6*7");
+            tmux.Press("Enter");
+            tmux.WaitFor(s => s.Contains("\n42", StringComparison.Ordinal), "the result 42 after the cancelled download");
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
+    }
+
+    /// <summary>The password account's .env, pointed at <paramref name="proxy"/> and pinned to the server's host key
+    /// (known_hosts names the server's own port).</summary>
+    internal static IEnumerable<string> ViaProxy(TestServer server, FaultProxy proxy) =>
+        File.ReadAllLines(server.EnvFile("password"))
+            .Where(l => !l.StartsWith("SFTP_PORT=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_", StringComparison.Ordinal))
+            .Concat([$"SFTP_PORT={proxy.Port}", "SFTP_HOST_KEY_POLICY=pinned", $"SFTP_HOST_KEY_FINGERPRINT={server.HostKeyFingerprint}"]);
+
+    [Fact]
     public void Terminal_CtrlC_AbandonsTokenIgnoringDelay()
     {
         using var tmux = TmuxSession.Start($"{Tool.Executable} --no-connect", Environment());

@@ -12,13 +12,16 @@ internal static class DemoCommand
     internal static IReadOnlyList<string> Banner(string dataRoot) =>
     [
         "sftpi demo — a local OpenSSH server with sample data. Try, one line at a time:",
-        $"  Ls(\"{dataRoot}\")                                     list a folder (Tab completes remote paths inside \"...\")",
-        $"  var hit = Find(\"{dataRoot}\", \"wmr1006.csv\")[0].Path   search the tree (globs like \"**/history/*.csv\" too)",
-        "  Get(hit, \"wmr1006.csv\")                         download it here, with a progress bar",
-        "  Put(\"wmr1006.csv\", \"my-copy.csv\")                upload it to your remote home folder",
-        "  Run(\"ls -l my-copy.csv\")                        run a command on the server",
-        "  #help                                            all verbs; Ctrl+C cancels, Ctrl+D leaves",
+        Step($"Ls(\"{dataRoot}\")", "list a folder (Tab completes remote paths inside \"...\")"),
+        Step($"Find(\"{dataRoot}\", \"wmr1006.csv\")", "search the tree (globs like \"**/history/*.csv\" too)"),
+        Step($"var hit = Find(\"{dataRoot}\", \"wmr1006.csv\")[0].Path;", "keep the first match's path"),
+        Step("Get(hit, \"wmr1006.csv\")", "download it here, with a progress bar"),
+        Step("Put(\"wmr1006.csv\", \"my-copy.csv\")", "upload it to your remote home folder"),
+        Step("Run(\"ls -l my-copy.csv\")", "run a command on the server"),
+        Step("#help", "all verbs; Ctrl+C cancels, Ctrl+D leaves"),
     ];
+
+    private static string Step(string code, string description) => "  " + code.PadRight(50) + " " + description;
 
     public static Command Create()
     {

@@ -88,6 +88,76 @@ public sealed class JupyterClientTests
     }
 
     [Fact]
+    public void Transfer_InACell_ShowsProgressThenUpdatesItInPlace()
+    {
+        var server = TestServer.Require();
+        using var jupyter = JupyterEnvironment.Create();
+        File.Copy(server.EnvFile("password"), Path.Combine(jupyter.WorkDir, ".env"));
+        var medium = RemotePath.Combine(server.DataRoot, "large/medium.bin");
+        var target = Path.Combine(jupyter.WorkDir, "medium.bin");
+
+        var result = Scenario(jupyter, "transfer", "Connect();", $"Get(\"{medium}\", \"{target}\");");
+
+        Assert.Equal("ok", result["setup"]!.GetValue<string>());
+        Assert.Equal("ok", result["status"]!.GetValue<string>());
+        Assert.Equal(8L << 20, new FileInfo(target).Length);
+        var outputs = result["outputs"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        var shown = outputs.FindIndex(o => o["type"]!.GetValue<string>() == "display_data" && o["display_id"] is not null);
+        Assert.True(shown >= 0, result.ToJsonString());
+        var id = outputs[shown]["display_id"]!.GetValue<string>();
+        Assert.Contains("medium.bin", outputs[shown]["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var updates = outputs.Skip(shown + 1).Where(o => o["type"]!.GetValue<string>() == "update_display_data").ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.Equal(id, u["display_id"]!.GetValue<string>()));
+        Assert.DoesNotContain(outputs.Take(shown), o => o["type"]!.GetValue<string>() == "update_display_data");
+    }
+
+    [Fact]
+    public async Task Interrupt_LargeDownload_EndsPromptlyAsCancelledLeavesNoFileAndKernelStaysUsable()
+    {
+        // Through a throttling proxy the 64 MiB download needs well over a minute, so the interrupt always lands
+        // mid-transfer; the proxy's port is not the one known_hosts names, so the host key is pinned instead.
+        var server = TestServer.Require("password");
+        await using var proxy = new FaultProxy(server.Port) { BytesPerSecond = 512 * 1024 };
+        using var jupyter = JupyterEnvironment.Create();
+        File.WriteAllLines(Path.Combine(jupyter.WorkDir, ".env"), File.ReadAllLines(server.EnvFile("password"))
+            .Where(l => !l.StartsWith("SFTP_PORT=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_", StringComparison.Ordinal))
+            .Concat([$"SFTP_PORT={proxy.Port}", "SFTP_HOST_KEY_POLICY=pinned", $"SFTP_HOST_KEY_FINGERPRINT={server.HostKeyFingerprint}"]));
+        var target = Path.Combine(jupyter.WorkDir, "big.bin");
+
+        var result = Scenario(jupyter, "transfer", "Connect();", $"Get(\"{server.LargeFile}\", \"{target}\");", "2");
+
+        Assert.Equal("ok", result["setup"]!.GetValue<string>());
+        Assert.True(result["interrupted"]!.GetValue<bool>(), result.ToJsonString());
+        Assert.Equal("error", result["status"]!.GetValue<string>());
+        Assert.Equal("Cancelled", result["ename"]!.GetValue<string>());
+        Assert.True(result["seconds_to_reply"]!.GetValue<double>() < 10, result.ToJsonString());
+        Assert.False(File.Exists(target), "a cancelled download must not leave a file under the final name");
+        var part = target + ".part";
+        Assert.True(!File.Exists(part) || new FileInfo(part).Length < long.Parse(server.Facts["SFTPI_TEST_LARGE_FILE_SIZE"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("ok", result["after_status"]!.GetValue<string>());
+        Assert.Contains("\"text/plain\":\"2\"", result["after_outputs"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(result["alive"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void RestartKernel_ThroughJupyterClient_NewKernelRunsCellsWithFreshState()
+    {
+        using var jupyter = JupyterEnvironment.Create();
+
+        var result = Scenario(jupyter, "restart");
+
+        Assert.Equal("ok", result["before"]!.GetValue<string>());
+        Assert.True(result["new_process"]!.GetValue<bool>(), result.ToJsonString());
+        Assert.Equal(0, result["old_exit_code"]!.GetValue<int>());
+        Assert.Equal("ok", result["after_status"]!.GetValue<string>());
+        Assert.Contains("\"text/plain\":\"42\"", result["after_outputs"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("error", result["forgotten_status"]!.GetValue<string>());
+        Assert.Contains("kept", result["forgotten_evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(result["alive"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void PasswordAndOtpPrompts_WithAllowStdin_UseMaskedInputRequests()
     {
         var server = TestServer.Require("totp");

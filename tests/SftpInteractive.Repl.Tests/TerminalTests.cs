@@ -77,6 +77,53 @@ public sealed class TerminalTests
     }
 
     [Fact]
+    public async Task Terminal_CtrlC_DuringLargeDownload_CancelsLeavesNoFileAndReplStaysUsable()
+    {
+        // The download runs through a throttling proxy, so it is still running when Ctrl+C arrives on any machine.
+        var server = TestServer.Require("password");
+        await using var proxy = new FaultProxy(server.Port) { BytesPerSecond = 512 * 1024 };
+        var local = Directory.CreateTempSubdirectory("sftpi-tmux-cancel-").FullName;
+        try
+        {
+            var envFile = Path.Combine(local, "proxy.env");
+            File.WriteAllLines(envFile, ViaProxy(server, proxy));
+            var target = Path.Combine(local, "big.bin");
+            using var tmux = TmuxSession.Start($"{Tool.Executable} --env-file {envFile}", Environment());
+            tmux.WaitForText("connected to");
+            tmux.WaitForPrompt();
+
+            tmux.Type($"Get(\"{server.LargeFile}\", \"{target}\")");
+            tmux.Press("Enter");
+            var before = proxy.ServerToClientBytes;
+            tmux.WaitFor(_ => proxy.ServerToClientBytes - before > 1 << 20, "the download to move its first MiB");
+            tmux.Press("C-c");
+
+            // Unthrottled by the cancel, the 64 MiB would still need a minute through the proxy: the prompt must be
+            // back long before that.
+            tmux.WaitForText("cancelled", TimeSpan.FromSeconds(20));
+            tmux.WaitForPrompt(TimeSpan.FromSeconds(20));
+            Assert.False(File.Exists(target), "a cancelled download must not leave a file under the final name");
+            var part = target + ".part";
+            Assert.True(!File.Exists(part) || new FileInfo(part).Length < long.Parse(server.Facts["SFTPI_TEST_LARGE_FILE_SIZE"], System.Globalization.CultureInfo.InvariantCulture));
+
+            tmux.Type("6*7");
+            tmux.Press("Enter");
+            tmux.WaitFor(s => s.Contains("\n42", StringComparison.Ordinal), "the result 42 after the cancelled download");
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
+    }
+
+    /// <summary>The password account's .env, pointed at <paramref name="proxy"/> and pinned to the server's host key
+    /// (known_hosts names the server's own port).</summary>
+    internal static IEnumerable<string> ViaProxy(TestServer server, FaultProxy proxy) =>
+        File.ReadAllLines(server.EnvFile("password"))
+            .Where(l => !l.StartsWith("SFTP_PORT=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_", StringComparison.Ordinal))
+            .Concat([$"SFTP_PORT={proxy.Port}", "SFTP_HOST_KEY_POLICY=pinned", $"SFTP_HOST_KEY_FINGERPRINT={server.HostKeyFingerprint}"]);
+
+    [Fact]
     public void Terminal_CtrlC_AbandonsTokenIgnoringDelay()
     {
         using var tmux = TmuxSession.Start($"{Tool.Executable} --no-connect", Environment());
@@ -105,17 +152,69 @@ public sealed class TerminalTests
     }
 
     [Fact]
-    public void Terminal_Demo_StartsServerAndOpensConnectedRepl()
+    public void Terminal_Demo_StartsServerAndTheTutorialStepsWork()
     {
         var server = TestServer.Require("password");
         var environment = Environment();
         environment["SFTPI_TEST_DIR"] = server.StateDir;
-        using var tmux = TmuxSession.Start($"{Tool.Executable} demo", environment);
-        tmux.WaitForText("connected to", TimeSpan.FromMinutes(3));
-        Assert.Contains("Ls(\"/data\")", tmux.Screen());
-        tmux.WaitForPrompt();
-        tmux.Type("Run(\"echo demo-ok\").StdOut");
+        var local = Directory.CreateTempSubdirectory("sftpi-demo-").FullName;
+        var copy = "demo-copy-" + Guid.NewGuid().ToString("N")[..8] + ".csv";
+        try
+        {
+            using var tmux = TmuxSession.Start($"{Tool.Executable} demo", environment);
+            tmux.WaitForText("connected to", TimeSpan.FromMinutes(3));
+            var banner = tmux.Screen();
+            foreach (var verb in new[] { $"Ls(\"{server.DataRoot}\")", "Find(", "Get(", "Put(", "Run(" })
+            {
+                Assert.Contains(verb, banner, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("when your build", banner, StringComparison.Ordinal);
+            tmux.WaitForPrompt();
+
+            // List.
+            Submit(tmux, $"Ls(\"{server.DataRoot}\")");
+            tmux.WaitFor(s => s.Contains("WMR_Spots/", StringComparison.Ordinal) && s.Contains('╭'), "the listing of the data folder");
+            tmux.WaitForPrompt();
+
+            // Search.
+            Submit(tmux, $"var hit = Find(\"{server.DataRoot}\", \"wmr1006.csv\")[0].Path;");
+            tmux.WaitForPrompt();
+            Submit(tmux, "hit");
+            tmux.WaitFor(s => s.Split('\n').Any(l => l.TrimStart().StartsWith(server.DataRoot + "/WMR_Spots/", StringComparison.Ordinal) && l.TrimEnd().EndsWith("/history/wmr1006.csv", StringComparison.Ordinal)),
+                "the found path");
+            tmux.WaitForPrompt();
+
+            // Download.
+            var downloaded = Path.Combine(local, "wmr1006.csv");
+            Submit(tmux, $"Get(hit, \"{downloaded}\")");
+            tmux.WaitFor(s => Flat(s).Contains($"->{downloaded}:", StringComparison.Ordinal) && Flat(s).Contains("verified:size", StringComparison.Ordinal), "the download's result");
+            tmux.WaitForPrompt();
+            Assert.True(File.Exists(downloaded));
+            Assert.StartsWith("timestamp,", File.ReadLines(downloaded).First(), StringComparison.OrdinalIgnoreCase);
+
+            // Upload, then a command that sees the uploaded file.
+            Submit(tmux, $"Put(\"{downloaded}\", \"{copy}\")");
+            tmux.WaitFor(s => Flat(s).Contains("->", StringComparison.Ordinal) && Flat(s).Contains(copy + ":", StringComparison.Ordinal), "the upload's result");
+            tmux.WaitForPrompt();
+            Submit(tmux, $"Run(\"wc -c < {copy}\").StdOut.Trim()");
+            tmux.WaitFor(s => s.Contains("\n" + new FileInfo(downloaded).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "the command's output: the uploaded size");
+            tmux.WaitForPrompt();
+            Submit(tmux, $"Rm(\"{copy}\")");
+            tmux.WaitForPrompt();
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
+    }
+
+    /// <summary>The screen without whitespace: long result lines wrap at the terminal's width.</summary>
+    private static string Flat(string screen) => string.Concat(screen.Where(c => !char.IsWhiteSpace(c)));
+
+    private static void Submit(TmuxSession tmux, string code)
+    {
+        tmux.Type(code);
         tmux.Press("Enter");
-        tmux.WaitFor(s => s.Contains("\ndemo-ok", StringComparison.Ordinal), "the command's output");
     }
 }

@@ -11,7 +11,13 @@ public static class Tool
     public static string Executable => Path.Combine(TestServer.RepoRoot, "src", "SftpInteractive.Tool", "bin", Configuration, "net10.0", "sftpi");
 
     /// <summary>Runs <paramref name="executable"/> with <paramref name="stdin"/> piped in; bounded by a timeout.</summary>
-    public static async Task<(int Code, string Out, string Err)> RunPiped(string executable, string stdin, params string[] arguments)
+    public static Task<(int Code, string Out, string Err)> RunPiped(string executable, string stdin, params string[] arguments) =>
+        RunPipedIn(null, null, executable, stdin, arguments);
+
+    /// <summary>Like <see cref="RunPiped"/>, in <paramref name="workingDirectory"/> with <paramref name="environment"/>
+    /// applied (a null value removes a variable). The developer's own SFTP_* variables are always removed.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunPipedIn(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment,
+        string executable, string stdin, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -19,10 +25,21 @@ public static class Tool
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("SFTP_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
         }
 
         start.Environment["SFTPI_HISTORY"] = Path.Combine(Path.GetTempPath(), "sftpi-test-history-" + Guid.NewGuid().ToString("N"));

@@ -109,4 +109,130 @@ public sealed class CompletionTests
         var after = Assert.IsType<SubmissionResult.Success>(await engine.ExecuteAsync("Run(\"echo ok\").StdOut.Trim()", new RecordingSink(), Token));
         Assert.Equal("ok", after.Value);
     }
+
+    [Fact]
+    public async Task Complete_GetRemoteArgument_ListsServerPaths()
+    {
+        var server = TestServer.Require("password");
+        await using var engine = new ScriptEngine(new ScriptGlobals(server.Options("password")));
+        await engine.ExecuteAsync("Connect();", new RecordingSink(), Token);
+        var code = "Get(\"/data/lar";
+        var list = await engine.CompleteAsync(code, code.Length, Token);
+        var item = Assert.Single(list.Items, i => i.Text == "large/");
+        Assert.Equal("remote-directory", item.Kind);
+        var named = "Get(localPath: \"x.csv\", remotePath: \"/data/lar";
+        Assert.Contains((await engine.CompleteAsync(named, named.Length, Token)).Items, i => i.Text == "large/");
+    }
+
+    [Fact]
+    public async Task Complete_GetLocalArgument_DoesNotListRemotePaths()
+    {
+        var server = TestServer.Require("password");
+        await using var engine = new ScriptEngine(new ScriptGlobals(server.Options("password")));
+        await engine.ExecuteAsync("Connect();", new RecordingSink(), Token);
+        var code = "Get(\"/data/large/big.bin\", \"/data/lar";
+        var list = await engine.CompleteAsync(code, code.Length, Token);
+        Assert.DoesNotContain(list.Items, i => i.Kind.StartsWith("remote-", StringComparison.Ordinal));
+        var put = "Put(\"/data/lar";
+        Assert.DoesNotContain((await engine.CompleteAsync(put, put.Length, Token)).Items, i => i.Kind.StartsWith("remote-", StringComparison.Ordinal));
+        var putRemote = "Put(\"local.csv\", \"/data/lar";
+        Assert.Contains((await engine.CompleteAsync(putRemote, putRemote.Length, Token)).Items, i => i.Text == "large/");
+    }
+
+    [Fact]
+    public async Task Complete_CsvAndGetDirectoryVerbs_ListServerPaths()
+    {
+        var server = TestServer.Require("password");
+        await using var engine = new ScriptEngine(new ScriptGlobals(server.Options("password")));
+        await engine.ExecuteAsync("Connect();", new RecordingSink(), Token);
+        var csv = "Csv(\"/data/WMR_Spots/Coast/history/wmr100";
+        var files = await engine.CompleteAsync(csv, csv.Length, Token);
+        var file = Assert.Single(files.Items, i => i.Text == "wmr1006.csv");
+        Assert.Equal("remote-file", file.Kind);
+        var tree = "await GetDirectoryAsync(\"/data/WMR";
+        Assert.Contains((await engine.CompleteAsync(tree, tree.Length, Token)).Items, i => i.Text == "WMR_Spots/");
+    }
+
+    [Fact]
+    public void RemotePathParameters_FollowTheVerbsThatExist()
+    {
+        Assert.True(RemotePathParameters.IsRemote("Get", 0, null));
+        Assert.False(RemotePathParameters.IsRemote("Get", 1, null));
+        Assert.True(RemotePathParameters.IsRemote("Put", 1, null));
+        Assert.False(RemotePathParameters.IsRemote("Put", 0, null));
+        Assert.True(RemotePathParameters.IsRemote("PlanGetAsync", 0, null));
+        Assert.True(RemotePathParameters.IsRemote("Csv", 0, null));
+        Assert.False(RemotePathParameters.IsRemote("Find", 1, null));
+        Assert.False(RemotePathParameters.IsRemote("Run", 0, null));
+        Assert.All(RemotePathParameters.Methods, m => Assert.Contains(typeof(ScriptGlobals).GetMethods(), g => g.Name == m));
+        foreach (var absent in new[] { "Cat", "ReadCsv", "Tree", "Download", "Upload" })
+        {
+            Assert.DoesNotContain(absent, RemotePathParameters.Methods);
+        }
+    }
+
+    [Fact]
+    public void RemotePathParameters_SessionMethodsOfTheSameNameTakeTheSameRemoteParameters()
+    {
+        // Session.GetAsync("/da|") is completed through the globals' Get: the positions must mean the same there.
+        var sessionMethods = typeof(SftpSession).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
+        var checkedAny = false;
+        foreach (var method in sessionMethods)
+        {
+            var name = RemotePathParameters.Methods.Contains(method.Name) ? method.Name
+                : method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^5] : method.Name;
+            if (!RemotePathParameters.Methods.Contains(name))
+            {
+                continue;
+            }
+
+            foreach (var parameter in method.GetParameters().Where(p => RemotePathParameters.IsRemote(name, p.Position, null)))
+            {
+                checkedAny = true;
+                Assert.True(RemotePathParameters.IsRemote(name, 0, parameter.Name), $"{method.Name}: parameter {parameter.Position} is '{parameter.Name}'");
+            }
+        }
+
+        Assert.True(checkedAny);
+    }
+
+    [Fact]
+    public async Task Complete_HugeDirectory_OffersAtMostTheCap()
+    {
+        var server = TestServer.Require("password");
+        await using var session = await server.ConnectAsync("password", cancellationToken: Token);
+        var huge = await HugeDirectory.EnsureAsync(session, Token);
+        using var completer = new RemotePathCompleter(() => session, listTimeout: TimeSpan.FromMinutes(2));
+        var code = $"Ls(\"{huge}/file-0";
+        var list = await completer.CompleteAsync(code, code.Length, Token);
+        Assert.NotNull(list);
+        Assert.Equal(RemotePathCompleter.MaxItems, list.Items.Count);
+        Assert.Equal("file-000000.csv", list.Items[0].Text);
+    }
+
+    [Fact]
+    public async Task Complete_CachedListing_IsRefreshedOnlyAfterItsLifetime()
+    {
+        var server = TestServer.Require("password");
+        await using var session = await server.ConnectAsync("password", cancellationToken: Token);
+        await using var scratch = await RemoteScratch.CreateAsync(session);
+        var clock = new ManualClock();
+        using var completer = new RemotePathCompleter(() => session, clock);
+        var code = $"Ls(\"{scratch.Path}/";
+        Assert.Empty((await completer.CompleteAsync(code, code.Length, Token))!.Items);
+
+        await session.MkdirAsync(scratch["fresh"], Token);
+        Assert.Empty((await completer.CompleteAsync(code, code.Length, Token))!.Items);
+        clock.Advance(TimeSpan.FromSeconds(16));
+        Assert.Contains((await completer.CompleteAsync(code, code.Length, Token))!.Items, i => i.Text == "fresh/");
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
 }

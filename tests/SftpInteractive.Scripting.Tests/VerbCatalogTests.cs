@@ -27,6 +27,18 @@ public sealed class VerbCatalogTests
     }
 
     [Fact]
+    public void Display_OutsideASubmission_WritesToTheInjectedWriter()
+    {
+        using var writer = new StringWriter();
+        var globals = new ScriptGlobals(output: writer);
+
+        var id = globals.Display(42);
+        globals.UpdateDisplay("done", id);
+
+        Assert.Equal(["42", "done"], writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
     public void Render_SequenceOfRecords_IsATable()
     {
         var rendered = DisplayRenderer.Render(new[] { new Sample("a", 1), new Sample("b", 2) });

@@ -30,18 +30,6 @@ internal sealed class ReplHistory
 
     public IReadOnlyList<string> Entries => _entries;
 
-    /// <summary>The default location: <c>$XDG_DATA_HOME/sftpi/history</c> or <c>~/.local/share/sftpi/history</c>.</summary>
-    public static string DefaultPath(Func<string, string?> environment)
-    {
-        var data = environment("XDG_DATA_HOME");
-        if (string.IsNullOrEmpty(data))
-        {
-            data = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return Path.Combine(data, "sftpi", "history");
-    }
-
     public void Add(string entry)
     {
         entry = Redactor.Redact(entry.TrimEnd());

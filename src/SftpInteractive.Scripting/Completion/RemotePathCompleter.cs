@@ -6,26 +6,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SftpInteractive.Scripting;
 
 /// <summary>
-/// Completes remote paths inside string arguments of the helper's path methods (<c>Ls("/da|</c> → <c>/data/</c>).
-/// Listings come from the current session with a short timeout and a short-lived cache, so Tab stays snappy.
+/// Completes remote paths inside the string arguments that are remote paths (<c>Ls("/da|</c> → <c>/data/</c>,
+/// <c>Get("/data/a.csv", "./a.csv")</c>'s first argument but not its second): <see cref="RemotePathParameters"/> says
+/// which. Listings come from the current session with a short timeout and a short-lived cache, so Tab stays snappy;
+/// at most <see cref="MaxItems"/> entries are offered, so a directory of 100,000 files does not flood the host.
 /// </summary>
-internal sealed class RemotePathCompleter(Func<SftpSession?> session) : IDisposable
+internal sealed class RemotePathCompleter(Func<SftpSession?> session, TimeProvider? time = null, TimeSpan? listTimeout = null) : IDisposable
 {
-    private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>The most entries one completion offers (the first ones in order: directories, then files, by name).</summary>
+    public const int MaxItems = 500;
+
+    private static readonly TimeSpan DefaultListTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
 
-    /// <summary>Methods whose string arguments are remote paths (the globals' and SftpSession's verbs).</summary>
-    private static readonly HashSet<string> PathMethods = new(StringComparer.Ordinal)
-    {
-        "Ls", "LsAsync", "ListAsync", "Cd", "CdAsync", "Stat", "StatAsync", "LStat", "LStatAsync", "Exists", "ExistsAsync",
-        "ReadLink", "ReadLinkAsync", "Df", "DfAsync", "Mkdir", "MkdirAsync", "Rm", "RmAsync", "Rmdir", "RmdirAsync",
-        "RmRecursive", "RmRecursiveAsync", "Mv", "MvAsync", "Chmod", "ChmodAsync", "Chown", "ChownAsync", "Symlink",
-        "SymlinkAsync", "Get", "GetAsync", "Put", "PutAsync", "Find", "FindAsync", "Head", "HeadAsync", "Tail", "TailAsync",
-        "Cat", "CatAsync", "ReadText", "ReadTextAsync", "ReadCsv", "ReadCsvAsync", "Tree", "TreeAsync", "Download",
-        "DownloadAsync", "Upload", "UploadAsync", "SearchAndDownload", "SearchAndDownloadAsync", "Truncate", "SetModified",
-    };
-
-    private readonly ConcurrentDictionary<string, (DateTime At, RemoteListing Listing)> _cache = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeSpan _listTimeout = listTimeout ?? DefaultListTimeout;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, RemoteListing Listing)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Remote completions, or null when the cursor is not inside a path argument (Roslyn answers then).</summary>
     public async Task<CompletionList?> CompleteAsync(string code, int cursor, CancellationToken cancellationToken)
@@ -55,6 +51,7 @@ internal sealed class RemotePathCompleter(Func<SftpSession?> session) : IDisposa
             .Where(e => e.Name is not "." and not ".." && e.Name.StartsWith(prefix, StringComparison.Ordinal))
             .Where(e => prefix.StartsWith('.') || !e.Name.StartsWith('.'))
             .OrderBy(e => e.IsDirectory ? 0 : 1).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Take(MaxItems)
             .Select(e => e.IsDirectory
                 ? new CompletionEntry(e.Name + "/", e.Name + "/", "remote-directory", null)
                 : new CompletionEntry(e.Name, e.Name, "remote-file", Format.Bytes(e.Size)))
@@ -83,7 +80,8 @@ internal sealed class RemotePathCompleter(Func<SftpSession?> session) : IDisposa
             return null;
         }
 
-        if (token.Parent is not LiteralExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } })
+        if (token.Parent is not LiteralExpressionSyntax { Parent: ArgumentSyntax argument }
+            || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax call } arguments)
         {
             return null;
         }
@@ -95,7 +93,7 @@ internal sealed class RemotePathCompleter(Func<SftpSession?> session) : IDisposa
             GenericNameSyntax generic => generic.Identifier.ValueText,
             _ => null,
         };
-        if (name is null || !PathMethods.Contains(name))
+        if (name is null || !RemotePathParameters.IsRemote(name, arguments.Arguments.IndexOf(argument), argument.NameColon?.Name.Identifier.ValueText))
         {
             return null;
         }
@@ -116,17 +114,17 @@ internal sealed class RemotePathCompleter(Func<SftpSession?> session) : IDisposa
             return null;
         }
 
-        if (_cache.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.At < CacheLifetime)
+        if (_cache.TryGetValue(key, out var cached) && _time.GetUtcNow() - cached.At < CacheLifetime)
         {
             return cached.Listing;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ListTimeout);
+        using var timeout = new CancellationTokenSource(_listTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var listing = await current.LsAsync(key, timeout.Token).ConfigureAwait(false);
-            _cache[key] = (DateTime.UtcNow, listing);
+            var listing = await current.LsAsync(key, linked.Token).ConfigureAwait(false);
+            _cache[key] = (_time.GetUtcNow(), listing);
             return listing;
         }
         catch (Exception e) when (e is SftpInteractiveException or OperationCanceledException)

@@ -5,7 +5,8 @@ namespace SftpInteractive.Scripting;
 public partial class ScriptGlobals
 {
     /// <summary>Shows <paramref name="value"/> now (tables for listings, HTML in notebooks) and returns its display id,
-    /// which <see cref="UpdateDisplay"/> can later replace in place.</summary>
+    /// which <see cref="UpdateDisplay"/> can later replace in place. Outside a submission (no host display) the text
+    /// goes to the writer the globals were created with.</summary>
     public string Display(object? value, string? displayId = null)
     {
         var id = displayId ?? Guid.NewGuid().ToString("N");
@@ -16,7 +17,7 @@ public partial class ScriptGlobals
         }
         else
         {
-            Console.WriteLine(rendered.Text);
+            _output.WriteLine(Redactor.Redact(rendered.Text));
         }
 
         return id;
@@ -32,7 +33,7 @@ public partial class ScriptGlobals
         }
         else
         {
-            Console.WriteLine(rendered.Text);
+            _output.WriteLine(Redactor.Redact(rendered.Text));
         }
     }
 

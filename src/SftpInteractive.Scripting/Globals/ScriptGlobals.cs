@@ -7,11 +7,19 @@ namespace SftpInteractive.Scripting;
 public partial class ScriptGlobals
 {
     private static readonly AsyncLocal<IDisplaySink?> CurrentSink = new();
+    private readonly TextWriter _output;
     private SftpSession? _session;
 
     /// <summary>Creates globals; <paramref name="defaults"/> (from the host's command line) fill in what
     /// <c>Connect(...)</c> is not given.</summary>
-    public ScriptGlobals(SftpOptions? defaults = null) => Defaults = defaults;
+    /// <param name="defaults">Connection settings the host was started with.</param>
+    /// <param name="output">Where <see cref="Display"/> writes when no submission is running (no host display to
+    /// show it); null: nowhere.</param>
+    public ScriptGlobals(SftpOptions? defaults = null, TextWriter? output = null)
+    {
+        Defaults = defaults;
+        _output = output ?? TextWriter.Null;
+    }
 
     /// <summary>Settings the host was started with (<c>--host</c>, <c>--env-file</c>…); explicit arguments win.</summary>
     public SftpOptions? Defaults { get; set; }

@@ -7,26 +7,32 @@ namespace SftpInteractive.Tool.Commands;
 /// script) and opens the REPL connected to it.</summary>
 internal static class DemoCommand
 {
-    private static readonly string[] Banner =
+    /// <summary>The tutorial's steps, with the sample data's real root (<c>/data</c>, or a folder in the state dir
+    /// when the server runs unprivileged).</summary>
+    internal static IReadOnlyList<string> Banner(string dataRoot) =>
     [
-        "sftpi demo — a local OpenSSH server with sample data. Try:",
-        "  Ls(\"/data\")                          list a folder (Tab completes remote paths inside \"...\")",
-        "  Cd(\"/data/WMR_Spots\"); Ls()          move around",
-        "  Stat(\"/data/large/big.bin\")          details of one file",
-        "  Run(\"uname -a\")                      run a command on the server",
-        "  Find(\"/data\", \"wmr1006.csv\")         search (when your build has the find verbs)",
-        "  #help                                all verbs; Ctrl+C cancels, Ctrl+D leaves",
+        "sftpi demo — a local OpenSSH server with sample data. Try, one line at a time:",
+        Step($"Ls(\"{dataRoot}\")", "list a folder (Tab completes remote paths inside \"...\")"),
+        Step($"Find(\"{dataRoot}\", \"wmr1006.csv\")", "search the tree (globs like \"**/history/*.csv\" too)"),
+        Step($"var hit = Find(\"{dataRoot}\", \"wmr1006.csv\")[0].Path;", "keep the first match's path"),
+        Step("Get(hit, \"wmr1006.csv\")", "download it here, with a progress bar"),
+        Step("Put(\"wmr1006.csv\", \"my-copy.csv\")", "upload it to your remote home folder"),
+        Step("Run(\"ls -l my-copy.csv\")", "run a command on the server"),
+        Step("#help", "all verbs; Ctrl+C cancels, Ctrl+D leaves"),
     ];
+
+    private static string Step(string code, string description) => "  " + code.PadRight(50) + " " + description;
 
     public static Command Create()
     {
         var command = new Command("demo", "Start the sandbox SFTP server with sample data and open the REPL connected to it");
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var errors = parse.InvocationConfiguration.Error;
             var script = FindScript();
             if (script is null)
             {
-                await Console.Error.WriteLineAsync("sftpi demo: the test server script (tests/server/sftpi-test-server) was not found").ConfigureAwait(false);
+                await errors.WriteLineAsync("sftpi demo: the test server script (tests/server/sftpi-test-server) was not found").ConfigureAwait(false);
                 return 2;
             }
 
@@ -34,19 +40,21 @@ internal static class DemoCommand
             var (code, output) = await RunScriptAsync(script, "start", environment, cancellationToken).ConfigureAwait(false);
             if (code != 0)
             {
-                await Console.Error.WriteLineAsync($"sftpi demo: the server did not start (exit {code}):\n{Redactor.Redact(output)}").ConfigureAwait(false);
+                await errors.WriteLineAsync($"sftpi demo: the server did not start (exit {code}):\n{Redactor.Redact(output)}").ConfigureAwait(false);
                 return code;
             }
 
             var (envCode, envFile) = await RunScriptAsync(script, "env", environment, cancellationToken).ConfigureAwait(false);
             if (envCode != 0)
             {
-                await Console.Error.WriteLineAsync("sftpi demo: no .env for the demo account: " + envFile).ConfigureAwait(false);
+                await errors.WriteLineAsync("sftpi demo: no .env for the demo account: " + envFile).ConfigureAwait(false);
                 return envCode;
             }
 
-            var options = new SftpOptions { EnvFile = envFile.Trim().Split('\n')[^1].Trim() };
-            return await ReplLauncher.RunAsync(options, ConnectMode.Required, Banner, cancellationToken).ConfigureAwait(false);
+            var options = new SftpOptions { EnvFile = LastLine(envFile) };
+            var (_, serverEnv) = await RunScriptAsync(script, "env server", environment, cancellationToken).ConfigureAwait(false);
+            var banner = Banner(DataRoot(LastLine(serverEnv)));
+            return await ReplLauncher.RunAsync(options, ConnectMode.Required, banner, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -69,6 +77,23 @@ internal static class DemoCommand
         var shipped = Path.Combine(AppContext.BaseDirectory, "server", "sftpi-test-server");
         return File.Exists(shipped) ? shipped : null;
     }
+
+    /// <summary>SFTPI_TEST_DATA_ROOT from the server's facts file; <c>/data</c> when it cannot be read.</summary>
+    internal static string DataRoot(string serverEnvFile)
+    {
+        try
+        {
+            return File.ReadLines(serverEnvFile).Select(l => l.Split('=', 2))
+                .Where(p => p.Length == 2 && p[0].Trim() == "SFTPI_TEST_DATA_ROOT")
+                .Select(p => p[1].Trim().Trim('"')).FirstOrDefault(v => v.Length > 0) ?? "/data";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return "/data";
+        }
+    }
+
+    private static string LastLine(string output) => output.Trim().Split('\n')[^1].Trim();
 
     private static Dictionary<string, string> DemoEnvironment()
     {
@@ -96,7 +121,10 @@ internal static class DemoCommand
         // bash runs it even when a package extraction dropped the executable bit.
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(arguments);
+        foreach (var argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -15,7 +15,7 @@ internal static class ReplLauncher
     {
         var interactive = !Console.IsInputRedirected;
         var stdout = Console.Out;
-        var globals = new ScriptGlobals(defaults);
+        var globals = new ScriptGlobals(defaults, stdout);
         var engine = Task.Run(() =>
         {
             var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };

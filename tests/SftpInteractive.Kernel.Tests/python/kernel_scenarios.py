@@ -4,6 +4,9 @@ object with what happened. The xunit tests (KernelClientTests) run these and ass
 Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
   kernel_scenarios.py interrupt [SETUP_CODE] CELL   interrupt CELL after 2 s; then run 1+1
   kernel_scenarios.py complete-while-running        completion and inspect while a 6 s cell runs
+  kernel_scenarios.py transfer SETUP CELL [SECONDS] run SETUP, then CELL collecting its outputs; with SECONDS,
+                                                    interrupt CELL that long after its first display_data; then 1+1
+  kernel_scenarios.py restart                       set a variable, restart_kernel(), then run cells in the new kernel
   kernel_scenarios.py notebook IN.ipynb OUT.ipynb   execute a notebook with nbclient
   kernel_scenarios.py prompt CELL                   run CELL answering input_request from SFTPI_ANSWER_PASSWORD and
                                                     a TOTP from SFTPI_ANSWER_TOTP_SECRET; then CELL with allow_stdin off
@@ -11,6 +14,7 @@ Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
 import json
 import sys
 import time
+from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
 
@@ -81,6 +85,91 @@ def complete_while_running():
         km.shutdown_kernel(now=False)
 
 
+def output_of(msg):
+    content = msg["content"]
+    return {"type": msg["msg_type"], "display_id": content.get("transient", {}).get("display_id"),
+            "text": content.get("data", {}).get("text/plain", content.get("text")), "ename": content.get("ename")}
+
+
+def transfer(setup, cell, interrupt_after):
+    """Runs CELL and records its iopub outputs in order; optionally interrupts it once its progress shows."""
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+    try:
+        result = {"setup": run_cell(kc, setup)["status"]}
+        msg_id = kc.execute(cell, allow_stdin=False)
+        outputs = []
+        reply = None
+        first_progress = interrupted_at = replied_at = None
+        deadline = time.monotonic() + 3 * TIMEOUT
+        idle = False
+        while not idle and time.monotonic() < deadline:
+            try:
+                msg = kc.get_iopub_msg(timeout=0.05)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                        idle = True
+                    elif msg["msg_type"] in ("display_data", "update_display_data", "execute_result", "error", "stream"):
+                        outputs.append(output_of(msg))
+                        if msg["msg_type"] == "display_data" and first_progress is None:
+                            first_progress = time.monotonic()
+            except Empty:
+                pass
+            if interrupt_after is not None and first_progress is not None and interrupted_at is None \
+                    and time.monotonic() - first_progress >= interrupt_after:
+                interrupted_at = time.monotonic()
+                km.interrupt_kernel()
+            if reply is None:
+                try:
+                    msg = kc.get_shell_msg(timeout=0.01)
+                    if msg["parent_header"].get("msg_id") == msg_id:
+                        reply = msg["content"]
+                        replied_at = time.monotonic()
+                except Empty:
+                    pass
+        if reply is None:
+            reply = reply_to(kc, msg_id, TIMEOUT)["content"]
+            replied_at = time.monotonic()
+        result["outputs"] = outputs
+        result["status"] = reply["status"]
+        result["ename"] = reply.get("ename")
+        result["evalue"] = reply.get("evalue")
+        result["interrupted"] = interrupted_at is not None
+        if interrupted_at is not None:
+            result["seconds_to_reply"] = replied_at - interrupted_at
+        after = kc.execute_interactive("1+1", timeout=30, output_hook=lambda m: result.setdefault("after_outputs", []).append(m["content"]))
+        result["after_status"] = after["content"]["status"]
+        result["alive"] = km.is_alive()
+        return result
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+def restart():
+    """jupyter_client's restart_kernel: the old kernel shuts itself down (shutdown_request, restart=true), a new one
+    starts on the same connection file, and cells run in it with fresh state."""
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+    try:
+        result = {"before": run_cell(kc, "var kept = 5;")["status"]}
+        old = km.provisioner.process
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=TIMEOUT)
+        result["old_exit_code"] = old.poll()
+        result["new_process"] = km.provisioner.process is not old
+        outputs = []
+        reply = kc.execute_interactive("6*7", timeout=TIMEOUT, output_hook=lambda m: outputs.append(m["content"]))
+        result["after_status"] = reply["content"]["status"]
+        result["after_outputs"] = outputs
+        forgotten = run_cell(kc, "kept")
+        result["forgotten_status"] = forgotten["status"]
+        result["forgotten_evalue"] = forgotten.get("evalue")
+        result["alive"] = km.is_alive()
+        return result
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
 def notebook(path_in, path_out):
     import os
 
@@ -110,7 +199,6 @@ def totp(secret_b32, step=30, digits=6):
 
 def prompt(cell):
     import os
-    from queue import Empty
 
     password = os.environ["SFTPI_ANSWER_PASSWORD"]
     secret = os.environ["SFTPI_ANSWER_TOTP_SECRET"]
@@ -156,6 +244,10 @@ def main(argv):
         result = interrupt(argv[2] if len(argv) > 3 else None, argv[-1])
     elif command == "complete-while-running":
         result = complete_while_running()
+    elif command == "transfer":
+        result = transfer(argv[2], argv[3], float(argv[4]) if len(argv) > 4 else None)
+    elif command == "restart":
+        result = restart()
     elif command == "prompt":
         result = prompt(argv[2])
     elif command == "notebook":

@@ -1,0 +1,134 @@
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.Repl.Tests;
+
+/// <summary>How the built sftpi connects at start-up (piped stdin, so the start-up notice goes to stderr): from a .env
+/// in the working directory, from --host/--user/--port/-i, user@host with --password-env, an ~/.ssh/config alias, or
+/// not at all (then Connect(...) works).</summary>
+public sealed class StartupConnectionTests
+{
+    /// <summary>A fresh working directory with a private copy of the server's known_hosts (strict policy reads it).</summary>
+    private sealed class Workspace : IDisposable
+    {
+        public Workspace(TestServer server)
+        {
+            Root = Directory.CreateTempSubdirectory("sftpi-startup-").FullName;
+            KnownHosts = Path.Combine(Root, "known_hosts");
+            File.Copy(Path.Combine(server.StateDir, "known_hosts"), KnownHosts);
+        }
+
+        public string Root { get; }
+
+        public string KnownHosts { get; }
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+    }
+
+    private static string Key(TestServer server) => server.EnvValue("key", "SFTP_PRIVATE_KEY");
+
+    [Fact]
+    public async Task Startup_DotEnvInWorkingDirectory_ConnectsBeforeTheScript()
+    {
+        var server = TestServer.Require("password");
+        using var work = new Workspace(server);
+        File.Copy(server.EnvFile("password"), Path.Combine(work.Root, ".env"));
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root, null, Tool.Executable, "IsConnected\nSession.Settings.Username\n");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"connected to sftpi-pass@127.0.0.1:{server.Port}", errors, StringComparison.Ordinal);
+        Assert.Equal(["true", "sftpi-pass"], Lines(output));
+        Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), output + errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_HostUserPortAndKeyOptions_Connect()
+    {
+        var server = TestServer.Require("key");
+        using var work = new Workspace(server);
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            Tool.Executable, "Session.Settings.Username\n",
+            "--host", "127.0.0.1", "--user", "sftpi-key", "--port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", Key(server));
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"connected to sftpi-key@127.0.0.1:{server.Port}", errors, StringComparison.Ordinal);
+        Assert.Equal(["sftpi-key"], Lines(output));
+    }
+
+    [Fact]
+    public async Task Startup_UserAtHostTargetWithPasswordEnv_ConnectsWithoutShowingThePassword()
+    {
+        var server = TestServer.Require("password");
+        using var work = new Workspace(server);
+        var password = server.EnvValue("password", "SFTP_PASSWORD");
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, ["SFTPI_TEST_PW"] = password },
+            Tool.Executable, "Pwd()\n",
+            "sftpi-pass@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--password-env", "SFTPI_TEST_PW");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"connected to sftpi-pass@127.0.0.1:{server.Port}", errors, StringComparison.Ordinal);
+        Assert.Contains("/", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, output + errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_SshConfigAlias_ConnectsThroughItsHostNameUserPortAndIdentityFile()
+    {
+        var server = TestServer.Require("key");
+        using var work = new Workspace(server);
+        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
+        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
+        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
+        [
+            "Host sftpi-alias-test",
+            "    HostName 127.0.0.1",
+            $"    Port {server.Port}",
+            "    User sftpi-key",
+            $"    IdentityFile {Key(server)}",
+        ]);
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            Tool.Executable, "Session.Settings.Username\n", "sftpi-alias-test");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"connected to sftpi-key@127.0.0.1:{server.Port}", errors, StringComparison.Ordinal);
+        Assert.Equal(["sftpi-key"], Lines(output));
+    }
+
+    [Fact]
+    public async Task Startup_NothingConfigured_StartsUnconnectedAndConnectWorksLater()
+    {
+        var server = TestServer.Require("password");
+        using var work = new Workspace(server);
+        var script = $"IsConnected\nConnect(\"127.0.0.1\", \"sftpi-pass\", Environment.GetEnvironmentVariable(\"SFTPI_TEST_PW\"), {server.Port});\nIsConnected\n";
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, ["SFTPI_TEST_PW"] = server.EnvValue("password", "SFTP_PASSWORD") },
+            Tool.Executable, script);
+
+        Assert.True(code == 0, errors);
+        Assert.DoesNotContain("connected to", errors, StringComparison.Ordinal);
+        Assert.Equal(["false", "true"], Lines(output));
+    }
+
+    [Fact]
+    public async Task Startup_ExplicitTargetThatFails_ReportsItAndTheScriptStillRuns()
+    {
+        var server = TestServer.Require("key");
+        using var work = new Workspace(server);
+
+        // Port 1 on loopback refuses at once.
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            Tool.Executable, "6*7\n", "--host", "127.0.0.1", "--port", "1", "--user", "nobody", "-i", Key(server));
+
+        Assert.True(code == 0, errors);
+        Assert.Contains("not connected:", errors, StringComparison.Ordinal);
+        Assert.Equal(["42"], Lines(output));
+    }
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

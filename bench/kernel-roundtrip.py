@@ -3,9 +3,10 @@
 same run (target: ours <= 2x ipykernel). Installs our kernelspec into a temporary prefix, so the user's Jupyter
 config is untouched. Needs Debian's python3-jupyter-client and python3-ipykernel.
 
-Usage: bench/kernel-roundtrip.py [--cells N] [--tool path/to/sftpi.dll|sftpi]
+Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--json] [--tool path/to/sftpi.dll|sftpi]
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -39,6 +40,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cells", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--json", action="store_true", help="print one JSON object (bench/scenarios/60-kernel.sh)")
     parser.add_argument("--tool", default=os.path.join(REPO, "src/SftpInteractive.Tool/bin/Release/net10.0/sftpi.dll"))
     args = parser.parse_args()
     if not os.path.exists(args.tool):
@@ -54,6 +56,10 @@ def main():
             "sftpinteractive (C#)": measure("sftpinteractive", "1+1", args.cells, args.warmup),
         }
 
+    if args.json:
+        names = {"ours": "sftpinteractive (C#)", "ipykernel": "ipykernel (python3)"}
+        print(json.dumps({key: {"median_s": statistics.median(results[name]), "samples": len(results[name])} for key, name in names.items()}))
+        return
     print(f"Warm round trip of '1+1' (execute_request -> idle), {args.cells} cells after {args.warmup} warm-up cells")
     print(f"{'kernel':<24}{'median ms':>10}{'p90 ms':>10}{'mean ms':>10}")
     for name, samples in results.items():

@@ -1,52 +1,84 @@
 #!/usr/bin/python3
-"""REPL start-up: time from process start to the prompt, and to the first result of `6*7` typed as soon as the
-prompt shows. Runs the command in a real pseudo-terminal. Usage: repl-startup.py [--runs N] [--prompt TEXT] -- CMD..."""
-import argparse, os, pty, select, statistics, sys, time
+"""REPL start-up through a real terminal (tmux): time from starting the command to its prompt, and to the first result
+of `6*7` typed as soon as the prompt shows. Every tool gets the same treatment: the text is typed, Enter is pressed once
+the text is echoed (CSharpRepl reads keys that arrive in one burst as a paste and would not run it), and the screen is
+polled every few milliseconds. Each run uses its own tmux server.
+
+Usage: repl-startup.py [--runs N] [--json] NAME=PROMPT=COMMAND [NAME=PROMPT=COMMAND ...]
+  PROMPT is the text the last non-empty screen line equals (trailing spaces ignored), e.g. 'sftpi>' or '>'.
+Prints a table, or with --json one JSON object per tool and run: {"tool", "run", "prompt_s", "first_result_s"}.
+"""
+import argparse
+import json
+import statistics
+import subprocess
+import time
+import uuid
+
+POLL_S = 0.003
 
 
-def once(cmd, prompt, timeout=30.0):
+def tmux(sock, *args):
+    return subprocess.run(["tmux", "-L", sock, *args], capture_output=True, text=True)
+
+
+def last_line(sock):
+    screen = tmux(sock, "capture-pane", "-p", "-t", "bench").stdout
+    lines = [l.rstrip() for l in screen.split("\n") if l.strip()]
+    return lines, (lines[-1] if lines else "")
+
+
+def once(command, prompt, timeout=60.0):
+    sock = "sftpi-bench-" + uuid.uuid4().hex[:8]
+    t_prompt = t_result = None
     start = time.monotonic()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.setdefault("TERM", "xterm-256color")
-        os.execvp(cmd[0], cmd)
-    buf, t_prompt, t_result, sent = b"", None, None, False
+    tmux(sock, "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", f"env TERM=xterm-256color {command}")
     try:
         while time.monotonic() - start < timeout:
-            r, _, _ = select.select([fd], [], [], 0.005)
-            if r:
-                try:
-                    data = os.read(fd, 65536)
-                except OSError:
-                    break
-                buf += data
-            if t_prompt is None and prompt.encode() in buf:
+            _, last = last_line(sock)
+            if last == prompt:
                 t_prompt = time.monotonic() - start
-                os.write(fd, b"6*7\r")
-                sent = True
-                buf = buf[buf.index(prompt.encode()) + len(prompt):]
-            if sent and b"42" in buf.replace(b"6*7", b""):
+                break
+            time.sleep(POLL_S)
+        if t_prompt is None:
+            return None, None
+        tmux(sock, "send-keys", "-t", "bench", "-l", "6*7")
+        while time.monotonic() - start < timeout and not last_line(sock)[1].endswith("6*7"):
+            time.sleep(POLL_S)
+        tmux(sock, "send-keys", "-t", "bench", "Enter")
+        while time.monotonic() - start < timeout:
+            lines, _ = last_line(sock)
+            if "42" in lines:
                 t_result = time.monotonic() - start
                 break
+            time.sleep(POLL_S)
+        return t_prompt, t_result
     finally:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-        os.close(fd)
-    return t_prompt, t_result
+        tmux(sock, "kill-server")
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--prompt", default="sftpi> ")
-    ap.add_argument("cmd", nargs="+")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("tools", nargs="+", help="NAME=PROMPT=COMMAND")
     a = ap.parse_args()
-    once(a.cmd, a.prompt)  # disk cache warm-up, not counted
-    results = [once(a.cmd, a.prompt) for _ in range(a.runs)]
-    prompts = [p for p, _ in results if p is not None]
-    firsts = [r for _, r in results if r is not None]
-    fmt = lambda xs: f"median {statistics.median(xs)*1000:.0f} ms (min {min(xs)*1000:.0f}, max {max(xs)*1000:.0f}, n={len(xs)})" if xs else "n/a"
-    print(f"{' '.join(a.cmd)}\n  prompt:        {fmt(prompts)}\n  first result:  {fmt(firsts)}")
+    tools = [t.split("=", 2) for t in a.tools]
+    for _, prompt, command in tools:
+        once(command, prompt)  # disk cache and tool shims warm, not counted
+    results = {name: [] for name, _, _ in tools}
+    for run in range(1, a.runs + 1):
+        for name, prompt, command in tools:  # interleaved, so load changes hit every tool alike
+            p, r = once(command, prompt)
+            results[name].append((p, r))
+            if a.json:
+                print(json.dumps({"tool": name, "run": run, "prompt_s": p, "first_result_s": r}), flush=True)
+    if a.json:
+        return
+    fmt = lambda xs: f"{statistics.median(xs) * 1000:7.0f} ms (min {min(xs) * 1000:.0f}, max {max(xs) * 1000:.0f})" if xs else "n/a"
+    print(f"{'tool':<28}{'prompt (median)':>34}{'first result of 6*7 (median)':>40}")
+    for name, runs in results.items():
+        print(f"{name:<28}{fmt([p for p, _ in runs if p is not None]):>34}{fmt([r for _, r in runs if r is not None]):>40}")
 
 
 if __name__ == "__main__":

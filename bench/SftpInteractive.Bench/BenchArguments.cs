@@ -14,6 +14,9 @@ internal sealed class BenchArguments
     public string this[int index] => index < _positional.Count ? _positional[index]
         : throw new ArgumentException($"'{Command}' needs at least {index + 1} path arguments.");
 
+    /// <summary>The optional positional argument at <paramref name="index"/>, or null.</summary>
+    public string? Optional(int index) => index < _positional.Count ? _positional[index] : null;
+
     public static BenchArguments Parse(string[] args)
     {
         var parsed = new BenchArguments();

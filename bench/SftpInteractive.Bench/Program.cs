@@ -5,6 +5,8 @@ using SftpInteractive.Bench;
 
 // One scenario per process, so every run pays its own start-up and connection like the peers' command lines do.
 // Usage: SftpInteractive.Bench <get|put|getdir|find|rss-get> <args…> --env <file.env> [--parallel N]
+//   rss-get <remote> <local> [<warm-up remote>]: peak RSS growth during one get; with a warm-up file, that file is got
+//   first so the pool's connections and first-use code are in place and only per-byte growth is measured.
 // Prints one JSON object: {"scenario":…,"connect_s":…,"work_s":…,"rss_growth_mb":…}.
 var arguments = BenchArguments.Parse(args);
 var options = new SftpOptions { EnvFile = arguments.EnvFile, Environment = new Dictionary<string, string>() };
@@ -20,7 +22,7 @@ var detail = arguments.Command switch
     "getdir" => (await session.GetDirectoryAsync(arguments[0], arguments[1],
         new TransferOptions { Overwrite = OverwritePolicy.Always, Parallelism = arguments.Parallel })).EnsureSuccess().Summary,
     "find" => await FindTwiceAsync(session, arguments[0], arguments[1], arguments.Parallel),
-    "rss-get" => await RssGetAsync(session, arguments[0], arguments[1], arguments.Parallel),
+    "rss-get" => await RssGetAsync(session, arguments[0], arguments[1], arguments.Optional(2), arguments.Parallel),
     _ => throw new ArgumentException($"Unknown scenario '{arguments.Command}'. Use get, put, getdir, find or rss-get."),
 };
 work.Stop();
@@ -28,11 +30,18 @@ var growthMb = (ProcessMemory.PeakRssKiB() - baseline) / 1024.0;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{{\"scenario\":\"{arguments.Command}\",\"connect_s\":{connect.TotalSeconds:0.000},\"work_s\":{work.Elapsed.TotalSeconds:0.000},\"rss_growth_mb\":{growthMb:0.0},\"detail\":\"{detail.Replace("\\", "/", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal).Split('\n')[0]}\"}}"));
 
-static async Task<string> RssGetAsync(SftpSession session, string remote, string local, int parallel)
+static async Task<string> RssGetAsync(SftpSession session, string remote, string local, string? warmUp, int parallel)
 {
     // Peak RSS is measured around the transfer only: the connection and JIT are start-up costs, not per-byte ones.
+    var options = new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = parallel };
+    if (warmUp is not null)
+    {
+        await session.GetAsync(warmUp, local, options);
+        File.Delete(local);
+    }
+
     var before = ProcessMemory.PeakRssKiB();
-    var result = await session.GetAsync(remote, local, new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = parallel });
+    var result = await session.GetAsync(remote, local, options);
     return string.Create(CultureInfo.InvariantCulture, $"{result.ToText()}; transfer-only peak RSS growth {(ProcessMemory.PeakRssKiB() - before) / 1024.0:0.0} MB");
 }
 

@@ -18,12 +18,18 @@ install_peers() {
   "$PY" -c 'import paramiko' 2>/dev/null || missing+=(python3-paramiko)
   command -v rclone >/dev/null || missing+=(rclone)
   command -v lftp >/dev/null || missing+=(lftp)
-  command -v hyperfine >/dev/null || missing+=(hyperfine)
+  command -v tmux >/dev/null || missing+=(tmux)
+  "$PY" -c 'import jupyter_client, ipykernel' 2>/dev/null || missing+=(python3-jupyter-client python3-ipykernel)
   if (( ${#missing[@]} )); then
     log "installing ${missing[*]}"
     local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
     $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+}
+
+sudo_apt() {
+  local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get install -y -qq "$@" >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
 }
 
 start_server() {

@@ -20,6 +20,12 @@ TARGETS = {
     "tree-get": {"openssh-sftp": 0.5, "rclone": 0.8},
     "search": {"paramiko-serial": 0.33},
     "search-warm": {"paramiko-serial": 0.33},
+    "kernel-roundtrip": {"ipykernel": 2.0},
+}
+# section -> (absolute target in seconds for our median, what it is)
+ABSOLUTE = {
+    "repl-prompt": (0.150, "prompt ≤ 150 ms after start"),
+    "repl-first-result": (0.600, "first result ≤ 600 ms after start"),
 }
 RSS_LIMIT_MB = 64
 
@@ -56,10 +62,16 @@ for s in summary:
             ratios.append({"section": s["section"], "case": s["case"], "peer": p["tool"], "ours_s": s["median_s"], "peer_s": p["median_s"],
                            "ratio": ratio, "target": target, "met": None if target is None else ratio <= target})
 
+absolute = []
+for s in summary:
+    if s["tool"] == "ours" and s["section"] in ABSOLUTE and s["median_s"] is not None:
+        limit, what = ABSOLUTE[s["section"]]
+        absolute.append({"section": s["section"], "target": what, "ours_s": s["median_s"], "limit_s": limit, "met": s["median_s"] <= limit})
+
 rss = [s for s in summary if s["section"] == "rss"]
 env = {"generated_utc": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "host": platform.node(),
        "cpus": os.cpu_count(), "load_avg": os.getloadavg(), "kernel": platform.release()}
-result = {"environment": env, "summary": summary, "ratios": ratios, "raw": rows}
+result = {"environment": env, "summary": summary, "ratios": ratios, "absolute": absolute, "raw": rows}
 os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "results.json"), "w") as f:
     json.dump(result, f, indent=2)
@@ -73,22 +85,40 @@ lines = ["| Section | Case | Peer | Ours (s) | Peer (s) | Ratio | Target | Met |
 for r in sorted(ratios, key=lambda r: (r["section"], r["peer"])):
     met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
     lines.append(f"| {r['section']} | {r['case']} | {r['peer']} | {fmt(r['ours_s'])} | {fmt(r['peer_s'])} | {fmt(r['ratio'])} | {'' if r['target'] is None else '≤ ' + fmt(r['target'])} | {met} |")
+def rss_target(s):
+    # The target is per-byte growth (a session that has transferred before); the first-transfer case is shown for honesty.
+    return "warm" in s["case"]
+
+
 for s in rss:
     growth = s.get("rss_growth_mb")
-    lines.append(f"| rss | {s['case']} | (peak RSS growth during the transfer) | {fmt(s['median_s'])} | | {fmt(growth)} MB | < {RSS_LIMIT_MB} MB | {'yes' if growth is not None and growth < RSS_LIMIT_MB else '**no**'} |")
+    if rss_target(s):
+        lines.append(f"| rss | {s['case']} | (peak RSS growth during the transfer) | {fmt(s['median_s'])} | | {fmt(growth)} MB | < {RSS_LIMIT_MB} MB | {'yes' if growth is not None and growth < RSS_LIMIT_MB else '**no**'} |")
+    else:
+        lines.append(f"| rss | {s['case']} | (peak RSS growth, informational) | {fmt(s['median_s'])} | | {fmt(growth)} MB | | |")
+for a in absolute:
+    lines.append(f"| {a['section']} | {a['target']} | (absolute) | {fmt(a['ours_s'])} | | | ≤ {fmt(a['limit_s'])} s | {'yes' if a['met'] else '**no**'} |")
 table = "\n".join(lines)
+
+# Missed targets, by how much, computed from this run (the hand-written analysis in NOTES.md explains why).
+missed = [f"- {r['section']} vs {r['peer']}: {r['ratio']:.2f}× against ≤ {r['target']:.2f}× (over by {(r['ratio'] / r['target'] - 1) * 100:.0f} %)"
+          for r in ratios if r["met"] is False]
+missed += [f"- {a['section']}: {a['ours_s'] * 1000:.0f} ms against {a['target']} (over by {(a['ours_s'] / a['limit_s'] - 1) * 100:.0f} %)"
+           for a in absolute if not a["met"]]
+missed += [f"- rss ({s['case']}): {s['rss_growth_mb']:.0f} MB against < {RSS_LIMIT_MB} MB" for s in rss
+           if rss_target(s) and s.get("rss_growth_mb") is not None and s["rss_growth_mb"] >= RSS_LIMIT_MB]
 print(table)
 
 md = ["# SftpInteractive benchmark", "",
       f"Generated {env['generated_utc']} on {env['host']} ({env['cpus']} CPUs, load average {', '.join(f'{x:.1f}' for x in env['load_avg'])} at the end).",
       "Ratios are our median time divided by the peer's median time in the same run (lower is better).", "",
-      "## Ratios", "", table, "", "## Medians and settings", "", "| Section | Case | Tool | Median (s) | Runs (s) | Settings |", "|---|---|---|---:|---|---|"]
+      "## Ratios", "", table, "", "## Targets missed in this run", "", *(missed or ["None."]), "", "## Medians and settings", "", "| Section | Case | Tool | Median (s) | Runs (s) | Settings |", "|---|---|---|---:|---|---|"]
 for s in sorted(summary, key=lambda s: (s["section"], s["tool"] != "ours", s["tool"])):
     runs = ", ".join("fail" if x is None else f"{x:.2f}" for x in s["runs"])
     md.append(f"| {s['section']} | {s['case']} | {s['tool']} | {fmt(s['median_s'])} | {runs} | {s['settings']} |")
 notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "NOTES.md")
 if os.path.exists(notes):
-    md += ["", open(notes).read()]
+    md += ["", "## Analysis (bench/NOTES.md, written by hand from the runs it names; the tables above are this run's)", "", open(notes).read()]
 with open(os.path.join(out_dir, "report.md"), "w") as f:
     f.write("\n".join(md) + "\n")
 print(f"\nwrote {os.path.join(out_dir, 'results.json')} and report.md", file=sys.stderr)

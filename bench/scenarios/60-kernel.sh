@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Jupyter kernel: warm round trip of a trivial cell (execute_request -> idle) through jupyter_client, ours against
+# ipykernel in the same run.
+source "$BENCH_DIR/lib/common.sh"
+"$PY" -c 'import jupyter_client, ipykernel' 2>/dev/null || { log "installing python3-jupyter-client python3-ipykernel"; sudo_apt python3-jupyter-client python3-ipykernel; }
+dotnet build "$REPO_ROOT/src/SftpInteractive.Tool" -c Release -nologo -v q >/dev/null
+for rep in $(seq 1 "$REPS"); do
+  log "kernel round trip rep $rep/$REPS"
+  out=$("$PY" "$BENCH_DIR/kernel-roundtrip.py" --json --cells 100 --warmup 20)
+  for tool in ours ipykernel; do
+    s=$(echo "$out" | "$PY" -c "import json,sys; print(json.load(sys.stdin)['$tool']['median_s'])")
+    settings=$([[ $tool == ours ]] && echo "sftpi kernel run (Release build), 1+1, 100 cells after 20 warm-up" || echo "ipykernel (Debian python3-ipykernel), 1+1, same client and counts")
+    record kernel-roundtrip "warm 1+1 round trip" "$tool" "$rep" "$s" "$settings"
+  done
+done

@@ -17,6 +17,24 @@ public sealed class ReplSinkTests
     }
 
     [Fact]
+    public void UpdateDisplay_TransferProgress_DrawsSpectreBarAndRedrawsItInPlace()
+    {
+        var (console, output) = TestConsoles.Create();
+        var sink = new ReplSink(console, interactive: true, prompt: null);
+        var half = new TransferProgress("big.bin", 512L << 20, 1L << 30, 512L << 20, 1L << 30, 0, 1, 100 << 20, TimeSpan.FromSeconds(5));
+        sink.Display(DisplayRenderer.Render(half), "t1");
+        sink.UpdateDisplay(DisplayRenderer.Render(half with { FileBytes = 1L << 30, Bytes = 1L << 30, FilesDone = 1 }), "t1");
+
+        var text = output.ToString();
+        var first = text[..text.IndexOf("\x1b[1A", StringComparison.Ordinal)];
+        Assert.Equal(30, first.Count(c => c == '━'));
+        Assert.Contains(" 50% 512.0 MiB/1.0 GiB", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("[#", text, StringComparison.Ordinal);
+        Assert.Contains("\x1b[1A\r\x1b[J", text, StringComparison.Ordinal);
+        Assert.Contains("100%", text[text.IndexOf("\x1b[J", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UpdateDisplay_AfterOtherOutput_PrintsBelow()
     {
         var (console, output) = TestConsoles.Create();

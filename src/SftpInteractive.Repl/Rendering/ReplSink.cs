@@ -63,10 +63,15 @@ internal sealed class ReplSink : IDisplaySink
     /// <summary>Writes a value (table or text) and returns how many screen lines it took.</summary>
     internal int Write(RenderedValue value)
     {
-        if (DisplayRenderer.AsTable(value.Value) is { } table)
+        var spectre = value.Value switch
         {
-            var spectre = SpectreTables.ToSpectre(table);
-            var lines = ((Spectre.Console.Rendering.IRenderable)spectre)
+            TransferProgress progress => SpectreProgress.ToSpectre(progress),
+            _ when DisplayRenderer.AsTable(value.Value) is { } table => SpectreTables.ToSpectre(table),
+            _ => null,
+        };
+        if (spectre is not null)
+        {
+            var lines = spectre
                 .Render(Spectre.Console.Rendering.RenderOptions.Create(_console, _console.Profile.Capabilities), _console.Profile.Width)
                 .Count(s => s.IsLineBreak);
             _console.Write(spectre);

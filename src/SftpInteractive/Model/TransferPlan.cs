@@ -4,6 +4,7 @@ using System.Globalization;
 namespace SftpInteractive;
 
 /// <summary>What a recursive transfer would do, file by file, before anything moves (a dry run). Shows as a table.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class TransferPlan : IReadOnlyList<TransferPlanItem>, IRichDisplay, ITabular
 {
     private readonly IReadOnlyList<TransferPlanItem> _items;

@@ -4,6 +4,7 @@ using System.Globalization;
 namespace SftpInteractive;
 
 /// <summary>The outcome of a recursive transfer: one result per file, and the files that failed.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class TransferReport : IReadOnlyList<TransferResult>, IRichDisplay, ITabular
 {
     private readonly IReadOnlyList<TransferResult> _results;

@@ -8,6 +8,7 @@ namespace SftpInteractive;
 /// <param name="Size">The file's size.</param>
 /// <param name="BytesMoved">Bytes sent over the wire by this run (less than the size when resumed or skipped).</param>
 /// <param name="Duration">Wall time for this file.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record TransferResult(
     TransferDirection Direction, string Source, string Destination, TransferAction Action, long Size, long BytesMoved, TimeSpan Duration)
     : IRichDisplay

@@ -57,7 +57,7 @@ public sealed class TransferPlan : IReadOnlyList<TransferPlanItem>, IRichDisplay
 
     /// <summary>One line: counts and bytes.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{(Direction == TransferDirection.Download ? "get" : "put")} {SourceRoot} -> {DestinationRoot}: {ToMove.Count()} to move " +
+        $"{(Direction == TransferDirection.Download ? $"get {SourceRoot} -> {LocalPaths.Display(DestinationRoot)}" : $"put {LocalPaths.Display(SourceRoot)} -> {DestinationRoot}")}: {ToMove.Count()} to move " +
         $"({Format.Bytes(BytesToMove)}), {Identical.Count()} identical, {Conflicts.Count()} conflicts, {Failures.Count} errors");
 
     /// <inheritdoc />

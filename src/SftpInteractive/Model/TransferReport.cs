@@ -60,7 +60,7 @@ public sealed class TransferReport : IReadOnlyList<TransferResult>, IRichDisplay
         var table = new DisplayTable("Transfer", "Action", "Size", "Verified", "Destination").AlignRight(1);
         foreach (var r in _results.Take(RemoteListing.MaxRenderedRows))
         {
-            table.AddRow(r.Action.ToString(), r.Size.ToString("N0", CultureInfo.InvariantCulture), r.Verified, r.Destination);
+            table.AddRow(r.Action.ToString(), r.Size.ToString("N0", CultureInfo.InvariantCulture), r.Verified, r.Direction == TransferDirection.Download ? LocalPaths.Display(r.Destination) : r.Destination);
         }
 
         foreach (var f in Failures.Take(RemoteListing.MaxRenderedRows))

@@ -27,7 +27,8 @@ public sealed record TransferResult(
     {
         var rate = BytesMoved > 0 && Duration > TimeSpan.Zero ? $" ({Format.Rate(BytesMoved / Duration.TotalSeconds)})" : string.Empty;
         var sha = Sha256 is null ? string.Empty : " sha256 " + Sha256;
-        return $"{Action} {Source} -> {Destination}: {Format.Bytes(Size)} in {Format.Duration(Duration)}{rate}, verified: {Verified}{sha}";
+        var (from, to) = Direction == TransferDirection.Download ? (Source, LocalPaths.Display(Destination)) : (LocalPaths.Display(Source), Destination);
+        return $"{Action} {from} -> {to}: {Format.Bytes(Size)} in {Format.Duration(Duration)}{rate}, verified: {Verified}{sha}";
     }
 
     /// <inheritdoc />

@@ -49,6 +49,36 @@ public sealed class TutorialNotebookTests
         }
     }
 
+    [Fact]
+    public void CommittedNotebooks_CarryNoOutputsSecretsOrMachinePaths()
+    {
+        var server = TestServer.Require("totp");
+        var files = Directory.GetFiles(Path.Combine(TestServer.RepoRoot, "notebooks")).Where(f => f.EndsWith(".ipynb", StringComparison.Ordinal) || f.EndsWith(".dib", StringComparison.Ordinal)).ToList();
+        Assert.Contains(files, f => f.EndsWith(".dib", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            if (file.EndsWith(".ipynb", StringComparison.Ordinal))
+            {
+                foreach (var cell in JsonNode.Parse(text)!["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code"))
+                {
+                    Assert.Empty(cell!["outputs"]!.AsArray());
+                    Assert.Null(cell["execution_count"]);
+                }
+            }
+
+            foreach (var (env, key, secret) in Secrets(Path.Combine(server.StateDir, "env")))
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{file} contains {key} of {Path.GetFileName(env)}");
+            }
+
+            foreach (var path in new[] { server.StateDir, TestServer.RepoRoot, "/root" })
+            {
+                Assert.False(text.Contains(path, StringComparison.Ordinal), $"{file} contains the machine-specific path {path}");
+            }
+        }
+    }
+
     // Every account's .env, and the key files and known_hosts they point to, into the notebook's folder; the copied
     // .env files name the copies, so nothing the notebook reads lives in the test server's state folder.
     private static void CopyAccountFiles(string stateDir, string workDir)

@@ -61,7 +61,7 @@ internal sealed class SettingsResolver
             if (!File.Exists(full))
             {
                 throw new SftpConfigException(
-                    $"{SettingKeys.PrivateKey} points to {full}, which does not exist (set by {_sources[SettingKeys.PrivateKey]}). Fix the path.");
+                    $"{SettingKeys.PrivateKey} points to {LocalPaths.Display(full)}, which does not exist (set by {_sources[SettingKeys.PrivateKey]}). Fix the path.");
             }
 
             keys.Add(full);
@@ -71,7 +71,7 @@ internal sealed class SettingsResolver
             keys.AddRange(sshHost.IdentityFiles.Where(File.Exists));
             if (keys.Count > 0)
             {
-                _sources[SettingKeys.PrivateKey] = $"ssh_config ({sshConfigPath})";
+                _sources[SettingKeys.PrivateKey] = $"ssh_config ({LocalPaths.Display(sshConfigPath)})";
             }
         }
 
@@ -132,7 +132,7 @@ internal sealed class SettingsResolver
 
         if (_dotEnv.TryGetValue(key, out var fromFile) && !string.IsNullOrEmpty(fromFile))
         {
-            _sources[key] = $".env ({_envFile})";
+            _sources[key] = $".env ({LocalPaths.Display(_envFile)})";
             return fromFile;
         }
 

@@ -77,10 +77,10 @@ public sealed class SftpSettings
         (SettingKeys.Port, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.Port)),
         (SettingKeys.Username, Username, SourceOf(SettingKeys.Username)),
         (SettingKeys.Password, MaskOrNone(Password), SourceOf(SettingKeys.Password)),
-        (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths), SourceOf(SettingKeys.PrivateKey)),
+        (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths.Select(LocalPaths.Display)), SourceOf(SettingKeys.PrivateKey)),
         (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
         (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
-        (SettingKeys.KnownHosts, KnownHostsPath, SourceOf(SettingKeys.KnownHosts)),
+        (SettingKeys.KnownHosts, LocalPaths.Display(KnownHostsPath), SourceOf(SettingKeys.KnownHosts)),
         (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
         (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
     ];

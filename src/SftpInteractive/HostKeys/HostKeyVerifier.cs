@@ -52,7 +52,7 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
         var entries = knownHosts.Find(settings.Host, settings.Port);
         if (entries.FirstOrDefault(e => e.Revoked && e.SameKey(key)) is { } revoked)
         {
-            return Refuse($"The host key of {name} ({keyType} {fingerprint}) is marked @revoked in {settings.KnownHostsPath} line {revoked.LineNumber}. Do not connect.");
+            return Refuse($"The host key of {name} ({keyType} {fingerprint}) is marked @revoked in {LocalPaths.Display(settings.KnownHostsPath)} line {revoked.LineNumber}. Do not connect.");
         }
 
         if (entries.Any(e => !e.Revoked && e.SameKey(key)))
@@ -63,20 +63,20 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
         if (entries.FirstOrDefault(e => !e.Revoked && e.KeyType == keyType) is { } changed)
         {
             return Refuse(
-                $"WARNING: the host key of {name} has changed! known_hosts ({settings.KnownHostsPath} line {changed.LineNumber}) has {changed.KeyType} {changed.Fingerprint}, " +
+                $"WARNING: the host key of {name} has changed! known_hosts ({LocalPaths.Display(settings.KnownHostsPath)} line {changed.LineNumber}) has {changed.KeyType} {changed.Fingerprint}, " +
                 $"the server presented {keyType} {fingerprint}. Someone may be intercepting the connection, or the server was reinstalled. " +
-                $"If you are sure the new key is right, remove the old one with: ssh-keygen -R '{name}' -f {settings.KnownHostsPath}");
+                $"If you are sure the new key is right, remove the old one with: ssh-keygen -R '{name}' -f {LocalPaths.Display(settings.KnownHostsPath)}");
         }
 
         if (settings.HostKeyPolicy == HostKeyPolicy.AcceptNew)
         {
             knownHosts.Add(settings.Host, settings.Port, keyType, key, settings.HashKnownHosts);
-            settings.Notice?.Invoke($"Permanently added {name} ({keyType} {fingerprint}) to {settings.KnownHostsPath}.");
+            settings.Notice?.Invoke($"Permanently added {name} ({keyType} {fingerprint}) to {LocalPaths.Display(settings.KnownHostsPath)}.");
             return true;
         }
 
         return Refuse(
-            $"The host key of {name} is not in {settings.KnownHostsPath} (strict policy). The server presented {keyType} {fingerprint}. " +
+            $"The host key of {name} is not in {LocalPaths.Display(settings.KnownHostsPath)} (strict policy). The server presented {keyType} {fingerprint}. " +
             $"Check that fingerprint with the server's administrator, then either set {SettingKeys.HostKeyPolicy}=accept-new to trust it on first use, " +
             $"or pin it with {SettingKeys.HostKeyFingerprint}={fingerprint}.");
     }

@@ -3,6 +3,7 @@ using System.Collections;
 namespace SftpInteractive;
 
 /// <summary>The header and first rows of a remote CSV file, read without downloading the rest. Shows as a table.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class CsvPreview : IReadOnlyList<IReadOnlyList<string>>, IRichDisplay, ITabular
 {
     private readonly IReadOnlyList<IReadOnlyList<string>> _rows;

@@ -3,6 +3,7 @@ using System.Collections;
 namespace SftpInteractive;
 
 /// <summary>Everything a search found, with the folders it could not read. Shows as a table.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class FindResult : IReadOnlyList<RemoteEntry>, IRichDisplay, ITabular
 {
     private readonly IReadOnlyList<RemoteEntry> _entries;

@@ -4,6 +4,7 @@ namespace SftpInteractive;
 /// <param name="Matches">Every match, with the folders that could not be searched.</param>
 /// <param name="Plan">What would move where (local paths mirror the remote paths below the search root).</param>
 /// <param name="Report">What moved, or null for a dry run.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record SearchDownloadResult(FindResult Matches, TransferPlan Plan, TransferReport? Report) : IRichDisplay
 {
     /// <summary>True when this was only a plan.</summary>

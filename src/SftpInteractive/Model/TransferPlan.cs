@@ -4,6 +4,7 @@ using System.Globalization;
 namespace SftpInteractive;
 
 /// <summary>What a recursive transfer would do, file by file, before anything moves (a dry run). Shows as a table.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class TransferPlan : IReadOnlyList<TransferPlanItem>, IRichDisplay, ITabular
 {
     private readonly IReadOnlyList<TransferPlanItem> _items;
@@ -56,7 +57,7 @@ public sealed class TransferPlan : IReadOnlyList<TransferPlanItem>, IRichDisplay
 
     /// <summary>One line: counts and bytes.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{(Direction == TransferDirection.Download ? "get" : "put")} {SourceRoot} -> {DestinationRoot}: {ToMove.Count()} to move " +
+        $"{(Direction == TransferDirection.Download ? $"get {SourceRoot} -> {LocalPaths.Display(DestinationRoot)}" : $"put {LocalPaths.Display(SourceRoot)} -> {DestinationRoot}")}: {ToMove.Count()} to move " +
         $"({Format.Bytes(BytesToMove)}), {Identical.Count()} identical, {Conflicts.Count()} conflicts, {Failures.Count} errors");
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ namespace SftpInteractive;
 /// <param name="FilesTotal">Files in the job.</param>
 /// <param name="BytesPerSecond">Average rate of this run (resumed bytes do not count).</param>
 /// <param name="Elapsed">Time since the job started.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record TransferProgress(
     string? CurrentFile, long FileBytes, long FileTotal, long Bytes, long Total, int FilesDone, int FilesTotal,
     double BytesPerSecond, TimeSpan Elapsed) : IRichDisplay

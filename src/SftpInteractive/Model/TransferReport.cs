@@ -4,6 +4,7 @@ using System.Globalization;
 namespace SftpInteractive;
 
 /// <summary>The outcome of a recursive transfer: one result per file, and the files that failed.</summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class TransferReport : IReadOnlyList<TransferResult>, IRichDisplay, ITabular
 {
     private readonly IReadOnlyList<TransferResult> _results;
@@ -59,7 +60,7 @@ public sealed class TransferReport : IReadOnlyList<TransferResult>, IRichDisplay
         var table = new DisplayTable("Transfer", "Action", "Size", "Verified", "Destination").AlignRight(1);
         foreach (var r in _results.Take(RemoteListing.MaxRenderedRows))
         {
-            table.AddRow(r.Action.ToString(), r.Size.ToString("N0", CultureInfo.InvariantCulture), r.Verified, r.Destination);
+            table.AddRow(r.Action.ToString(), r.Size.ToString("N0", CultureInfo.InvariantCulture), r.Verified, r.Direction == TransferDirection.Download ? LocalPaths.Display(r.Destination) : r.Destination);
         }
 
         foreach (var f in Failures.Take(RemoteListing.MaxRenderedRows))

@@ -8,6 +8,7 @@ namespace SftpInteractive;
 /// <param name="Size">The file's size.</param>
 /// <param name="BytesMoved">Bytes sent over the wire by this run (less than the size when resumed or skipped).</param>
 /// <param name="Duration">Wall time for this file.</param>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed record TransferResult(
     TransferDirection Direction, string Source, string Destination, TransferAction Action, long Size, long BytesMoved, TimeSpan Duration)
     : IRichDisplay
@@ -26,7 +27,8 @@ public sealed record TransferResult(
     {
         var rate = BytesMoved > 0 && Duration > TimeSpan.Zero ? $" ({Format.Rate(BytesMoved / Duration.TotalSeconds)})" : string.Empty;
         var sha = Sha256 is null ? string.Empty : " sha256 " + Sha256;
-        return $"{Action} {Source} -> {Destination}: {Format.Bytes(Size)} in {Format.Duration(Duration)}{rate}, verified: {Verified}{sha}";
+        var (from, to) = Direction == TransferDirection.Download ? (Source, LocalPaths.Display(Destination)) : (LocalPaths.Display(Source), Destination);
+        return $"{Action} {from} -> {to}: {Format.Bytes(Size)} in {Format.Duration(Duration)}{rate}, verified: {Verified}{sha}";
     }
 
     /// <inheritdoc />

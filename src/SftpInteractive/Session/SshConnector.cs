@@ -153,22 +153,22 @@ internal sealed class SshConnector(SftpSettings settings)
         catch (SshPassPhraseNullOrEmptyException)
         {
             throw new SftpAuthenticationException(
-                $"The private key {path} is encrypted. Set {SettingKeys.Passphrase} in your .env (or pass Passphrase).");
+                $"The private key {LocalPaths.Display(path)} is encrypted. Set {SettingKeys.Passphrase} in your .env (or pass Passphrase).");
         }
         catch (Exception e) when (e is SshException or System.Security.Cryptography.CryptographicException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException)
         {
             if (settings.Passphrase is not null && KeyFileLooksEncrypted(path))
             {
                 throw new SftpAuthenticationException(
-                    $"Cannot decrypt the private key {path}: the passphrase is wrong. Check {SettingKeys.Passphrase} in your .env.");
+                    $"Cannot decrypt the private key {LocalPaths.Display(path)}: the passphrase is wrong. Check {SettingKeys.Passphrase} in your .env.");
             }
 
             throw new SftpAuthenticationException(
-                $"The private key {path} is not a valid OpenSSH, PEM or PuTTY (.ppk) key ({Redactor.Redact(e.Message)}). Check {SettingKeys.PrivateKey}.");
+                $"The private key {LocalPaths.Display(path)} is not a valid OpenSSH, PEM or PuTTY (.ppk) key ({Redactor.Redact(e.Message)}). Check {SettingKeys.PrivateKey}.");
         }
         catch (IOException e)
         {
-            throw new SftpConfigException($"Cannot read the private key {path}: {e.Message}. Check {SettingKeys.PrivateKey}.", e);
+            throw new SftpConfigException($"Cannot read the private key {LocalPaths.Display(path)}: {e.Message}. Check {SettingKeys.PrivateKey}.", e);
         }
     }
 
@@ -231,7 +231,7 @@ internal sealed class SshConnector(SftpSettings settings)
             ? $"The server asked '{string.Join("', '", responder.Unanswered)}' and nothing could answer: " +
               (responder.Unanswered.Any(KeyboardInteractiveResponder.IsCodePrompt) ? $"set {SettingKeys.TotpSecret}" : $"set {SettingKeys.Password}") +
               " in your .env, or run where you can be prompted."
-            : $"Check {string.Join(" / ", CredentialKeys())}" + (settings.EnvFile is null ? "." : $" in {settings.EnvFile}.");
+            : $"Check {string.Join(" / ", CredentialKeys())}" + (settings.EnvFile is null ? "." : $" in {LocalPaths.Display(settings.EnvFile)}.");
         return new SftpAuthenticationException(
             $"Authentication failed for {settings.Target} (tried: {tried}; server said: {Redactor.Redact(e.Message)}). {hint}", e);
     }

@@ -1,8 +1,8 @@
 namespace SftpInteractive;
 
 /// <summary>
-/// Adds up progress of every file of one job and reports it at most every 100 ms (and once at the end), so a host
-/// redrawing a progress bar is not flooded by thousands of 64 KiB chunks from several connections.
+/// Adds up progress of every file of one job and reports it at most every 100 ms (plus the first data and the end), so
+/// a host redrawing a progress bar is not flooded by thousands of 64 KiB chunks from several connections.
 /// </summary>
 internal sealed class TransferTracker
 {
@@ -47,12 +47,16 @@ internal sealed class TransferTracker
     internal void Add(string name, long fileBytes, long fileTotal, long delta, bool moved)
     {
         Interlocked.Add(ref _bytes, delta);
+        var firstData = false;
         if (moved)
         {
-            Interlocked.Add(ref _moved, delta);
+            // The job's first data is reported at once rather than after the interval: the bar moves as soon as bytes
+            // flow, and a caller watching progress (say, to stop after the first bytes) sees them even when the whole
+            // file takes less than the interval.
+            firstData = delta > 0 && Interlocked.Add(ref _moved, delta) == delta;
         }
 
-        Report(name, fileBytes, fileTotal, force: false);
+        Report(name, fileBytes, fileTotal, force: firstData);
     }
 
     private void Report(string name, long fileBytes, long fileTotal, bool force)

@@ -62,7 +62,33 @@ public sealed class PolyglotConventionTests
         new DiskUsage("/", 1000, 400, 300, 10, 5),
         new RemovalResult("/d", ["/d/a", "/d"], true, 1),
         new DisplayTable("t", "A").AddRow("x"),
+        Found(),
+        Searched(dryRun: true),
+        Searched(dryRun: false),
+        Moved("/d/a.csv"),
+        Report(),
+        Plan(),
+        Preview(),
+        new TransferProgress("/d/a.csv", 21, 42, 21, 42, 0, 1, 1000, TimeSpan.FromSeconds(1)),
     };
+
+    private static FindResult Found() =>
+        new("/d", "a*.csv", [Entry("a.csv"), Entry("ab.csv")], [new PathError("/d/locked", "permission denied")], TimeSpan.FromMilliseconds(12));
+
+    private static TransferPlan Plan() =>
+        new(TransferDirection.Download, "/d", "/out", [
+            new TransferPlanItem("/d/a.csv", "/out/a.csv", "a.csv", 42, new DateTime(2026, 1, 2, 3, 4, 0, DateTimeKind.Utc), TransferAction.Transfer),
+            new TransferPlanItem("/d/ab.csv", "/out/ab.csv", "ab.csv", 42, new DateTime(2026, 1, 2, 3, 4, 0, DateTimeKind.Utc), TransferAction.SkipIdentical),
+        ]);
+
+    private static TransferResult Moved(string source) =>
+        new(TransferDirection.Download, source, "/out" + source[2..], TransferAction.Transfer, 42, 42, TimeSpan.FromMilliseconds(3)) { Verified = "size" };
+
+    private static TransferReport Report() => new(Plan(), [Moved("/d/a.csv")], [new PathError("/d/ab.csv", "connection lost")], TimeSpan.FromMilliseconds(5));
+
+    private static SearchDownloadResult Searched(bool dryRun) => new(Found(), Plan(), dryRun ? null : Report());
+
+    private static CsvPreview Preview() => new("/d/a.csv", ["date", "temp"], [["2026-01-01", "3.5"], ["2026-01-02", "4.25"]], more: true);
 
     [Theory]
     [MemberData(nameof(DisplayValues))]
@@ -82,6 +108,31 @@ public sealed class PolyglotConventionTests
         Assert.StartsWith("<div class=\"sftpi\">", html, StringComparison.Ordinal);
         Assert.Contains("<td style=\"text-align:left\">a.csv</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td style=\"text-align:left\">b.csv</td>", html, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<object, string[]> HtmlExpectations() => new()
+    {
+        { Found(), ["<table", "<td style=\"text-align:left\">/d/a.csv</td>", "<td style=\"text-align:left\">/d/ab.csv</td>", "2 matches", "/d/locked: permission denied"] },
+        { Searched(dryRun: true), ["<b>2 matches</b>", "<code>a*.csv</code>", "<table", "Transfer plan", "<td style=\"text-align:left\">a.csv</td>", "SkipIdentical"] },
+        { Searched(dryRun: false), ["<b>2 matches</b>", "<table", "<td style=\"text-align:left\">/out/a.csv</td>", "/d/ab.csv: connection lost"] },
+        { Moved("/d/a.csv"), ["<div class=\"sftpi-transfer\">", "Transfer /d/a.csv -&gt; /out/a.csv", "verified: size"] },
+        { Report(), ["<table", "<td style=\"text-align:left\">/out/a.csv</td>", "Failed", "1 files moved", "1 failed"] },
+        { Plan(), ["<table", "<th style=\"cursor:pointer;text-align:left\" onclick=\"sftpiSort(this,3)\">Path</th>", "<td style=\"text-align:left\">ab.csv</td>", "1 to move", "1 identical"] },
+        { Preview(), ["<table", "<th style=\"cursor:pointer;text-align:left\" onclick=\"sftpiSort(this,1)\">temp</th>", "<td style=\"text-align:left\">4.25</td>", "2 rows shown (the file has more)"] },
+        { new TransferProgress("/d/a.csv", 21, 42, 21, 42, 0, 1, 1000, TimeSpan.FromSeconds(1)), ["<progress max=\"100\" value=\"50.0\"", "/d/a.csv"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(HtmlExpectations))]
+    public void Format_FindAndTransferResults_RenderAsHtml(object value, string[] expected)
+    {
+        var html = FormatAs(value, "text/html");
+
+        Assert.NotNull(html);
+        foreach (var fragment in expected)
+        {
+            Assert.Contains(fragment, html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -28,6 +28,32 @@ public sealed class TransferProgressTests
     }
 
     [Fact]
+    public void Tracker_FirstBytes_ReportedAtOnceThenThrottled()
+    {
+        var time = new FakeTimeProvider();
+        var reports = new List<TransferProgress>();
+        var tracker = new TransferTracker(new SyncProgress(reports.Add), time, 1000, 1);
+        var file = tracker.StartFile("/a", 1000, 0);
+        file.Set(64);
+        file.Set(128);
+
+        Assert.Equal([0L, 64L], reports.Select(r => r.Bytes));
+    }
+
+    [Fact]
+    public void Tracker_ResumedFile_FirstNewBytesReportedAtOnce()
+    {
+        var time = new FakeTimeProvider();
+        var reports = new List<TransferProgress>();
+        var tracker = new TransferTracker(new SyncProgress(reports.Add), time, 1000, 1);
+        var file = tracker.StartFile("/a", 1000, 400);
+        file.Set(464);
+        file.Set(528);
+
+        Assert.Equal([400L, 464L], reports.Select(r => r.Bytes));
+    }
+
+    [Fact]
     public void Tracker_ManyWorkersAtOnce_ReportsInOrderAndEndsComplete()
     {
         const int Workers = 8, FilesPerWorker = 50, Chunks = 40, ChunkSize = 10;

@@ -30,6 +30,8 @@ public sealed class ReplSinkTests
         Assert.Equal(30, first.Count(c => c == '━'));
         Assert.Contains(" 50% 512.0 MiB/1.0 GiB", first, StringComparison.Ordinal);
         Assert.DoesNotContain("[#", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n", first, StringComparison.Ordinal);
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
         Assert.Contains("\x1b[1A\r\x1b[J", text, StringComparison.Ordinal);
         Assert.Contains("100%", text[text.IndexOf("\x1b[J", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }

@@ -71,10 +71,19 @@ internal sealed class ReplSink : IDisplaySink
         };
         if (spectre is not null)
         {
-            var lines = spectre
+            var segments = spectre
                 .Render(Spectre.Console.Rendering.RenderOptions.Create(_console, _console.Profile.Capabilities), _console.Profile.Width)
-                .Count(s => s.IsLineBreak);
+                .ToList();
             _console.Write(spectre);
+            var lines = segments.Count(s => s.IsLineBreak);
+            if (segments.Count == 0 || !segments[^1].IsLineBreak)
+            {
+                // A one-line widget (the progress bar) ends without a line break; what follows starts on its own line.
+                _console.Profile.Out.Writer.Write('\n');
+                _console.Profile.Out.Writer.Flush();
+                lines++;
+            }
+
             return Math.Max(1, lines);
         }
 

@@ -21,7 +21,7 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
         var clients = new List<SftpClient>(count);
         while (clients.Count < count && _idle.TryTake(out var idle))
         {
-            if (idle.IsConnected)
+            if (SftpSession.IsUp(idle))
             {
                 clients.Add(idle);
             }
@@ -55,7 +55,7 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
     {
         foreach (var client in clients)
         {
-            if (_disposed || !client.IsConnected || _idle.Count >= MaxIdle)
+            if (_disposed || !SftpSession.IsUp(client) || _idle.Count >= MaxIdle)
             {
                 client.Dispose();
             }

@@ -127,6 +127,52 @@ public sealed class FaultMatrixTests : IDisposable
             $"bytes_verified_sha256={verified} seconds={watch.Elapsed.TotalSeconds:F1} offsets={string.Join(',', offsets)}"));
     }
 
+    [Theory]
+    [InlineData(FaultKind.Get)]
+    [InlineData(FaultKind.Put)]
+    [InlineData(FaultKind.GetTree)]
+    [InlineData(FaultKind.PutTree)]
+    public async Task Transfer_ServerGoneAfterCut_RetriesRunOutWithOneClearErrorThenResume(FaultKind kind)
+    {
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var scenario = await FaultScenario.CreateAsync(server, kind, _local.FullName, Ct);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        var span = await MeasureCleanRunAsync(proxy, scenario, s, Retrying);
+        var target = await scenario.NewTargetAsync(Ct);
+
+        proxy.RefuseNewConnections = true;
+        Arm(proxy, scenario, span / 2);
+        string message;
+        if (kind is FaultKind.Get or FaultKind.Put)
+        {
+            message = (await Assert.ThrowsAsync<SftpTransferException>(() => scenario.RunAsync(s, target, Retrying, null, Ct))).Message;
+        }
+        else
+        {
+            var (_, failures) = await scenario.RunAsync(s, target, Retrying, null, Ct);
+            Assert.NotEmpty(failures);
+            Assert.All(failures, f => Assert.Matches("retries \\(reconnect, then resume\\) failed|Not attempted", f.Message));
+            message = failures[0].Message;
+        }
+
+        Assert.Contains($"all {Retrying.Retries} retries (reconnect, then resume) failed", message, StringComparison.Ordinal);
+        Assert.Contains("Reconnect()", message, StringComparison.Ordinal);
+        Assert.Contains(".part", message, StringComparison.Ordinal);
+        Assert.True(proxy.Refused >= Retrying.Retries, $"only {proxy.Refused} reconnects were attempted");
+        await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
+
+        proxy.RefuseNewConnections = false;
+        await s.ReconnectAsync(Ct);
+        Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
+        var (results, resumedFailures) = await scenario.RunAsync(s, target, Retrying, null, Ct);
+        Assert.Empty(resumedFailures);
+        Assert.Contains(results, r => r.Action == TransferAction.Resume);
+        await scenario.AssertCompleteAsync(target, Ct);
+        FaultFigures.Write($"EXHAUSTED kind={kind} refused_reconnects={proxy.Refused} message=\"{message}\"");
+    }
+
     /// <summary>A clean run through the proxy: how many bytes the job moves in the direction that will be cut.</summary>
     private static async Task<long> MeasureCleanRunAsync(FaultProxy proxy, FaultScenario scenario, SftpSession s, TransferOptions options)
     {

@@ -41,7 +41,7 @@ public sealed partial class SftpSession
 
                 if (retry >= options.EffectiveRetries)
                 {
-                    throw TransferRetry.Exhausted(operation, path, part, options, retry + 1, mapped);
+                    throw TransferRetry.Exhausted(operation, path, part, options, mapped);
                 }
             }
 

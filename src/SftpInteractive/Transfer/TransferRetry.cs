@@ -28,12 +28,12 @@ internal static class TransferRetry
         return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, options.TimeProvider, cancellationToken);
     }
 
-    /// <summary>The error once the connection was lost <paramref name="losses"/> times and no retry is left.</summary>
-    public static SftpTransferException Exhausted(string operation, string path, string part, TransferOptions options, int losses, Exception last)
+    /// <summary>The error once the connection was lost and no retry is left.</summary>
+    public static SftpTransferException Exhausted(string operation, string path, string part, TransferOptions options, Exception last)
     {
         var what = options.EffectiveRetries == 0
             ? "the connection was lost and automatic retries are off (TransferOptions.Retries = 0)"
-            : $"the connection was lost {losses} times and all {options.EffectiveRetries} retries are used up";
+            : $"the connection was lost and all {options.EffectiveRetries} retries (reconnect, then resume) failed";
         return new SftpTransferException(
             $"Could not {operation} {path}: {what}. Nothing was written under the final name; the data moved so far is kept in {part}. " +
             $"Call Reconnect() once the server is reachable, then run the same call again to resume. Last cause: {last.Message}", last);

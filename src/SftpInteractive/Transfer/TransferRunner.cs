@@ -91,7 +91,7 @@ internal static class TransferRunner
                     var lost = !stop.IsCancellationRequested && TransferRetry.IsConnectionLoss(mapped, client);
                     if (!lost || retry >= options.EffectiveRetries)
                     {
-                        var message = lost ? TransferRetry.Exhausted(verb, item.Source, item.Destination + FileTransfer.PartSuffix, options, retry + 1, mapped).Message : mapped.Message;
+                        var message = lost ? TransferRetry.Exhausted(verb, item.Source, item.Destination + FileTransfer.PartSuffix, options, mapped).Message : mapped.Message;
                         lock (gate)
                         {
                             failures.Add(new PathError(item.Source, message));

@@ -13,6 +13,7 @@ public sealed class FaultMatrixTests : IDisposable
 {
     private const int RetryingOffsets = 20;
     private const int FailingOffsets = 6;
+    private const int PlanningOffsets = 6;
     private static readonly TransferOptions Retrying = new()
     {
         Retries = 3, RetryDelay = TimeSpan.FromMilliseconds(20), Parallelism = 3, Verify = TransferVerification.Size,
@@ -172,6 +173,74 @@ public sealed class FaultMatrixTests : IDisposable
         await scenario.AssertCompleteAsync(target, Ct);
         FaultFigures.Write($"EXHAUSTED kind={kind} refused_reconnects={proxy.Refused} message=\"{message}\"");
     }
+
+    [Theory]
+    [InlineData("GetDirectory")]
+    [InlineData("PutDirectory")]
+    [InlineData("SearchAndDownload")]
+    public async Task TreeJob_CutWhilePlanning_PlanningStartsOverAndNoFileIsLeftOut(string job)
+    {
+        // Planning (pool handshakes, the walk, remote folders) happens before any file moves; cuts there must not
+        // leave files out of the job. Each run uses a fresh session so its planning bytes match the measured ones.
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var scenario = await FaultScenario.CreateAsync(server, job == "PutDirectory" ? FaultKind.PutTree : FaultKind.GetTree, _local.FullName, Ct);
+        var watch = Stopwatch.StartNew();
+        long span;
+        await using (var s = await ConnectViaAsync(server, proxy, scenario))
+        {
+            var before = proxy.ServerToClientBytes;
+            var plan = await PlanAsync(s, job, await scenario.NewTargetAsync(Ct));
+            span = proxy.ServerToClientBytes - before;
+            Assert.True(plan, "the clean plan reported errors");
+        }
+
+        var offsets = FaultScenario.SpreadOffsets(span, PlanningOffsets);
+        long verified = 0;
+        foreach (var offset in offsets)
+        {
+            await using var s = await ConnectViaAsync(server, proxy, scenario);
+            var target = await scenario.NewTargetAsync(Ct);
+            var cuts = proxy.Cuts;
+            proxy.CutDownloadAfter(offset);
+            IReadOnlyList<PathError> failures;
+            if (job == "SearchAndDownload")
+            {
+                var found = await scenario.SearchAndDownloadAsync(s, target, Retrying, null, Ct);
+                failures = [.. found.Matches.Errors, .. found.Report!.Failures];
+            }
+            else
+            {
+                failures = (await scenario.RunAsync(s, target, Retrying, null, Ct)).Failures;
+            }
+
+            Disarm(proxy);
+
+            Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
+            Assert.True(failures.Count == 0, $"cut at {offset:N0}: {string.Join("; ", failures)}");
+            verified += await scenario.AssertCompleteAsync(target, Ct);
+            Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
+        }
+
+        FaultFigures.Write(string.Create(CultureInfo.InvariantCulture,
+            $"FAULTS kind={job}-planning policy=retries:{Retrying.Retries} cuts={offsets.Length} survived={offsets.Length} failed=0 " +
+            $"files/run={scenario.SourceFiles} planning_span={span} bytes_verified_sha256={verified} seconds={watch.Elapsed.TotalSeconds:F1} offsets={string.Join(',', offsets)}"));
+    }
+
+    private static async Task<SftpSession> ConnectViaAsync(TestServer server, FaultProxy proxy, FaultScenario scenario)
+    {
+        var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        return s;
+    }
+
+    /// <summary>Plans the job (a dry run) and says whether the plan came out clean.</summary>
+    private async Task<bool> PlanAsync(SftpSession s, string job, string target) => job switch
+    {
+        "GetDirectory" => (await s.PlanGetAsync("src", target, Retrying, Ct)).Failures.Count == 0,
+        "PutDirectory" => (await s.PlanPutAsync(Path.Combine(_local.FullName, "src"), target, Retrying, Ct)).Failures.Count == 0,
+        _ => (await s.SearchAndDownloadAsync("src", "*.bin", target, dryRun: true, Retrying, null, Ct)).Matches.Errors.Count == 0,
+    };
 
     /// <summary>A clean run through the proxy: how many bytes the job moves in the direction that will be cut.</summary>
     private static async Task<long> MeasureCleanRunAsync(FaultProxy proxy, FaultScenario scenario, SftpSession s, TransferOptions options)

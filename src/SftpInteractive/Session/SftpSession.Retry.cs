@@ -58,7 +58,8 @@ public sealed partial class SftpSession
     /// that is still unreachable is left for the next attempt to report, so it counts as a retry; host-key and
     /// authentication errors are thrown.
     /// </summary>
-    internal async Task HealAsync(SftpClient? failed, CancellationToken cancellationToken)
+    /// <returns>True when the session's connection was down (it was reconnected, or the attempt failed).</returns>
+    internal async Task<bool> HealAsync(SftpClient? failed, CancellationToken cancellationToken)
     {
         await _healLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -66,18 +67,51 @@ public sealed partial class SftpSession
             var current = _client;
             if (IsUp(current) && !ReferenceEquals(current, failed) && (failed is not null || await AnswersAsync(current, cancellationToken).ConfigureAwait(false)))
             {
-                return;
+                return false;
             }
 
+            _pool?.Clear();
             await ReconnectAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (SftpConnectionException)
         {
             // Still unreachable: the next attempt fails fast on the dead client and uses up a retry.
+            return true;
         }
         finally
         {
             _healLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a tree job's planning (the walk, the remote folders) under <see cref="TransferOptions.Retries"/>. A network
+    /// drop usually takes every connection of the session: the walk then reports folders it could not list, or the next
+    /// request throws. Either way, when the session's own connection turns out to be down it is healed and planning
+    /// starts over, so a drop while planning does not leave files out of the job.
+    /// </summary>
+    private async Task<T> PlanWithRetriesAsync<T>(TransferOptions options, Func<CancellationToken, Task<T>> plan, Func<T, bool> hasErrors,
+        CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            T result;
+            try
+            {
+                result = await plan(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SftpConnectionException) when (retry < options.EffectiveRetries && !cancellationToken.IsCancellationRequested)
+            {
+                await TransferRetry.WaitAsync(options, retry + 1, cancellationToken).ConfigureAwait(false);
+                await HealAsync(null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (retry >= options.EffectiveRetries || !hasErrors(result) || !await HealAsync(null, cancellationToken).ConfigureAwait(false))
+            {
+                return result;
+            }
         }
     }
 

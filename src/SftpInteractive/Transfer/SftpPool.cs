@@ -66,6 +66,16 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
         }
     }
 
+    /// <summary>Closes the idle connections: after a network drop they are most likely dead too, even where SSH.NET
+    /// has not noticed yet, and handing one out would waste a retry.</summary>
+    public void Clear()
+    {
+        while (_idle.TryTake(out var client))
+        {
+            client.Dispose();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

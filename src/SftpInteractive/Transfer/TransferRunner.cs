@@ -111,9 +111,11 @@ internal static class TransferRunner
                     }
                 }
 
+                // Heal first: when the session's own connection was down too, that also drops the pool's idle
+                // connections, which the same drop most likely killed.
                 await TransferRetry.WaitAsync(options, retry + 1, stop.Token).ConfigureAwait(false);
-                clients[index] = await ReplaceAsync(client, stop.Token).ConfigureAwait(false);
                 await session.HealAsync(null, stop.Token).ConfigureAwait(false);
+                clients[index] = await ReplaceAsync(client, stop.Token).ConfigureAwait(false);
             }
         }
 

@@ -53,6 +53,7 @@ public sealed class ConnectionFaultTests
         }
 
         Assert.False(s.IsConnected, "the stalled connection was not detected within 20 s");
+        FaultFigures.Write($"KEEPALIVE interval_s=1 stalled_peer_detected_after_ms={watch.ElapsedMilliseconds}");
         Assert.Contains("keepalive", s.ConnectionLostReason, StringComparison.Ordinal);
         var e = await Assert.ThrowsAsync<SftpConnectionException>(() => s.LsAsync(cancellationToken: Ct));
         Assert.Contains("keepalive probe", e.Message, StringComparison.Ordinal);
@@ -78,6 +79,7 @@ public sealed class ConnectionFaultTests
         proxy.Stalled = true;
         var e = await Assert.ThrowsAsync<SftpConnectionException>(() => s.StatAsync(server.DataRoot, Ct));
 
+        FaultFigures.Write($"TIMEOUT operation_timeout_s=2 stalled_request_reported_after_ms={watch.ElapsedMilliseconds}");
         Assert.Contains("did not answer within 2.0 s", e.Message, StringComparison.Ordinal);
         Assert.Contains("SFTP_OPERATION_TIMEOUT", e.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
@@ -92,6 +94,7 @@ public sealed class ConnectionFaultTests
 
         var e = await Assert.ThrowsAsync<SftpConnectionException>(() => server.ConnectAsync("key", ViaProxy(server, proxy, o => o.ConnectTimeout = TimeSpan.FromSeconds(2)), Ct));
 
+        FaultFigures.Write($"TIMEOUT connect_timeout_s=2 stalled_handshake_reported_after_ms={watch.ElapsedMilliseconds}");
         Assert.Contains("SFTP_TIMEOUT", e.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }

@@ -52,28 +52,52 @@ public sealed class TransferTests : IDisposable
     }
 
     [Fact]
-    public async Task Get_ConnectionCutMidTransfer_NoFinalFileThenResumeAfterReconnect()
+    public async Task Get_ConnectionCutWithRetriesOff_NoFinalFileThenResumesAfterReconnect()
     {
+        // The fault proxy cuts every connection (the ranged download's extra ones too) at a fixed byte count.
         var server = TestServer.Require();
-        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var proxy = new FaultProxy(server.Port);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(server.DataRoot, Ct);
         var target = Path.Combine(_local.FullName, "big.bin");
-        var cut = 0;
-        var progress = new SyncProgress(p =>
-        {
-            if (p.Bytes > 16 << 20 && Interlocked.Exchange(ref cut, 1) == 0)
-            {
-                _ = Task.Run(() => s.Client.Dispose(), Ct);
-            }
-        });
 
-        await Assert.ThrowsAnyAsync<Exception>(() => s.GetAsync(server.LargeFile, target, null, progress, Ct));
+        proxy.CutDownloadAfter(16 << 20);
+        var e = await Assert.ThrowsAsync<SftpTransferException>(() => s.GetAsync(server.LargeFile, target, new TransferOptions { Retries = 0 }, cancellationToken: Ct));
 
+        Assert.Equal(1, proxy.Cuts);
+        Assert.Contains("Reconnect()", e.Message, StringComparison.Ordinal);
+        Assert.Contains(target + ".part", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
-        Assert.True(File.Exists(target + ".part"));
+        Assert.True(new FileInfo(target + ".part") is { Exists: true, Length: > 0 });
         await s.ReconnectAsync(Ct);
+        Assert.Equal(server.DataRoot, s.WorkingDirectory);
         var resumed = await s.GetAsync(server.LargeFile, target, new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
         Assert.Equal(TransferAction.Resume, resumed.Action);
+        Assert.True(resumed.BytesMoved < resumed.Size, $"moved {resumed.BytesMoved} of {resumed.Size}");
         Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], await Sha256Async(target));
+    }
+
+    [Fact]
+    public async Task Get_ConnectionCutWithDefaultRetries_ReconnectsResumesAndMatches()
+    {
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(server.DataRoot, Ct);
+        var target = Path.Combine(_local.FullName, "big.bin");
+
+        proxy.CutDownloadAfter(16 << 20);
+        var result = await s.GetAsync(server.LargeFile, target, new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
+
+        Assert.Equal(1, proxy.Cuts);
+        Assert.Equal(1, result.Retries);
+        Assert.Equal(TransferAction.Resume, result.Action);
+        Assert.True(result.BytesMoved < result.Size, $"moved {result.BytesMoved} of {result.Size}");
+        Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], await Sha256Async(target));
+        Assert.False(File.Exists(target + ".part"));
+        Assert.True(s.IsConnected);
+        Assert.Equal(server.DataRoot, s.WorkingDirectory);
+        Assert.Contains(await s.LsAsync(cancellationToken: Ct), x => x.Name == "large");
     }
 
     [Fact]
@@ -99,7 +123,7 @@ public sealed class TransferTests : IDisposable
     }
 
     [Fact]
-    public async Task Put_ConnectionCut_NoRemoteFinalFileThenResumes()
+    public async Task Put_ConnectionCutWithRetriesOff_NoRemoteFinalFileThenResumesThePart()
     {
         // The cut comes from the fault proxy at a fixed byte count, so it always lands mid-upload.
         var server = TestServer.Require();
@@ -109,11 +133,16 @@ public sealed class TransferTests : IDisposable
         var source = RandomFile("cut.bin", 24 << 20);
 
         proxy.CutUploadAfter(8 << 20);
-        await Assert.ThrowsAnyAsync<Exception>(() => s.PutAsync(source, scratch["cut.bin"], cancellationToken: Ct));
+        var e = await Assert.ThrowsAsync<SftpTransferException>(() => s.PutAsync(source, scratch["cut.bin"], new TransferOptions { Retries = 0 }, cancellationToken: Ct));
 
+        Assert.Equal(1, proxy.Cuts);
+        Assert.Contains("Retries = 0", e.Message, StringComparison.Ordinal);
         await s.ReconnectAsync(Ct);
         Assert.False(await s.ExistsAsync(scratch["cut.bin"], Ct));
+        Assert.True(await s.ExistsAsync(scratch["cut.bin.part"], Ct));
         var resumed = await s.PutAsync(source, scratch["cut.bin"], new TransferOptions { Verify = TransferVerification.Sha256 }, cancellationToken: Ct);
+        Assert.Equal(TransferAction.Resume, resumed.Action);
+        Assert.True(resumed.BytesMoved < resumed.Size, $"moved {resumed.BytesMoved} of {resumed.Size}: a full re-upload, not a resume");
         Assert.Equal(await Sha256Async(source), resumed.Sha256);
     }
 

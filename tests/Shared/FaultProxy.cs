@@ -5,8 +5,8 @@ namespace SftpInteractive.Testing;
 
 /// <summary>
 /// A TCP proxy on loopback between the helper and sshd that injects faults: cut the connection after a chosen number
-/// of bytes (either direction), stall (stop forwarding but keep the sockets open, like a dead peer behind NAT), or
-/// slow traffic to a byte rate. Every wait is bounded; disposing closes everything.
+/// of bytes (either direction), stall (stop forwarding but keep the sockets open, like a dead peer behind NAT), slow
+/// traffic to a byte rate, or refuse new connections. Every wait is bounded; disposing closes everything.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
@@ -47,6 +47,13 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Bytes per second per direction (null: unlimited).</summary>
     public int? BytesPerSecond { get; set; }
+
+    /// <summary>While true, new connections are closed as soon as they are accepted (the server went away);
+    /// open ones carry on.</summary>
+    public bool RefuseNewConnections { get; set; }
+
+    /// <summary>How many connections were refused while <see cref="RefuseNewConnections"/> was set.</summary>
+    public int Refused { get; private set; }
 
     /// <summary>How many connections were cut by a fault.</summary>
     public int Cuts { get; private set; }
@@ -98,6 +105,13 @@ public sealed class FaultProxy : IAsyncDisposable
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 return;
+            }
+
+            if (RefuseNewConnections)
+            {
+                Refused++;
+                client.Dispose();
+                continue;
             }
 
             var server = new TcpClient();

@@ -19,6 +19,10 @@ public sealed record TransferResult(
     /// <summary>What was verified: "none", "size" or "size+sha256", with a note when SHA-256 was asked for but not possible.</summary>
     public string Verified { get; init; } = "none";
 
+    /// <summary>How many times the connection was lost during this file and the transfer reconnected and resumed
+    /// (see <see cref="TransferOptions.Retries"/>).</summary>
+    public int Retries { get; init; }
+
     /// <summary>True when the file was not copied because the target was identical or a conflict.</summary>
     public bool Skipped => Action is TransferAction.SkipIdentical or TransferAction.Conflict;
 
@@ -28,7 +32,8 @@ public sealed record TransferResult(
         var rate = BytesMoved > 0 && Duration > TimeSpan.Zero ? $" ({Format.Rate(BytesMoved / Duration.TotalSeconds)})" : string.Empty;
         var sha = Sha256 is null ? string.Empty : " sha256 " + Sha256;
         var (from, to) = Direction == TransferDirection.Download ? (Source, LocalPaths.Display(Destination)) : (LocalPaths.Display(Source), Destination);
-        return $"{Action} {from} -> {to}: {Format.Bytes(Size)} in {Format.Duration(Duration)}{rate}, verified: {Verified}{sha}";
+        var retries = Retries > 0 ? $", resumed after {Retries} lost connection{(Retries == 1 ? string.Empty : "s")}" : string.Empty;
+        return $"{Action} {from} -> {to}: {Format.Bytes(Size)} in {Format.Duration(Duration)}{rate}, verified: {Verified}{sha}{retries}";
     }
 
     /// <inheritdoc />

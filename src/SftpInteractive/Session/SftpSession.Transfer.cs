@@ -7,7 +7,8 @@ public sealed partial class SftpSession
     /// <summary>
     /// Downloads one file. Data goes to <c>&lt;local&gt;.part</c> and is renamed to the final name only when complete and
     /// verified, so a failure or cancel never leaves a partial file under the final name; the <c>.part</c> is kept and the
-    /// next call with <see cref="OverwritePolicy.Resume"/> (the default) continues from it.
+    /// next call with <see cref="OverwritePolicy.Resume"/> (the default) continues from it. When the connection drops
+    /// mid-transfer the call reconnects and resumes by itself, up to <see cref="TransferOptions.Retries"/> times.
     /// </summary>
     /// <param name="remotePath">The remote file.</param>
     /// <param name="localPath">Local file, or an existing local folder (the remote name is then used, checked so it
@@ -17,8 +18,9 @@ public sealed partial class SftpSession
     /// <param name="cancellationToken">Stops the transfer (the <c>.part</c> stays for resume).</param>
     /// <exception cref="SftpPathNotFoundException">The remote file does not exist.</exception>
     /// <exception cref="SftpTransferException">The target exists under <see cref="OverwritePolicy.Never"/>, the remote
-    /// path is a folder, its name is unsafe, or verification failed.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost (call again to resume).</exception>
+    /// path is a folder, its name is unsafe, verification failed, the local disk is full, or the connection was lost
+    /// more often than <see cref="TransferOptions.Retries"/> allows (call Reconnect() and again to resume).</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost before the transfer started.</exception>
     public async Task<TransferResult> GetAsync(string remotePath, string localPath, TransferOptions? options = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -36,8 +38,9 @@ public sealed partial class SftpSession
         var item = TransferPlanner.ForDownload(source, destination, source.Name, options.Overwrite);
         ThrowOnConflict(item);
         var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
-        return await GuardAsync("download", source.Path,
-            (c, t) => FileTransfer.DownloadAsync(this, c, item, options, tracker, t, Pool), cancellationToken).ConfigureAwait(false);
+        return await TransferWithRetriesAsync("download", source.Path, destination + FileTransfer.PartSuffix, options,
+            (c, retry, t) => FileTransfer.DownloadAsync(this, c, retry ? TransferRetry.Resuming(item) : item, options, tracker, t, Pool),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="GetAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>
@@ -60,7 +63,8 @@ public sealed partial class SftpSession
 
     /// <summary>
     /// Uploads one file to <c>&lt;remote&gt;.part</c>, verifies it, sets its time and renames it over the target in one
-    /// step (<c>posix-rename@openssh.com</c>), so readers never see a partial file; an interrupted upload resumes.
+    /// step (<c>posix-rename@openssh.com</c>), so readers never see a partial file; an interrupted upload resumes. When
+    /// the connection drops mid-transfer the call reconnects and resumes by itself, up to <see cref="TransferOptions.Retries"/> times.
     /// </summary>
     /// <param name="localPath">The local file.</param>
     /// <param name="remotePath">Remote file, or an existing remote folder (the local name is then used).</param>
@@ -68,9 +72,11 @@ public sealed partial class SftpSession
     /// <param name="progress">Receives progress about every 100 ms and at the end.</param>
     /// <param name="cancellationToken">Stops the transfer (the remote <c>.part</c> stays for resume).</param>
     /// <exception cref="FileNotFoundException">The local file does not exist.</exception>
-    /// <exception cref="SftpTransferException">The target exists under <see cref="OverwritePolicy.Never"/> or verification failed.</exception>
+    /// <exception cref="SftpTransferException">The target exists under <see cref="OverwritePolicy.Never"/>, verification
+    /// failed, or the connection was lost more often than <see cref="TransferOptions.Retries"/> allows (call Reconnect()
+    /// and again to resume).</exception>
     /// <exception cref="SftpPermissionDeniedException">The remote folder is not writable.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost (call again to resume).</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost before the transfer started.</exception>
     public async Task<TransferResult> PutAsync(string localPath, string remotePath, TransferOptions? options = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -93,8 +99,9 @@ public sealed partial class SftpSession
         var item = TransferPlanner.ForUpload(source, target, source.Name, existing, part?.Size, options.Overwrite);
         ThrowOnConflict(item);
         var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
-        return await GuardAsync("upload to", target,
-            (c, t) => FileTransfer.UploadAsync(this, c, item, options, tracker, t), cancellationToken).ConfigureAwait(false);
+        return await TransferWithRetriesAsync("upload to", target, target + FileTransfer.PartSuffix, options,
+            (c, retry, t) => FileTransfer.UploadAsync(this, c, retry ? TransferRetry.Resuming(item) : item, options, tracker, t),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous <see cref="PutAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>

@@ -5,11 +5,17 @@ public sealed partial class SftpSession
     /// <summary>
     /// Plans a recursive download without moving anything (a dry run): which files would move, which are already
     /// identical, which conflict, and which remote names are refused because they could escape <paramref name="localDirectory"/>.
+    /// A connection lost while walking is healed and the walk starts over (<see cref="TransferOptions.Retries"/>).
     /// </summary>
     /// <exception cref="SftpPathNotFoundException">The remote folder does not exist.</exception>
-    public async Task<TransferPlan> PlanGetAsync(string remoteDirectory, string localDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<TransferPlan> PlanGetAsync(string remoteDirectory, string localDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
+        return PlanWithRetriesAsync(options, t => PlanGetOnceAsync(remoteDirectory, localDirectory, options, t), p => p.Failures.Count > 0, cancellationToken);
+    }
+
+    private async Task<TransferPlan> PlanGetOnceAsync(string remoteDirectory, string localDirectory, TransferOptions options, CancellationToken cancellationToken)
+    {
         var root = ResolvePath(remoteDirectory);
         var files = new List<(RemoteEntry, string)>();
         var errors = new List<PathError>();
@@ -43,11 +49,17 @@ public sealed partial class SftpSession
     public TransferReport GetDirectory(string remoteDirectory, string localDirectory, TransferOptions? options = null) =>
         GetDirectoryAsync(remoteDirectory, localDirectory, options).GetAwaiter().GetResult();
 
-    /// <summary>Plans a recursive upload without moving anything (a dry run).</summary>
+    /// <summary>Plans a recursive upload without moving anything (a dry run). A connection lost while walking the remote
+    /// side is healed and the walk starts over (<see cref="TransferOptions.Retries"/>).</summary>
     /// <exception cref="DirectoryNotFoundException">The local folder does not exist.</exception>
-    public async Task<TransferPlan> PlanPutAsync(string localDirectory, string remoteDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<TransferPlan> PlanPutAsync(string localDirectory, string remoteDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
+        return PlanWithRetriesAsync(options, t => PlanPutOnceAsync(localDirectory, remoteDirectory, options, t), p => p.Failures.Count > 0, cancellationToken);
+    }
+
+    private async Task<TransferPlan> PlanPutOnceAsync(string localDirectory, string remoteDirectory, TransferOptions options, CancellationToken cancellationToken)
+    {
         var source = new DirectoryInfo(localDirectory);
         if (!source.Exists)
         {
@@ -92,13 +104,17 @@ public sealed partial class SftpSession
     {
         options ??= TransferOptions.Default;
         using var link = SftpCancellation.Link(cancellationToken, out var token);
-        var plan = await PlanPutAsync(localDirectory, remoteDirectory, options, token).ConfigureAwait(false);
-        var folders = plan.Where(i => i.WillMove).Select(i => RemotePath.Parent(i.Destination)).Append(plan.DestinationRoot).Distinct(StringComparer.Ordinal);
-        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        var plan = await PlanWithRetriesAsync(options, async t =>
         {
-            await MkdirAsync(folder, token).ConfigureAwait(false);
-        }
+            var planned = await PlanPutOnceAsync(localDirectory, remoteDirectory, options, t).ConfigureAwait(false);
+            var folders = planned.Where(i => i.WillMove).Select(i => RemotePath.Parent(i.Destination)).Append(planned.DestinationRoot).Distinct(StringComparer.Ordinal);
+            foreach (var folder in folders.Order(StringComparer.Ordinal))
+            {
+                await MkdirAsync(folder, t).ConfigureAwait(false);
+            }
 
+            return planned;
+        }, p => p.Failures.Count > 0, token).ConfigureAwait(false);
         return await RunPlanAsync(plan, options, progress, token).ConfigureAwait(false);
     }
 
@@ -122,7 +138,7 @@ public sealed partial class SftpSession
         options ??= TransferOptions.Default;
         using var link = SftpCancellation.Link(cancellationToken, out var token);
         var query = pattern with { Type = RemoteEntryType.File, Parallelism = options.EffectiveParallelism };
-        var matches = await FindAllAsync(root, query, token).ConfigureAwait(false);
+        var matches = await PlanWithRetriesAsync(options, t => FindAllAsync(root, query, t), m => m.Errors.Count > 0, token).ConfigureAwait(false);
         var prefix = matches.Root == "/" ? "/" : matches.Root + "/";
         var files = matches.Select(e => (e, e.Path.StartsWith(prefix, StringComparison.Ordinal) ? e.Path[prefix.Length..] : e.Name));
         var plan = TransferPlanner.ForDownloadTree(matches.Root, localDirectory, files, [], options.Overwrite);

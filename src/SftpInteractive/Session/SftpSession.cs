@@ -87,6 +87,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         _pool?.Dispose();
         _ssh?.Dispose();
         _sshLock.Dispose();
+        _healLock.Dispose();
     }
 
     /// <inheritdoc />

@@ -77,6 +77,11 @@ internal static class FileTransfer
             return new TransferResult(TransferDirection.Download, item.Source, item.Destination, item.Action, item.Size, item.Size - offset, watch.Elapsed)
             { Sha256 = sha, Verified = verified };
         }
+        catch (Exception e) when (LocalDisk.IsFull(e))
+        {
+            progress.Fail();
+            throw LocalDisk.Full(item.Source, item.Destination, part, item.Size, e);
+        }
         catch
         {
             progress.Fail();

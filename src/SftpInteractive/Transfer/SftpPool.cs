@@ -21,7 +21,7 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
         var clients = new List<SftpClient>(count);
         while (clients.Count < count && _idle.TryTake(out var idle))
         {
-            if (idle.IsConnected)
+            if (SftpSession.IsUp(idle))
             {
                 clients.Add(idle);
             }
@@ -55,7 +55,7 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
     {
         foreach (var client in clients)
         {
-            if (_disposed || !client.IsConnected || _idle.Count >= MaxIdle)
+            if (_disposed || !SftpSession.IsUp(client) || _idle.Count >= MaxIdle)
             {
                 client.Dispose();
             }
@@ -63,6 +63,16 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
             {
                 _idle.Add(client);
             }
+        }
+    }
+
+    /// <summary>Closes the idle connections: after a network drop they are most likely dead too, even where SSH.NET
+    /// has not noticed yet, and handing one out would waste a retry.</summary>
+    public void Clear()
+    {
+        while (_idle.TryTake(out var client))
+        {
+            client.Dispose();
         }
     }
 

@@ -5,8 +5,9 @@ namespace SftpInteractive;
 
 /// <summary>
 /// Carries out a plan over several connections: one worker per connection takes the next file (largest first, so
-/// one big file does not finish alone at the end). A file that fails is recorded and the job goes on; a worker whose
-/// connection died reconnects once. Cancelling stops every worker; finished files stay, unfinished ones keep their
+/// one big file does not finish alone at the end). A file whose connection dropped is retried on a fresh connection,
+/// resuming from its <c>.part</c>, up to <see cref="TransferOptions.Retries"/> times; a file that fails otherwise is
+/// recorded and the job goes on. Cancelling stops every worker; finished files stay, unfinished ones keep their
 /// <c>.part</c> for resume.
 /// </summary>
 internal static class TransferRunner
@@ -37,6 +38,9 @@ internal static class TransferRunner
         var clients = await session.Pool.RentAsync(workers, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
+        var verb = plan.Direction == TransferDirection.Download ? "download" : "upload";
+        string? abandoned = null;
+
         async Task WorkAsync(int index)
         {
             while (true)
@@ -53,31 +57,81 @@ internal static class TransferRunner
                     {
                         return;
                     }
+
+                    if (abandoned is not null)
+                    {
+                        failures.Add(new PathError(item.Source, abandoned));
+                        continue;
+                    }
                 }
 
                 stop.Token.ThrowIfCancellationRequested();
+                await MoveWithRetriesAsync(index, item).ConfigureAwait(false);
+            }
+        }
+
+        async Task MoveWithRetriesAsync(int index, TransferPlanItem item)
+        {
+            for (var retry = 0; ; retry++)
+            {
+                var client = clients[index];
                 try
                 {
-                    var result = await move(clients[index], item, tracker, stop.Token).ConfigureAwait(false);
+                    var result = await move(client, retry == 0 ? item : TransferRetry.Resuming(item), tracker, stop.Token).ConfigureAwait(false);
                     lock (gate)
                     {
-                        results.Add(result);
+                        results.Add(result with { Retries = retry });
                     }
+
+                    return;
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    var mapped = SftpErrors.Map(e, plan.Direction == TransferDirection.Download ? "download" : "upload", item.Source, session);
-                    lock (gate)
+                    var mapped = SftpErrors.Map(e, verb, item.Source, session);
+                    var lost = !stop.IsCancellationRequested && TransferRetry.IsConnectionLoss(mapped, client);
+                    if (!lost || retry >= options.EffectiveRetries)
                     {
-                        failures.Add(new PathError(item.Source, mapped.Message));
-                    }
+                        var message = lost ? TransferRetry.Exhausted(verb, item.Source, item.Destination + FileTransfer.PartSuffix, options, mapped).Message : mapped.Message;
+                        lock (gate)
+                        {
+                            failures.Add(new PathError(item.Source, message));
+                            if (lost)
+                            {
+                                // The server stayed unreachable through every retry: don't make each remaining file wait out its own.
+                                abandoned ??= $"Not attempted: the connection to {session.Settings.Target} was lost and could not be restored with {options.EffectiveRetries} retries. Run the same call again to resume.";
+                            }
+                        }
 
-                    if (!clients[index].IsConnected)
-                    {
-                        clients[index].Dispose();
-                        clients[index] = (await session.Pool.RentAsync(1, stop.Token).ConfigureAwait(false))[0];
+                        if (!SftpSession.IsUp(client))
+                        {
+                            clients[index] = await ReplaceAsync(client, stop.Token).ConfigureAwait(false);
+                        }
+
+                        return;
                     }
                 }
+
+                // Heal first: when the session's own connection was down too, that also drops the pool's idle
+                // connections, which the same drop most likely killed.
+                await TransferRetry.WaitAsync(options, retry + 1, stop.Token).ConfigureAwait(false);
+                await session.HealAsync(null, stop.Token).ConfigureAwait(false);
+                clients[index] = await ReplaceAsync(client, stop.Token).ConfigureAwait(false);
+            }
+        }
+
+        // A fresh connection for a worker whose connection died; if the server is still unreachable the dead one stays
+        // and the next attempt fails fast, using up a retry.
+        async Task<SftpClient> ReplaceAsync(SftpClient dead, CancellationToken token)
+        {
+            try
+            {
+                var fresh = (await session.Pool.RentAsync(1, token).ConfigureAwait(false))[0];
+                dead.Dispose();
+                return fresh;
+            }
+            catch (SftpConnectionException)
+            {
+                return dead;
             }
         }
 

@@ -50,7 +50,7 @@ internal static class TreeWalker
                 {
                     var mapped = SftpErrors.Map(e, "list", path, session);
                     await output.Writer.WriteAsync(new WalkEvent(null, relative, depth, new PathError(path, mapped.Message)), token).ConfigureAwait(false);
-                    if (!client.IsConnected)
+                    if (!SftpSession.IsUp(client))
                     {
                         // A dead connection would turn every remaining folder into an error; let the others finish.
                         DoneWith(path);

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.IntegrationTests;
+
+/// <summary>
+/// The fault matrix: get, put, recursive get and recursive put, each cut by the fault proxy at spread-out byte offsets.
+/// With retries the job must finish by itself with sha256-identical files; without, it must fail with one clear error,
+/// leave nothing partial under a final name, and resume after Reconnect(). The working directory survives every cut.
+/// </summary>
+public sealed class FaultMatrixTests : IDisposable
+{
+    private const int RetryingOffsets = 20;
+    private const int FailingOffsets = 6;
+    private const int PlanningOffsets = 6;
+    private static readonly TransferOptions Retrying = new()
+    {
+        Retries = 3, RetryDelay = TimeSpan.FromMilliseconds(20), Parallelism = 3, Verify = TransferVerification.Size,
+    };
+
+    private static readonly TransferOptions NoRetries = Retrying with { Retries = 0 };
+    private readonly DirectoryInfo _local = Directory.CreateTempSubdirectory("sftpi-faults-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _local.Delete(recursive: true);
+
+    [Theory]
+    [InlineData(FaultKind.Get)]
+    [InlineData(FaultKind.Put)]
+    [InlineData(FaultKind.GetTree)]
+    [InlineData(FaultKind.PutTree)]
+    public async Task Transfer_CutAtTwentyOffsets_RetriesResumeAndFilesMatchTheSource(FaultKind kind)
+    {
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var scenario = await FaultScenario.CreateAsync(server, kind, _local.FullName, Ct);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        var watch = Stopwatch.StartNew();
+        var span = await MeasureCleanRunAsync(proxy, scenario, s, Retrying);
+        var offsets = FaultScenario.SpreadOffsets(span, RetryingOffsets);
+        long verified = 0;
+        var retries = 0;
+
+        foreach (var offset in offsets)
+        {
+            var target = await scenario.NewTargetAsync(Ct);
+            var cuts = proxy.Cuts;
+            Arm(proxy, scenario, offset);
+            var (results, failures) = await scenario.RunAsync(s, target, Retrying, null, Ct);
+            Disarm(proxy);
+
+            Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
+            Assert.True(failures.Count == 0, $"cut at {offset:N0}: {string.Join("; ", failures)}");
+            Assert.Contains(results, r => r.Retries > 0);
+            verified += await scenario.AssertCompleteAsync(target, Ct);
+            retries += results.Sum(r => r.Retries);
+            Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
+            Assert.Contains(await s.LsAsync(cancellationToken: Ct), e => e.Name == (scenario.IsDownload ? "src" : "run1"));
+        }
+
+        FaultFigures.Write(string.Create(CultureInfo.InvariantCulture,
+            $"FAULTS kind={kind} policy=retries:{Retrying.Retries} cuts={offsets.Length} survived={offsets.Length} failed=0 retries={retries} " +
+            $"files/run={scenario.SourceFiles} bytes/run={scenario.SourceBytes} span={span} bytes_verified_sha256={verified} " +
+            $"seconds={watch.Elapsed.TotalSeconds:F1} offsets={string.Join(',', offsets)}"));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Get)]
+    [InlineData(FaultKind.Put)]
+    [InlineData(FaultKind.GetTree)]
+    [InlineData(FaultKind.PutTree)]
+    public async Task Transfer_CutWithRetriesOff_FailsCleanlyThenResumesAfterReconnect(FaultKind kind)
+    {
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var scenario = await FaultScenario.CreateAsync(server, kind, _local.FullName, Ct);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        var watch = Stopwatch.StartNew();
+        var span = await MeasureCleanRunAsync(proxy, scenario, s, NoRetries);
+        var offsets = FaultScenario.SpreadOffsets(span, FailingOffsets);
+        long verified = 0;
+        long resumedBytes = 0;
+
+        foreach (var offset in offsets)
+        {
+            var target = await scenario.NewTargetAsync(Ct);
+            var cuts = proxy.Cuts;
+            Arm(proxy, scenario, offset);
+            if (kind is FaultKind.Get or FaultKind.Put)
+            {
+                var e = await Assert.ThrowsAsync<SftpTransferException>(() => scenario.RunAsync(s, target, NoRetries, null, Ct));
+                Assert.Contains("Retries = 0", e.Message, StringComparison.Ordinal);
+                Assert.Contains(".part", e.Message, StringComparison.Ordinal);
+                Assert.Contains("Reconnect()", e.Message, StringComparison.Ordinal);
+            }
+            else
+            {
+                var (_, failures) = await scenario.RunAsync(s, target, NoRetries, null, Ct);
+                Assert.Contains(failures, f => f.Message.Contains("Retries = 0", StringComparison.Ordinal));
+            }
+
+            Disarm(proxy);
+            Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
+            var (_, parts) = await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
+            Assert.True(parts > 0, $"cut at {offset:N0}: no .part was kept to resume from");
+
+            await s.ReconnectAsync(Ct);
+            Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
+            var (results, resumedFailures) = await scenario.RunAsync(s, target, NoRetries, null, Ct);
+            Assert.True(resumedFailures.Count == 0, string.Join("; ", resumedFailures));
+            Assert.Contains(results, r => r.Action == TransferAction.Resume);
+            if (kind is FaultKind.Get or FaultKind.Put)
+            {
+                Assert.True(results[0].BytesMoved < results[0].Size, $"cut at {offset:N0}: the resume moved the whole file again");
+            }
+
+            resumedBytes += results.Sum(r => r.Size - r.BytesMoved);
+            verified += await scenario.AssertCompleteAsync(target, Ct);
+        }
+
+        FaultFigures.Write(string.Create(CultureInfo.InvariantCulture,
+            $"FAULTS kind={kind} policy=retries:0 cuts={offsets.Length} failed_cleanly={offsets.Length} resumed_after_reconnect={offsets.Length} " +
+            $"bytes_not_resent={resumedBytes} files/run={scenario.SourceFiles} bytes/run={scenario.SourceBytes} span={span} " +
+            $"bytes_verified_sha256={verified} seconds={watch.Elapsed.TotalSeconds:F1} offsets={string.Join(',', offsets)}"));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Get)]
+    [InlineData(FaultKind.Put)]
+    [InlineData(FaultKind.GetTree)]
+    [InlineData(FaultKind.PutTree)]
+    public async Task Transfer_ServerGoneAfterCut_RetriesRunOutWithOneClearErrorThenResume(FaultKind kind)
+    {
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var scenario = await FaultScenario.CreateAsync(server, kind, _local.FullName, Ct);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        var span = await MeasureCleanRunAsync(proxy, scenario, s, Retrying);
+        var target = await scenario.NewTargetAsync(Ct);
+
+        proxy.RefuseNewConnections = true;
+        Arm(proxy, scenario, span / 2);
+        string message;
+        if (kind is FaultKind.Get or FaultKind.Put)
+        {
+            message = (await Assert.ThrowsAsync<SftpTransferException>(() => scenario.RunAsync(s, target, Retrying, null, Ct))).Message;
+        }
+        else
+        {
+            var (_, failures) = await scenario.RunAsync(s, target, Retrying, null, Ct);
+            Assert.NotEmpty(failures);
+            Assert.All(failures, f => Assert.Matches("retries \\(reconnect, then resume\\) failed|Not attempted", f.Message));
+            message = failures[0].Message;
+        }
+
+        Assert.Contains($"all {Retrying.Retries} retries (reconnect, then resume) failed", message, StringComparison.Ordinal);
+        Assert.Contains("Reconnect()", message, StringComparison.Ordinal);
+        Assert.Contains(".part", message, StringComparison.Ordinal);
+        Assert.True(proxy.Refused >= Retrying.Retries, $"only {proxy.Refused} reconnects were attempted");
+        await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
+
+        proxy.RefuseNewConnections = false;
+        await s.ReconnectAsync(Ct);
+        Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
+        var (results, resumedFailures) = await scenario.RunAsync(s, target, Retrying, null, Ct);
+        Assert.Empty(resumedFailures);
+        Assert.Contains(results, r => r.Action == TransferAction.Resume);
+        await scenario.AssertCompleteAsync(target, Ct);
+        FaultFigures.Write($"EXHAUSTED kind={kind} refused_reconnects={proxy.Refused} message=\"{message}\"");
+    }
+
+    [Theory]
+    [InlineData("GetDirectory")]
+    [InlineData("PutDirectory")]
+    [InlineData("SearchAndDownload")]
+    public async Task TreeJob_CutWhilePlanning_PlanningStartsOverAndNoFileIsLeftOut(string job)
+    {
+        // Planning (pool handshakes, the walk, remote folders) happens before any file moves; cuts there must not
+        // leave files out of the job. Each run uses a fresh session so its planning bytes match the measured ones.
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var scenario = await FaultScenario.CreateAsync(server, job == "PutDirectory" ? FaultKind.PutTree : FaultKind.GetTree, _local.FullName, Ct);
+        var watch = Stopwatch.StartNew();
+        long span;
+        await using (var s = await ConnectViaAsync(server, proxy, scenario))
+        {
+            var before = proxy.ServerToClientBytes;
+            var plan = await PlanAsync(s, job, await scenario.NewTargetAsync(Ct));
+            span = proxy.ServerToClientBytes - before;
+            Assert.True(plan, "the clean plan reported errors");
+        }
+
+        var offsets = FaultScenario.SpreadOffsets(span, PlanningOffsets);
+        long verified = 0;
+        foreach (var offset in offsets)
+        {
+            await using var s = await ConnectViaAsync(server, proxy, scenario);
+            var target = await scenario.NewTargetAsync(Ct);
+            var cuts = proxy.Cuts;
+            proxy.CutDownloadAfter(offset);
+            IReadOnlyList<PathError> failures;
+            if (job == "SearchAndDownload")
+            {
+                var found = await scenario.SearchAndDownloadAsync(s, target, Retrying, null, Ct);
+                failures = [.. found.Matches.Errors, .. found.Report!.Failures];
+            }
+            else
+            {
+                failures = (await scenario.RunAsync(s, target, Retrying, null, Ct)).Failures;
+            }
+
+            Disarm(proxy);
+
+            Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
+            Assert.True(failures.Count == 0, $"cut at {offset:N0}: {string.Join("; ", failures)}");
+            verified += await scenario.AssertCompleteAsync(target, Ct);
+            Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
+        }
+
+        FaultFigures.Write(string.Create(CultureInfo.InvariantCulture,
+            $"FAULTS kind={job}-planning policy=retries:{Retrying.Retries} cuts={offsets.Length} survived={offsets.Length} failed=0 " +
+            $"files/run={scenario.SourceFiles} planning_span={span} bytes_verified_sha256={verified} seconds={watch.Elapsed.TotalSeconds:F1} offsets={string.Join(',', offsets)}"));
+    }
+
+    private static async Task<SftpSession> ConnectViaAsync(TestServer server, FaultProxy proxy, FaultScenario scenario)
+    {
+        var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        return s;
+    }
+
+    /// <summary>Plans the job (a dry run) and says whether the plan came out clean.</summary>
+    private async Task<bool> PlanAsync(SftpSession s, string job, string target) => job switch
+    {
+        "GetDirectory" => (await s.PlanGetAsync("src", target, Retrying, Ct)).Failures.Count == 0,
+        "PutDirectory" => (await s.PlanPutAsync(Path.Combine(_local.FullName, "src"), target, Retrying, Ct)).Failures.Count == 0,
+        _ => (await s.SearchAndDownloadAsync("src", "*.bin", target, dryRun: true, Retrying, null, Ct)).Matches.Errors.Count == 0,
+    };
+
+    /// <summary>A clean run through the proxy: how many bytes the job moves in the direction that will be cut.</summary>
+    private static async Task<long> MeasureCleanRunAsync(FaultProxy proxy, FaultScenario scenario, SftpSession s, TransferOptions options)
+    {
+        var target = await scenario.NewTargetAsync(Ct);
+        var before = Moved(proxy, scenario);
+        var (_, failures) = await scenario.RunAsync(s, target, options, null, Ct);
+        Assert.Empty(failures);
+        await scenario.AssertCompleteAsync(target, Ct);
+        return Moved(proxy, scenario) - before;
+    }
+
+    private static long Moved(FaultProxy proxy, FaultScenario scenario) => scenario.IsDownload ? proxy.ServerToClientBytes : proxy.ClientToServerBytes;
+
+    private static void Arm(FaultProxy proxy, FaultScenario scenario, long offset)
+    {
+        if (scenario.IsDownload)
+        {
+            proxy.CutDownloadAfter(offset);
+        }
+        else
+        {
+            proxy.CutUploadAfter(offset);
+        }
+    }
+
+    private static void Disarm(FaultProxy proxy)
+    {
+        proxy.CutServerToClientAt = null;
+        proxy.CutClientToServerAt = null;
+    }
+}

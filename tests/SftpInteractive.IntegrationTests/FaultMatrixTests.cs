@@ -106,13 +106,20 @@ public sealed class FaultMatrixTests : IDisposable
             Disarm(proxy);
             Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
             var (_, parts) = await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
-            Assert.True(parts > 0, $"cut at {offset:N0}: no .part was kept to resume from");
+            // A single file always has bytes in flight at the cut. A tree job can be cut between two files' data (while
+            // a file is being opened): then there is nothing to resume, the empty .part is removed, and the re-run below
+            // simply transfers the rest.
+            Assert.True(parts > 0 || kind is FaultKind.GetTree or FaultKind.PutTree, $"cut at {offset:N0}: no .part was kept to resume from");
 
             await s.ReconnectAsync(Ct);
             Assert.Equal(scenario.RemoteWorkingDirectory, s.WorkingDirectory);
             var (results, resumedFailures) = await scenario.RunAsync(s, target, NoRetries, null, Ct);
             Assert.True(resumedFailures.Count == 0, string.Join("; ", resumedFailures));
-            Assert.Contains(results, r => r.Action == TransferAction.Resume);
+            if (parts > 0)
+            {
+                Assert.Contains(results, r => r.Action == TransferAction.Resume);
+            }
+
             if (kind is FaultKind.Get or FaultKind.Put)
             {
                 Assert.True(results[0].BytesMoved < results[0].Size, $"cut at {offset:N0}: the resume moved the whole file again");

@@ -110,8 +110,14 @@ public sealed class ScriptEngineTests
     {
         await using var engine = new ScriptEngine();
         using var cts = new CancellationTokenSource();
-        var run = engine.ExecuteAsync("await Task.Delay(3000); var late = 1;", new RecordingSink(), cts.Token);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var sink = new RecordingSink();
+        var run = engine.ExecuteAsync("Console.WriteLine(\"running\"); await Task.Delay(3000); var late = 1;", sink, cts.Token);
+        // Cancel once the code runs (not while the first submission is still compiling on a loaded machine).
+        for (var i = 0; i < 600 && !sink.Out.Contains("running", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
         cts.Cancel();
         Assert.IsType<SubmissionResult.Cancelled>(await run);
         Assert.IsType<SubmissionResult.Success>(await Run(engine, "var x = 2;"));

@@ -14,21 +14,34 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
     // next step's code, which the default window (one step either side) accepts.
     private static readonly ConcurrentDictionary<string, long> LastStepBySecret = new(StringComparer.Ordinal);
 
+    private int _answering;
+
     /// <summary>The prompts no one could answer, for the error message.</summary>
     public List<string> Unanswered { get; } = [];
+
+    /// <summary>True while SSH.NET's thread is inside <see cref="OnPrompt"/> (say, waiting for the user to type).</summary>
+    public bool IsAnswering => Volatile.Read(ref _answering) > 0;
 
     /// <summary>Handles SSH.NET's AuthenticationPrompt event.</summary>
     public void OnPrompt(object? sender, AuthenticationPromptEventArgs e)
     {
-        foreach (var prompt in e.Prompts)
+        Interlocked.Increment(ref _answering);
+        try
         {
-            var answer = Answer(new AuthPrompt(settings.Username, settings.Host, e.Instruction ?? string.Empty, prompt.Request, prompt.IsEchoed));
-            if (answer is null)
+            foreach (var prompt in e.Prompts)
             {
-                Unanswered.Add(prompt.Request.Trim());
-            }
+                var answer = Answer(new AuthPrompt(settings.Username, settings.Host, e.Instruction ?? string.Empty, prompt.Request, prompt.IsEchoed));
+                if (answer is null)
+                {
+                    Unanswered.Add(prompt.Request.Trim());
+                }
 
-            prompt.Response = answer ?? string.Empty;
+                prompt.Response = answer ?? string.Empty;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _answering);
         }
     }
 

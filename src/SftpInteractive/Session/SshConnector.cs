@@ -35,7 +35,10 @@ internal sealed class SshConnector(SftpSettings settings)
 
     private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, T> create, CancellationToken cancellationToken) where T : BaseClient
     {
-        var responder = new KeyboardInteractiveResponder(settings, cancellationToken);
+        // Prompts belong to this attempt: when it ends (connected, failed or timed out) a prompt still waiting for the
+        // user is called off, so it does not go on reading the user's next input.
+        var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var responder = new KeyboardInteractiveResponder(settings, attempt.Token);
         var info = CreateConnectionInfo(responder, out var disposables);
         var verifier = new HostKeyVerifier(settings, TrustedFingerprint);
         var client = create(info);
@@ -59,6 +62,12 @@ internal sealed class SshConnector(SftpSettings settings)
         }
         finally
         {
+            await attempt.CancelAsync().ConfigureAwait(false);
+            if (!responder.IsAnswering)
+            {
+                attempt.Dispose(); // otherwise the prompt still holds its token; the collector takes both
+            }
+
             foreach (var d in disposables)
             {
                 d.Dispose();
@@ -90,7 +99,11 @@ internal sealed class SshConnector(SftpSettings settings)
         {
             var interactive = new KeyboardInteractiveAuthenticationMethod(settings.Username);
             interactive.AuthenticationPrompt += responder.OnPrompt;
-            disposables.Add(interactive);
+
+            // Not disposed with the others: SSH.NET answers a prompt on its own thread and, when the attempt has timed
+            // out meanwhile, then signals the method's wait handle; disposed, that is a NullReferenceException on a
+            // thread no one catches, which ends the process. Its only resource is that wait handle, which the
+            // collector reclaims.
             methods.Add(interactive);
         }
 

@@ -44,8 +44,10 @@ public sealed class TerminalSecretsTests : IDisposable
         Submit(tmux, evidence, "Pwd()");
         Submit(tmux, evidence, "Explain()");
         Submit(tmux, evidence, "Connect(new SftpOptions { EnvFile = \"wrong-password.env\" });");
+        Submit(tmux, evidence, "#trace"); // the full exception text of the failed login
         Submit(tmux, evidence, "Connect(new SftpOptions { EnvFile = \"wrong-passphrase.env\" });");
         Submit(tmux, evidence, "throw new InvalidOperationException(\"deliberate failure\");");
+        Submit(tmux, evidence, "#trace");
         tmux.Press("C-d");
         tmux.WaitFor(_ => !tmux.IsAlive(), "sftpi to leave");
         evidence.Collect("history", File.Exists(history) ? File.ReadAllText(history) : "");
@@ -54,6 +56,7 @@ public sealed class TerminalSecretsTests : IDisposable
         Assert.Contains("/home/sftpi-totp", screens, StringComparison.Ordinal); // the typed login worked
         Assert.Contains("Authentication failed", screens, StringComparison.Ordinal);
         Assert.Contains("deliberate failure", screens, StringComparison.Ordinal);
+        Assert.Contains("SftpAuthenticationException", evidence.Text("screen after #trace"), StringComparison.Ordinal);
         Assert.Contains("totp-prompt.env", evidence.Text("history"), StringComparison.Ordinal); // history was written
         var leaks = evidence.Leaks();
         Assert.True(leaks.Count == 0, "secrets leaked (by name; values are not shown):\n" + string.Join("\n", leaks));

@@ -229,6 +229,10 @@ internal sealed class SshConnector(SftpSettings settings)
             SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => new SftpConnectionException(
                 $"Cannot resolve the host name '{settings.Host}'. Check {SettingKeys.Host} (or the HostName of that alias in ~/.ssh/config).", e),
             SocketException se => new SftpConnectionException($"Cannot connect to {target}: {se.Message}.", e),
+            // The connect timeout also runs while the user is at a prompt: say so, or "check the firewall" misleads.
+            SshOperationTimeoutException or TimeoutException when responder.WaitingFor is { } prompt => new SftpAuthenticationException(
+                $"No answer to the server's prompt '{prompt}' within {Format.Duration(settings.ConnectTimeout)}, the connect timeout for {settings.Target}. " +
+                $"Answer sooner, or raise {SettingKeys.Timeout} (it counts the time at the prompt too).", e),
             SshOperationTimeoutException or TimeoutException => new SftpConnectionException(
                 $"Timed out after {Format.Duration(settings.ConnectTimeout)} connecting to {target}. Check host, port and firewall, or raise {SettingKeys.Timeout}.", e),
             SshAuthenticationException => AuthenticationError(e, responder, info),

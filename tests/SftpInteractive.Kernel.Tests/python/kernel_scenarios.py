@@ -175,9 +175,9 @@ def session(cells_path, capture_path, log_path):
                                   "parent_header": msg["parent_header"], "metadata": msg["metadata"],
                                   "content": msg["content"]}, default=str) + "\n")
 
-    def pump(msg_id, reply_channel, timeout=TIMEOUT):
+    def pump(msg_id, reply_channel, timeout=TIMEOUT, wait_for_idle=True):
         """Records every message until the reply to msg_id and its iopub idle arrived; answers input requests."""
-        reply, idle = None, False
+        reply, idle = None, not wait_for_idle
         deadline = time.monotonic() + timeout
         while (reply is None or not idle) and time.monotonic() < deadline:
             for channel, get in channels.items():
@@ -210,9 +210,12 @@ def session(cells_path, capture_path, log_path):
         pump(kc.inspect("Explain"), "shell")
         pump(kc.history(hist_access_type="tail", n=100), "shell")
         pump(kc.kernel_info(), "shell")
-        control_id = kc.session.msg("kernel_info_request")
-        kc.control_channel.send(control_id)
-        pump(control_id["header"]["msg_id"], "control")
+        for request in ("kernel_info_request", "interrupt_request", "shutdown_request"):
+            msg = kc.session.msg(request, {"restart": False} if request == "shutdown_request" else {})
+            kc.control_channel.send(msg)
+            pump(msg["header"]["msg_id"], "control", wait_for_idle=request == "kernel_info_request")
+        time.sleep(0.5)
+        pump(None, "none", timeout=0.5, wait_for_idle=False)  # whatever the kernel still says while it stops
         return {"cells": statuses, "totp_codes": codes}
     finally:
         kc.stop_channels()

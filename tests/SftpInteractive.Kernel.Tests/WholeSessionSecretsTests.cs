@@ -41,7 +41,8 @@ public sealed class WholeSessionSecretsTests
         """,
         """
         foreach (var (what, act) in new (string, Action)[] { ("missing", () => Ls("/no/such/dir")), ("denied", () => Ls("/root")),
-            ("command", () => Run("exit 3").EnsureSuccess()), ("transfer", () => Get("/no/such/file.csv", "out.csv")) })
+            ("command", () => Run("exit 3").EnsureSuccess()), ("transfer", () => Get("/data/WMR_Spots", "out")),
+            ("missing file", () => Get("/no/such/file.csv", "out.csv")) })
         {
             try { act(); }
             catch (Exception e) { Console.WriteLine($"== {what}: {e.GetType().Name}\n{e}"); }
@@ -49,8 +50,12 @@ public sealed class WholeSessionSecretsTests
         """,
     ];
 
+    // Every type of the helper's exception family.
     private static readonly string[] ExpectedExceptions =
-        ["SftpAuthenticationException", "SftpConnectionException", "SftpHostKeyException", "SftpConfigException", "SftpPathNotFoundException"];
+    [
+        "SftpAuthenticationException", "SftpConnectionException", "SftpHostKeyException", "SftpConfigException", "SftpPathNotFoundException",
+        "SftpPermissionDeniedException", "SftpCommandException", "SftpTransferException",
+    ];
 
     [Fact]
     public void Repl_PipedSessionWithFailures_TranscriptAndHistoryHoldNoSecret()

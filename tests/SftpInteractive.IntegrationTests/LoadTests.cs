@@ -78,6 +78,11 @@ public sealed class LoadTests
         Assert.True(after.Fds - before.Fds <= 10, $"file descriptors grew from {before.Fds} to {after.Fds} over {cycles} cycles");
         Assert.True(after.Threads - before.Threads <= 10, $"threads grew from {before.Threads} to {after.Threads} over {cycles} cycles");
         Assert.True(after.Bytes - before.Bytes < 16 * 1024 * 1024, $"managed memory grew from {before.Bytes} to {after.Bytes} over {cycles} cycles");
+
+        // RSS also holds code jitted after the short warm-up and segments the GC keeps for reuse (about 10-30 MB here
+        // whatever the count); 64 MiB, the project's budget for a 2 GiB transfer, leaves room for that but not for a
+        // per-session leak over hundreds of sessions.
+        Assert.True(rssAfter - rssBefore < 64L * 1024 * 1024, $"RSS grew from {rssBefore / 1024} KiB to {rssAfter / 1024} KiB over {cycles} cycles");
     }
 
     [Fact]

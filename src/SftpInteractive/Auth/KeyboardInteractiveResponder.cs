@@ -14,21 +14,38 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
     // next step's code, which the default window (one step either side) accepts.
     private static readonly ConcurrentDictionary<string, long> LastStepBySecret = new(StringComparer.Ordinal);
 
+    private int _answering;
+    private volatile string? _waitingFor;
+
     /// <summary>The prompts no one could answer, for the error message.</summary>
     public List<string> Unanswered { get; } = [];
+
+    /// <summary>True while SSH.NET's thread is inside <see cref="OnPrompt"/> (say, waiting for the user to type).</summary>
+    public bool IsAnswering => Volatile.Read(ref _answering) > 0;
+
+    /// <summary>The prompt the host's handler is asking the user right now, or null.</summary>
+    public string? WaitingFor => _waitingFor;
 
     /// <summary>Handles SSH.NET's AuthenticationPrompt event.</summary>
     public void OnPrompt(object? sender, AuthenticationPromptEventArgs e)
     {
-        foreach (var prompt in e.Prompts)
+        Interlocked.Increment(ref _answering);
+        try
         {
-            var answer = Answer(new AuthPrompt(settings.Username, settings.Host, e.Instruction ?? string.Empty, prompt.Request, prompt.IsEchoed));
-            if (answer is null)
+            foreach (var prompt in e.Prompts)
             {
-                Unanswered.Add(prompt.Request.Trim());
-            }
+                var answer = Answer(new AuthPrompt(settings.Username, settings.Host, e.Instruction ?? string.Empty, prompt.Request, prompt.IsEchoed));
+                if (answer is null)
+                {
+                    Unanswered.Add(prompt.Request.Trim());
+                }
 
-            prompt.Response = answer ?? string.Empty;
+                prompt.Response = answer ?? string.Empty;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _answering);
         }
     }
 
@@ -50,9 +67,17 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
         if (settings.Prompt is { } handler)
         {
             // SSH.NET raises this event on its own thread and waits for the answer, so blocking here is safe.
-            var answer = handler(prompt, cancellationToken).AsTask().GetAwaiter().GetResult();
-            Redactor.Register(answer);
-            return answer;
+            _waitingFor = prompt.Request.Trim();
+            try
+            {
+                var answer = handler(prompt, cancellationToken).AsTask().GetAwaiter().GetResult();
+                Redactor.Register(answer);
+                return answer;
+            }
+            finally
+            {
+                _waitingFor = null;
+            }
         }
 
         return null;

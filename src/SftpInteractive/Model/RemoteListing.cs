@@ -65,7 +65,7 @@ public sealed class RemoteListing : IReadOnlyList<RemoteEntry>, IRichDisplay, IT
         }
 
         var dirs = entries.Count(e => e.IsDirectory);
-        var more = entries.Count > MaxRenderedRows ? $" (showing the first {MaxRenderedRows})" : string.Empty;
+        var more = entries.Count > MaxRenderedRows ? $" (showing the first {MaxRenderedRows}; {entries.Count - MaxRenderedRows} more not shown)" : string.Empty;
         table.Footer = $"{entries.Count} entries: {dirs} directories, {entries.Count - dirs} others, " +
                        $"{Format.Bytes(entries.Where(e => e.IsFile).Sum(e => e.Size))} in files{more}";
         return table;

@@ -35,7 +35,10 @@ internal sealed class SshConnector(SftpSettings settings)
 
     private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, T> create, CancellationToken cancellationToken) where T : BaseClient
     {
-        var responder = new KeyboardInteractiveResponder(settings, cancellationToken);
+        // Prompts belong to this attempt: when it ends (connected, failed or timed out) a prompt still waiting for the
+        // user is called off, so it does not go on reading the user's next input.
+        var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var responder = new KeyboardInteractiveResponder(settings, attempt.Token);
         var info = CreateConnectionInfo(responder, out var disposables);
         var verifier = new HostKeyVerifier(settings, TrustedFingerprint);
         var client = create(info);
@@ -59,6 +62,12 @@ internal sealed class SshConnector(SftpSettings settings)
         }
         finally
         {
+            await attempt.CancelAsync().ConfigureAwait(false);
+            if (!responder.IsAnswering)
+            {
+                attempt.Dispose(); // otherwise the prompt still holds its token; the collector takes both
+            }
+
             foreach (var d in disposables)
             {
                 d.Dispose();
@@ -90,7 +99,11 @@ internal sealed class SshConnector(SftpSettings settings)
         {
             var interactive = new KeyboardInteractiveAuthenticationMethod(settings.Username);
             interactive.AuthenticationPrompt += responder.OnPrompt;
-            disposables.Add(interactive);
+
+            // Not disposed with the others: SSH.NET answers a prompt on its own thread and, when the attempt has timed
+            // out meanwhile, then signals the method's wait handle; disposed, that is a NullReferenceException on a
+            // thread no one catches, which ends the process. Its only resource is that wait handle, which the
+            // collector reclaims.
             methods.Add(interactive);
         }
 
@@ -216,6 +229,10 @@ internal sealed class SshConnector(SftpSettings settings)
             SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => new SftpConnectionException(
                 $"Cannot resolve the host name '{settings.Host}'. Check {SettingKeys.Host} (or the HostName of that alias in ~/.ssh/config).", e),
             SocketException se => new SftpConnectionException($"Cannot connect to {target}: {se.Message}.", e),
+            // The connect timeout also runs while the user is at a prompt: say so, or "check the firewall" misleads.
+            SshOperationTimeoutException or TimeoutException when responder.WaitingFor is { } prompt => new SftpAuthenticationException(
+                $"No answer to the server's prompt '{prompt}' within {Format.Duration(settings.ConnectTimeout)}, the connect timeout for {settings.Target}. " +
+                $"Answer sooner, or raise {SettingKeys.Timeout} (it counts the time at the prompt too).", e),
             SshOperationTimeoutException or TimeoutException => new SftpConnectionException(
                 $"Timed out after {Format.Duration(settings.ConnectTimeout)} connecting to {target}. Check host, port and firewall, or raise {SettingKeys.Timeout}.", e),
             SshAuthenticationException => AuthenticationError(e, responder, info),

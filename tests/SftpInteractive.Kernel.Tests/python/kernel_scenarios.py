@@ -10,6 +10,12 @@ Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
   kernel_scenarios.py notebook IN.ipynb OUT.ipynb   execute a notebook with nbclient
   kernel_scenarios.py prompt CELL                   run CELL answering input_request from SFTPI_ANSWER_PASSWORD and
                                                     a TOTP from SFTPI_ANSWER_TOTP_SECRET; then CELL with allow_stdin off
+  kernel_scenarios.py session CELLS.json CAPTURE.jsonl KERNEL.log
+                                                    run each {"code", "allow_stdin"} of CELLS.json (input_request
+                                                    answered as in prompt), then complete, inspect, history and
+                                                    kernel_info on control; every message the kernel sends on shell,
+                                                    iopub, stdin and control goes to CAPTURE.jsonl, its stdout and
+                                                    stderr to KERNEL.log
 """
 import json
 import sys
@@ -238,6 +244,74 @@ def prompt(cell):
         km.shutdown_kernel(now=False)
 
 
+def session(cells_path, capture_path, log_path):
+    import os
+    from queue import Empty
+
+    with open(cells_path) as f:
+        cells = json.load(f)
+    password = os.environ.get("SFTPI_ANSWER_PASSWORD", "")
+    secret = os.environ.get("SFTPI_ANSWER_TOTP_SECRET", "")
+    log = open(log_path, "w")
+    capture = open(capture_path, "w")
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT, stdout=log, stderr=log)
+    channels = {"shell": kc.get_shell_msg, "iopub": kc.get_iopub_msg, "stdin": kc.get_stdin_msg, "control": kc.get_control_msg}
+    codes = []  # the TOTP codes typed (the password is never written out, even here)
+
+    def record(channel, msg):
+        capture.write(json.dumps({"channel": channel, "msg_type": msg["msg_type"], "header": msg["header"],
+                                  "parent_header": msg["parent_header"], "metadata": msg["metadata"],
+                                  "content": msg["content"]}, default=str) + "\n")
+
+    def pump(msg_id, reply_channel, timeout=TIMEOUT, wait_for_idle=True):
+        """Records every message until the reply to msg_id and its iopub idle arrived; answers input requests."""
+        reply, idle = None, not wait_for_idle
+        deadline = time.monotonic() + timeout
+        while (reply is None or not idle) and time.monotonic() < deadline:
+            for channel, get in channels.items():
+                try:
+                    msg = get(timeout=0.02)
+                except Empty:
+                    continue
+                record(channel, msg)
+                parent = msg["parent_header"].get("msg_id")
+                if channel == "stdin" and msg["msg_type"] == "input_request":
+                    if "erification" in msg["content"]["prompt"]:
+                        codes.append(totp(secret))
+                        kc.input(codes[-1])
+                    else:
+                        kc.input(password)
+                elif channel == reply_channel and parent == msg_id:
+                    reply = msg["content"]
+                elif channel == "iopub" and parent == msg_id and msg["content"].get("execution_state") == "idle":
+                    idle = True
+        return reply
+
+    try:
+        statuses = []
+        for cell in cells:
+            msg_id = kc.execute(cell["code"], allow_stdin=cell.get("allow_stdin", False))
+            reply = pump(msg_id, "shell")
+            statuses.append({"status": reply and reply["status"], "ename": reply and reply.get("ename"),
+                             "evalue": reply and reply.get("evalue")})
+        pump(kc.complete("Session.Sett"), "shell")
+        pump(kc.inspect("Explain"), "shell")
+        pump(kc.history(hist_access_type="tail", n=100), "shell")
+        pump(kc.kernel_info(), "shell")
+        for request in ("kernel_info_request", "interrupt_request", "shutdown_request"):
+            msg = kc.session.msg(request, {"restart": False} if request == "shutdown_request" else {})
+            kc.control_channel.send(msg)
+            pump(msg["header"]["msg_id"], "control", wait_for_idle=request == "kernel_info_request")
+        time.sleep(0.5)
+        pump(None, "none", timeout=0.5, wait_for_idle=False)  # whatever the kernel still says while it stops
+        return {"cells": statuses, "totp_codes": codes}
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+        capture.close()
+        log.close()
+
+
 def main(argv):
     command = argv[1]
     if command == "interrupt":
@@ -250,6 +324,8 @@ def main(argv):
         result = restart()
     elif command == "prompt":
         result = prompt(argv[2])
+    elif command == "session":
+        result = session(argv[2], argv[3], argv[4])
     elif command == "notebook":
         result = notebook(argv[2], argv[3])
     else:

@@ -17,7 +17,7 @@ var connect = total.Elapsed;
 var work = Stopwatch.StartNew();
 var detail = arguments.Command switch
 {
-    "get" => (await session.GetAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size })).ToText(),
+    "get" => (await session.GetAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = arguments.Parallel })).ToText(),
     "put" => (await session.PutAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size })).ToText(),
     "getdir" => (await session.GetDirectoryAsync(arguments[0], arguments[1],
         new TransferOptions { Overwrite = OverwritePolicy.Always, Parallelism = arguments.Parallel })).EnsureSuccess().Summary,

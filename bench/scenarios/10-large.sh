@@ -10,6 +10,7 @@ case_name="${SIZE_MB} MiB"
 for rep in $(seq 1 "$REPS"); do
   log "large get/put rep $rep/$REPS"
   rm -f "$L"; record large-get "$case_name" ours "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV")" "SSH.NET tuned, aes128-gcm, 64 KiB requests, up to 4 connections for one file"
+  rm -f "$L"; record large-get "$case_name" ours-1-connection "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV" --parallel 1)" "same, Parallelism = 1: one connection, SSH.NET's pipelined DownloadFileAsync"
   rm -f "$L"; record large-get "$case_name" openssh-sftp "$rep" "$(timed sftp_run "get $LARGE $L")" "sftp -b, aes128-gcm@openssh.com, defaults (-B 32768 -R 64)"
   rm -f "$L"; record large-get "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" get "$LARGE" "$L")" "paramiko 2.12 SFTPClient.get (prefetch), aes128-ctr"
   rm -f "$L"; record large-get "$case_name" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$LARGE" "$L")" "rclone 1.60 sftp backend, Go default cipher order (aes128-gcm first), defaults (multi-thread streams 4), hash check off"

@@ -36,7 +36,7 @@ internal sealed class JupyterEnvironment : IDisposable
             var (code, _, _) = RunProcess(Python, ["-c", "import " + module], Path.GetTempPath(), null, TimeSpan.FromSeconds(60));
             if (code != 0)
             {
-                Assert.Skip($"{Python} cannot import {module}: apt-get install python3-jupyter-client python3-nbclient python3-jupyter-kernel-test jupyter-console");
+                Assert.Skip($"{Python} cannot import {module}: apt-get install python3-jupyter-client python3-nbclient python3-jupyter-kernel-test jupyter-console jupyter-notebook");
             }
         }
 

@@ -16,6 +16,9 @@ Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
                                                     kernel_info on control; every message the kernel sends on shell,
                                                     iopub, stdin and control goes to CAPTURE.jsonl, its stdout and
                                                     stderr to KERNEL.log
+  kernel_scenarios.py notebook-server               start the classic Jupyter Notebook server (python3 -m notebook) and
+                                                    drive the kernel as the browser does: REST to create, interrupt,
+                                                    restart and delete it, JSON messages over its websocket channels
 """
 import json
 import sys
@@ -312,6 +315,181 @@ def session(cells_path, capture_path, log_path):
         log.close()
 
 
+def notebook_server():
+    """The classic Notebook server between us and the kernel, driven like the browser: the kernel created, interrupted,
+    restarted and deleted through the REST API, messages sent as JSON (with a channel field) over the kernel's
+    websocket. The server inherits JUPYTER_PATH and friends, so it finds the kernelspec only in the test's prefix."""
+    import asyncio
+    import os
+    import secrets
+    import signal
+    import socket
+    import subprocess
+    import uuid
+    from datetime import datetime, timezone
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    root = os.getcwd()
+    token = secrets.token_hex(24)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    auth = {"Authorization": f"token {token}"}
+    log_path = os.path.join(root, "notebook-server.log")
+    log = open(log_path, "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "notebook", "--no-browser", "--allow-root", "--ip", "127.0.0.1", f"--port={port}",
+         "--port-retries=0", f"--notebook-dir={root}", f"--NotebookApp.token={token}", "--NotebookApp.password="],
+        cwd=root, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    http = AsyncHTTPClient()
+    session_id = uuid.uuid4().hex
+    result = {}
+
+    async def rest(method, path, body=None, timeout=TIMEOUT):
+        response = await http.fetch(HTTPRequest(base + path, method=method, headers=auth, request_timeout=timeout,
+                                                body=None if body is None and method != "POST" else json.dumps(body or {})),
+                                    raise_error=False)
+        text = response.body.decode() if response.body else ""
+        return response.code, (json.loads(text) if text.startswith(("{", "[")) else text)
+
+    async def wait_for_server():
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise RuntimeError(f"notebook server exited {server.returncode}")
+            try:
+                code, _ = await rest("GET", "/api/status", timeout=5)
+                if code == 200:
+                    return
+            except OSError:
+                pass
+            await asyncio.sleep(0.25)
+        raise TimeoutError("notebook server did not answer")
+
+    async def connect(kernel_id):
+        url = f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels?session_id={session_id}&token={token}"
+        return await websocket_connect(HTTPRequest(url, request_timeout=TIMEOUT))
+
+    def message(msg_type, content, channel="shell"):
+        return {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "browser", "session": session_id,
+                           "date": datetime.now(timezone.utc).isoformat(), "version": "5.3"},
+                "parent_header": {}, "metadata": {}, "content": content, "channel": channel, "buffers": []}
+
+    async def receive(ws, timeout):
+        raw = await asyncio.wait_for(ws.read_message(), timeout)
+        if raw is None:
+            raise ConnectionError("websocket closed")
+        if isinstance(raw, bytes):
+            from notebook.base.zmqhandlers import deserialize_binary_message
+            return deserialize_binary_message(raw)
+        return json.loads(raw)
+
+    async def request(ws, msg_type, content, timeout=TIMEOUT, during=None):
+        """Sends one request; collects its iopub outputs until the reply and the idle status both arrived. during,
+        if given, runs once the kernel reports busy for it (the interrupt)."""
+        msg = message(msg_type, content)
+        msg_id = msg["header"]["msg_id"]
+        await ws.write_message(json.dumps(msg))
+        reply, idle, outputs, reply_channel = None, False, [], None
+        deadline = time.monotonic() + timeout
+        while reply is None or not idle:
+            incoming = await receive(ws, max(0.1, deadline - time.monotonic()))
+            if incoming["parent_header"].get("msg_id") != msg_id:
+                continue
+            if incoming["channel"] == "iopub":
+                if incoming["msg_type"] == "status":
+                    state = incoming["content"]["execution_state"]
+                    idle = idle or state == "idle"
+                    if state == "busy" and during is not None:
+                        await during()
+                        during = None
+                elif incoming["msg_type"] in ("execute_result", "display_data", "stream", "error"):
+                    outputs.append(output_of(incoming))
+            elif incoming["msg_type"].endswith("_reply"):
+                reply, reply_channel = incoming["content"], incoming["channel"]
+        return {"status": reply.get("status"), "ename": reply.get("ename"), "evalue": reply.get("evalue"),
+                "reply_channel": reply_channel, "outputs": outputs, "content": reply}
+
+    def execute(code):
+        return {"code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False,
+                "stop_on_error": True}
+
+    async def drive():
+        await wait_for_server()
+        result["server_started"] = True
+        code, model = await rest("POST", "/api/kernels", {"name": KERNEL})
+        result["create_code"], result["kernel_name"] = code, model.get("name")
+        kernel_id = model["id"]
+        ws = await connect(kernel_id)
+        info = await request(ws, "kernel_info_request", {})
+        result["kernel_info"] = {"status": info["status"], "language": info["content"].get("language_info", {}).get("name"),
+                                 "protocol_version": info["content"].get("protocol_version")}
+        cells = {}
+        for name, cell in (("answer", "6*7"), ("hello", 'Console.WriteLine("hello");'), ("keep", "var kept = 5;"),
+                           ("failing", 'throw new InvalidOperationException("boom");')):
+            cells[name] = {k: v for k, v in (await request(ws, "execute_request", execute(cell))).items() if k != "content"}
+        result["cells"] = cells
+        complete = await request(ws, "complete_request", {"code": "Console.WriteLi", "cursor_pos": 15})
+        result["complete"] = {"status": complete["status"], "matches": complete["content"].get("matches", [])}
+
+        interrupted = {}
+
+        async def interrupt():
+            await asyncio.sleep(1)
+            interrupted["code"], _ = await rest("POST", f"/api/kernels/{kernel_id}/interrupt")
+            interrupted["at"] = time.monotonic()
+
+        stuck = await request(ws, "execute_request", execute("await Task.Delay(60000);"), timeout=30, during=interrupt)
+        result["interrupt"] = {"rest_code": interrupted.get("code"), "status": stuck["status"], "ename": stuck["ename"],
+                               "seconds_to_reply": time.monotonic() - interrupted["at"] if "at" in interrupted else None}
+        after = await request(ws, "execute_request", execute("1+1"))
+        result["interrupt"]["after_outputs"] = after["outputs"]
+
+        # The classic notebook's Kernel.restart: stop the channels, POST restart, start the channels again.
+        ws.close()
+        code, model = await rest("POST", f"/api/kernels/{kernel_id}/restart")
+        result["restart"] = {"rest_code": code, "same_id": model.get("id") == kernel_id}
+        ws = await connect(kernel_id)
+        again = await request(ws, "execute_request", execute("6*7"))
+        forgotten = await request(ws, "execute_request", execute("kept"))
+        result["restart"].update({"status": again["status"], "outputs": again["outputs"],
+                                  "forgotten_status": forgotten["status"], "forgotten_evalue": forgotten["evalue"]})
+        ws.close()
+
+        code, _ = await rest("DELETE", f"/api/kernels/{kernel_id}")
+        listed_code, listed = await rest("GET", "/api/kernels")
+        gone_code, _ = await rest("GET", f"/api/kernels/{kernel_id}")
+        result["delete"] = {"rest_code": code, "listed": any(k["id"] == kernel_id for k in listed) if listed_code == 200 else None,
+                            "get_code": gone_code}
+        code, _ = await rest("POST", "/api/shutdown")
+        result["shutdown_code"] = code
+
+    try:
+        asyncio.run(asyncio.wait_for(drive(), 5 * TIMEOUT))
+        try:
+            result["server_exit"] = server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            result["server_exit"] = None
+        return result
+    except BaseException:
+        log.flush()
+        with open(log_path) as f:
+            sys.stderr.write(f.read()[-4000:].replace(token, "<token>"))
+        raise
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+        log.close()
+
+
 def main(argv):
     command = argv[1]
     if command == "interrupt":
@@ -328,6 +506,8 @@ def main(argv):
         result = session(argv[2], argv[3], argv[4])
     elif command == "notebook":
         result = notebook(argv[2], argv[3])
+    elif command == "notebook-server":
+        result = notebook_server()
     else:
         raise SystemExit(f"unknown scenario {command}")
     print(json.dumps(result))

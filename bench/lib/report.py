@@ -78,7 +78,8 @@ with open(os.path.join(out_dir, "results.json"), "w") as f:
 
 
 def fmt(v):
-    return "—" if v is None else f"{v:.2f}"
+    # Sub-second figures (kernel round trips, REPL start-up) need more than two decimals to be read at all.
+    return "—" if v is None else (f"{v:.4f}" if abs(v) < 0.1 else f"{v:.2f}")
 
 
 lines = ["| Section | Case | Peer | Ours (s) | Peer (s) | Ratio | Target | Met |", "|---|---|---|---:|---:|---:|---:|---|"]
@@ -114,7 +115,7 @@ md = ["# SftpInteractive benchmark", "",
       "Ratios are our median time divided by the peer's median time in the same run (lower is better).", "",
       "## Ratios", "", table, "", "## Targets missed in this run", "", *(missed or ["None."]), "", "## Medians and settings", "", "| Section | Case | Tool | Median (s) | Runs (s) | Settings |", "|---|---|---|---:|---|---|"]
 for s in sorted(summary, key=lambda s: (s["section"], s["tool"] != "ours", s["tool"])):
-    runs = ", ".join("fail" if x is None else f"{x:.2f}" for x in s["runs"])
+    runs = ", ".join("fail" if x is None else fmt(x) for x in s["runs"])
     md.append(f"| {s['section']} | {s['case']} | {s['tool']} | {fmt(s['median_s'])} | {runs} | {s['settings']} |")
 notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "NOTES.md")
 if os.path.exists(notes):

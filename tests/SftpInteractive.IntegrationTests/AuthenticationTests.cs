@@ -49,6 +49,29 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task Run_AfterPasswordTypedAtThePrompt_NewConnectionDoesNotAskAgain()
+    {
+        // The exec connection behind Run (like the transfer pool's) is a new SSH login: the password the user typed
+        // for the session is answered again from memory; the verification code comes from the secret.
+        var server = TestServer.Require("totp");
+        var asked = new List<string>();
+
+        await using var s = await server.ConnectAsync("totp", o =>
+        {
+            o.EnvFile = WithoutKeys(server.EnvFile("totp"), "SFTP_PASSWORD");
+            o.Prompt = (prompt, _) =>
+            {
+                asked.Add(prompt.Request);
+                return ValueTask.FromResult<string?>(server.EnvValue("totp", "SFTP_PASSWORD"));
+            };
+        }, TestContext.Current.CancellationToken);
+        var result = await s.RunAsync("echo again", TestContext.Current.CancellationToken);
+
+        Assert.Equal("again", result.StdOut.Trim());
+        Assert.Equal(["Password: "], asked);
+    }
+
+    [Fact]
     public async Task Connect_TotpWithoutSecretOrPrompt_SaysWhichKeyToSet()
     {
         var server = TestServer.Require("totp");

@@ -8,7 +8,11 @@ namespace SftpInteractive;
 /// password gets <c>SFTP_PASSWORD</c>; a prompt that asks for a verification code gets a TOTP computed from
 /// <c>SFTP_TOTP_SECRET</c>; anything else, or a missing value, goes to the host's <see cref="PromptHandler"/>.
 /// </summary>
-internal sealed class KeyboardInteractiveResponder(SftpSettings settings, CancellationToken cancellationToken)
+/// <param name="settings">The session's settings.</param>
+/// <param name="cancellationToken">Calls off a prompt still waiting when the connection attempt ends.</param>
+/// <param name="rememberedPassword">A password the user typed for an earlier connection of the same session, used
+/// where <c>SFTP_PASSWORD</c> is not set so the session's further connections do not ask again.</param>
+internal sealed class KeyboardInteractiveResponder(SftpSettings settings, CancellationToken cancellationToken, string? rememberedPassword = null)
 {
     // pam_google_authenticator may refuse a code used twice; a second login within the same 30 s step uses the
     // next step's code, which the default window (one step either side) accepts.
@@ -22,6 +26,9 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
 
     /// <summary>True while SSH.NET's thread is inside <see cref="OnPrompt"/> (say, waiting for the user to type).</summary>
     public bool IsAnswering => Volatile.Read(ref _answering) > 0;
+
+    /// <summary>The answer the user typed at a password prompt (not a one-time code) during this attempt, or null.</summary>
+    public string? TypedPassword { get; private set; }
 
     /// <summary>The prompt the host's handler is asking the user right now, or null.</summary>
     public string? WaitingFor => _waitingFor;
@@ -59,7 +66,8 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
             return NextCode(secret);
         }
 
-        if (!isCode && request.Contains("password", StringComparison.Ordinal) && settings.Password is { } password)
+        var asksPassword = !isCode && request.Contains("password", StringComparison.Ordinal);
+        if (asksPassword && (settings.Password ?? rememberedPassword) is { } password)
         {
             return password;
         }
@@ -72,6 +80,11 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
             {
                 var answer = handler(prompt, cancellationToken).AsTask().GetAwaiter().GetResult();
                 Redactor.Register(answer);
+                if (asksPassword && !string.IsNullOrEmpty(answer))
+                {
+                    TypedPassword = answer;
+                }
+
                 return answer;
             }
             finally

@@ -25,6 +25,11 @@ internal sealed class SshConnector(SftpSettings settings)
     /// <summary>Key type of the trusted host key.</summary>
     public string? TrustedKeyType { get; private set; }
 
+    // A password typed at a prompt for a connection that then logged in: the session's later connections (exec, the
+    // transfer pool, reconnect) answer with it instead of asking the user once per connection. One-time codes are never
+    // kept. It lives only in memory and is registered with the Redactor like every secret.
+    private volatile string? _typedPassword;
+
     /// <summary>Connects an SFTP client.</summary>
     public Task<SftpClient> ConnectSftpAsync(CancellationToken cancellationToken) =>
         ConnectAsync(info => new SftpClient(info) { BufferSize = BufferSize, OperationTimeout = settings.OperationTimeout }, cancellationToken);
@@ -38,7 +43,7 @@ internal sealed class SshConnector(SftpSettings settings)
         // Prompts belong to this attempt: when it ends (connected, failed or timed out) a prompt still waiting for the
         // user is called off, so it does not go on reading the user's next input.
         var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var responder = new KeyboardInteractiveResponder(settings, attempt.Token);
+        var responder = new KeyboardInteractiveResponder(settings, attempt.Token, _typedPassword);
         var info = CreateConnectionInfo(responder, out var disposables);
         var verifier = new HostKeyVerifier(settings, TrustedFingerprint);
         var client = create(info);
@@ -53,6 +58,7 @@ internal sealed class SshConnector(SftpSettings settings)
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;
+            _typedPassword = responder.TypedPassword ?? _typedPassword;
             return client;
         }
         catch (Exception e)

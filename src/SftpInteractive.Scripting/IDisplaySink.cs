@@ -18,6 +18,13 @@ public interface IDisplaySink
     /// <summary>Replaces the display with <paramref name="displayId"/> (progress bars).</summary>
     void UpdateDisplay(RenderedValue value, string displayId);
 
+    /// <summary>Clears what the running submission has shown so far (a notebook cell's output); with
+    /// <paramref name="wait"/> the clearing happens when the next output arrives, so the cell does not flicker. Hosts
+    /// without an output area to clear (a terminal) ignore it.</summary>
+    void ClearOutput(bool wait = false)
+    {
+    }
+
     /// <summary>Asks the user for a value (keyboard-interactive password or verification code), masked when the
     /// prompt is not echoed; null when this host cannot ask (the helper then says which .env key to set).</summary>
     PromptHandler? Prompt { get; }

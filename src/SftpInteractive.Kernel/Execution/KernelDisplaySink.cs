@@ -63,6 +63,13 @@ internal sealed class KernelDisplaySink : IDisplaySink, IDisposable
         });
     }
 
+    public void ClearOutput(bool wait = false)
+    {
+        // Output written before the clear must be cleared with it, not arrive after it.
+        FlushStreams();
+        _output.Publish(_request, "clear_output", new JsonObject { ["wait"] = wait });
+    }
+
     /// <summary>Sends whatever stdout and stderr hold.</summary>
     public void FlushStreams()
     {

@@ -37,6 +37,10 @@ public partial class ScriptGlobals
         }
     }
 
+    /// <summary>Clears the notebook cell's output so far (as IPython's <c>clear_output</c>); with <paramref name="wait"/>,
+    /// only when the next output arrives. Does nothing at the REPL prompt.</summary>
+    public void ClearOutput(bool wait = false) => Sink?.ClearOutput(wait);
+
     /// <summary>The helper's verbs with one-line descriptions.</summary>
     public DisplayTable Help() => VerbCatalog.ToTable();
 }

@@ -40,6 +40,7 @@ public static class VerbCatalog
         ("Csv(path)", "header and first rows of a remote CSV as a table"),
         ("Run(command) / RunAsync(command)", "run a remote command: stdout, stderr, exit code"),
         ("Display(value) / UpdateDisplay(value, id)", "show a value now / replace it in place"),
+        ("ClearOutput(wait)", "clear the notebook cell's output so far"),
         ("Help()", "this list"),
     ];
 

@@ -38,6 +38,9 @@ class SftpInteractiveKernelTests(jkt.KernelTests):
         {"code": 'Display(Help());', "mime": "text/html"},
     ]
 
+    # clear_output (ClearOutput(), as IPython's clear_output)
+    code_clear_output = "ClearOutput();"
+
     # completion
     completion_samples = [
         {"text": "Console.WriteLi", "matches": {"WriteLine"}},

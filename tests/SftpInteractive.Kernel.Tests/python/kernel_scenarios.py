@@ -45,6 +45,17 @@ def run_cell(kc, code, timeout=TIMEOUT):
     return reply["content"]
 
 
+def interrupted_then_usable(km, kc, reply, result):
+    """Records how the interrupted cell ended, then runs 1+1 to show the kernel is still usable."""
+    result["status"] = reply["status"]
+    result["ename"] = reply.get("ename")
+    result["evalue"] = reply.get("evalue")
+    after = kc.execute_interactive("1+1", timeout=30, output_hook=lambda m: result.setdefault("after_outputs", []).append(m["content"]))
+    result["after_status"] = after["content"]["status"]
+    result["alive"] = km.is_alive()
+    return result
+
+
 def interrupt(setup, cell):
     km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
     try:
@@ -57,13 +68,7 @@ def interrupt(setup, cell):
         km.interrupt_kernel()
         reply = reply_to(kc, msg_id, 20)["content"]
         result["seconds_to_reply"] = time.monotonic() - started
-        result["status"] = reply["status"]
-        result["ename"] = reply.get("ename")
-        result["evalue"] = reply.get("evalue")
-        after = kc.execute_interactive("1+1", timeout=30, output_hook=lambda m: result.setdefault("after_outputs", []).append(m["content"]))
-        result["after_status"] = after["content"]["status"]
-        result["alive"] = km.is_alive()
-        return result
+        return interrupted_then_usable(km, kc, reply, result)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
@@ -139,16 +144,10 @@ def transfer(setup, cell, interrupt_after):
             reply = reply_to(kc, msg_id, TIMEOUT)["content"]
             replied_at = time.monotonic()
         result["outputs"] = outputs
-        result["status"] = reply["status"]
-        result["ename"] = reply.get("ename")
-        result["evalue"] = reply.get("evalue")
         result["interrupted"] = interrupted_at is not None
         if interrupted_at is not None:
             result["seconds_to_reply"] = replied_at - interrupted_at
-        after = kc.execute_interactive("1+1", timeout=30, output_hook=lambda m: result.setdefault("after_outputs", []).append(m["content"]))
-        result["after_status"] = after["content"]["status"]
-        result["alive"] = km.is_alive()
-        return result
+        return interrupted_then_usable(km, kc, reply, result)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)

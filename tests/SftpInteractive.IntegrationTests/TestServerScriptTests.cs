@@ -77,6 +77,49 @@ public sealed class TestServerScriptTests
         }
     }
 
+    [Fact]
+    public async Task Start_SecondCheckoutAsRoot_KeepsTheFirstCheckoutsAccountsWorking()
+    {
+        var server = TestServer.Require("password");
+        if (server.Mode != "root")
+        {
+            Assert.Skip($"the test server runs in {server.Mode} mode; only root mode has machine-wide accounts.");
+        }
+
+        // A second checkout (a clone, a worktree, CI's clone beside the working tree): its own state dir and port.
+        var work = Directory.CreateTempSubdirectory("sftpi-second-checkout-").FullName;
+        var state = Path.Combine(work, "state");
+        var port = FreePort();
+        var script = Path.Combine(TestServer.RepoRoot, "tests", "server", "sftpi-test-server");
+        (int Code, string Output) Script(string verb) =>
+            Run("env", [$"SFTPI_TEST_DIR={state}", $"SFTPI_TEST_PORT={port}", "bash", script, verb]);
+        try
+        {
+            var (code, output) = Script("start");
+            Assert.True(code == 0, output);
+
+            // The first checkout's .env files (password and password + TOTP) still log in to its own server.
+            foreach (var account in new[] { "password", "totp" })
+            {
+                var options = new SftpOptions { EnvFile = server.EnvFile(account), Environment = new Dictionary<string, string>() };
+                await using var session = await Sftp.ConnectAsync(options, Ct);
+                Assert.Equal(server.EnvValue(account, "SFTP_USERNAME"), (await session.RunAsync("whoami", Ct)).StdOut.Trim());
+            }
+
+            // And the second checkout's own .env names the same, working password.
+            var second = new SftpOptions { EnvFile = Path.Combine(state, "env", "password.env"), Environment = new Dictionary<string, string>() };
+            await using (var session = await Sftp.ConnectAsync(second, Ct))
+            {
+                Assert.Equal(port, session.Settings.Port);
+            }
+        }
+        finally
+        {
+            Script("reset");
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -156,7 +156,7 @@ public sealed class ReplHost : IInteractiveEngineAccess
                 exit = 0;
                 break;
             case ReplDirectives.Help:
-                console.Write(SpectreTables.ToSpectre(VerbCatalog.ToTable()));
+                console.Write(SpectreTables.ToSpectre(VerbCatalog.ToTable(typeof(ScriptGlobals))));
                 var table = new DisplayTable("REPL", "Command / key", "What it does");
                 foreach (var (name, description) in ReplDirectives.All)
                 {

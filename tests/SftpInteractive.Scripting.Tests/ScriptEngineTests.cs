@@ -59,6 +59,19 @@ public sealed class ScriptEngineTests
         Assert.Contains("System.InvalidOperationException", result.StackTrace);
     }
 
+    [Theory]
+    [InlineData("await StatAsync(\"/data\", CancellationToken.None)")]
+    [InlineData("await CdAsync(\"/data\")")]
+    [InlineData("await HeadAsync(\"/data/README.txt\", 3, CancellationToken.None)")]
+    [InlineData("await PlanGetAsync(\"/data\", \"./out\")")]
+    [InlineData("await MkdirAsync(\"/upload/x\", CancellationToken.None)")]
+    public async Task Execute_AsyncFormOfAVerb_CompilesAtThePrompt(string code)
+    {
+        await using var engine = new ScriptEngine();
+        var result = Assert.IsType<SubmissionResult.Failure>(await Run(engine, code));
+        Assert.StartsWith("not connected: call Connect()", result.Message);
+    }
+
     [Fact]
     public async Task Execute_NotConnected_ClearError()
     {

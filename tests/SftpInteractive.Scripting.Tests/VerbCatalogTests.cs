@@ -5,25 +5,47 @@ namespace SftpInteractive.Scripting.Tests;
 
 public sealed class VerbCatalogTests
 {
-    [Fact]
-    public void Catalog_ListsEveryPublicVerbOfTheGlobals()
-    {
-        var verbs = typeof(ScriptGlobals).GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+    private static IEnumerable<MemberInfo> PublicMembers() =>
+        typeof(ScriptGlobals).GetMembers(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.DeclaringType != typeof(object))
             .Where(m => m is MethodInfo { IsSpecialName: false } or PropertyInfo)
-            .Select(m => m.Name)
-            .Where(n => n != nameof(ScriptGlobals.Defaults))
+            .Where(m => m.Name != nameof(ScriptGlobals.Defaults));
+
+    [Fact]
+    public void Catalog_EveryPublicMemberOfTheGlobals_IsAVerbOrItsAsyncForm()
+    {
+        var catalog = VerbCatalog.For(typeof(ScriptGlobals)).Select(v => v.Name).ToHashSet();
+        var missing = PublicMembers().Select(m => m.Name)
+            .Where(n => !catalog.Contains(n) && !(n.EndsWith("Async", StringComparison.Ordinal) && catalog.Contains(n[..^"Async".Length])))
             .Distinct()
             .ToList();
-        var usages = string.Join("\n", VerbCatalog.Verbs.Select(v => v.Usage));
-        Assert.All(verbs, verb => Assert.Matches($@"(^|\W){verb}(\(|$|\s|/)", usages));
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Catalog_EveryVerbThatTalksToTheServer_HasAnAsyncFormTakingACancellationToken()
+    {
+        var methods = typeof(ScriptGlobals).GetMethods(BindingFlags.Public | BindingFlags.Instance);
+        var verbs = methods.Where(m => m.GetCustomAttribute<VerbAttribute>() is { Instant: false }).ToList();
+        Assert.Contains(verbs, v => v.Name == "Stat");
+        foreach (var verb in verbs)
+        {
+            var parameters = verb.GetParameters().Select(p => p.ParameterType).ToList();
+            var async = methods.Where(m => m.Name == verb.Name + "Async")
+                .FirstOrDefault(m => m.GetParameters() is var p && p.Length == parameters.Count + 1
+                                     && p[^1].ParameterType == typeof(CancellationToken)
+                                     && p.Take(parameters.Count).Select(x => x.ParameterType).SequenceEqual(parameters));
+            Assert.True(async is not null, $"{verb} has no {verb.Name}Async(..., CancellationToken)");
+        }
     }
 
     [Fact]
     public void Help_IsATableWithOneRowPerVerb()
     {
         var table = new ScriptGlobals().Help();
-        Assert.Equal(VerbCatalog.Verbs.Count, table.Rows.Count);
-        Assert.Contains("Ls(path)", table.ToText());
+        Assert.Equal(VerbCatalog.For(typeof(ScriptGlobals)).Count, table.Rows.Count);
+        Assert.Contains("Ls([path]) / LsAsync(...)", table.ToText());
+        Assert.Contains("Display(", table.ToText());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace SftpInteractive.Scripting;
 
 /// <summary>
 /// Which argument of which verb is a remote path, read once from the <see cref="RemotePathAttribute"/>s on
-/// <see cref="ScriptGlobals"/>' parameters, so the completer's verb list cannot drift from the verbs that exist.
+/// the verbs' parameters (<see cref="SftpVerbs"/>), so the completer's verb list cannot drift from the verbs that exist.
 /// The session's methods share the globals' names and parameter order, so <c>Session.GetAsync(...)</c> and
 /// <c>Session.PlanGetAsync(...)</c> are matched through their globals counterparts (<c>Get</c>, <c>PlanGet</c>).
 /// </summary>
@@ -34,7 +34,7 @@ internal static class RemotePathParameters
     private static FrozenDictionary<string, FrozenSet<(int Position, string Name)>> Build()
     {
         var map = new Dictionary<string, HashSet<(int, string)>>(StringComparer.Ordinal);
-        foreach (var method in typeof(ScriptGlobals).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        foreach (var method in typeof(ScriptGlobals).GetMethods(BindingFlags.Public | BindingFlags.Instance))
         {
             foreach (var parameter in method.GetParameters().Where(p => p.IsDefined(typeof(RemotePathAttribute), inherit: false)))
             {

@@ -7,7 +7,7 @@ namespace SftpInteractive.Scripting;
 /// terminal's redrawn bar). Reports arrive from transfer threads, possibly several at once; updates are throttled to
 /// ten a second and the last state is always shown when the transfer ends.
 /// </summary>
-internal sealed class ProgressDisplay(IDisplaySink? sink) : IProgress<TransferProgress>, IDisposable
+internal sealed class ProgressDisplay(IDisplaySink? sink) : IProgressDisplay
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private readonly Lock _gate = new();

@@ -7,6 +7,7 @@ public partial class ScriptGlobals
     /// <summary>Shows <paramref name="value"/> now (tables for listings, HTML in notebooks) and returns its display id,
     /// which <see cref="UpdateDisplay"/> can later replace in place. Outside a submission (no host display) the text
     /// goes to the writer the globals were created with.</summary>
+    [Verb(VerbGroup.Display, "show a value now; returns its display id", Instant = true)]
     public string Display(object? value, string? displayId = null)
     {
         var id = displayId ?? Guid.NewGuid().ToString("N");
@@ -24,6 +25,7 @@ public partial class ScriptGlobals
     }
 
     /// <summary>Replaces what <see cref="Display"/> showed under <paramref name="displayId"/> (progress, live counts).</summary>
+    [Verb(VerbGroup.Display, "replace a shown value in place", Instant = true)]
     public void UpdateDisplay(object? value, string displayId)
     {
         var rendered = DisplayRenderer.Render(value);
@@ -39,8 +41,6 @@ public partial class ScriptGlobals
 
     /// <summary>Clears the notebook cell's output so far (as IPython's <c>clear_output</c>); with <paramref name="wait"/>,
     /// only when the next output arrives. Does nothing at the REPL prompt.</summary>
+    [Verb(VerbGroup.Display, "clear the notebook cell's output so far", Instant = true)]
     public void ClearOutput(bool wait = false) => Sink?.ClearOutput(wait);
-
-    /// <summary>The helper's verbs with one-line descriptions.</summary>
-    public DisplayTable Help() => VerbCatalog.ToTable();
 }

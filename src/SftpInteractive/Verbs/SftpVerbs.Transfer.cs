@@ -1,10 +1,11 @@
-namespace SftpInteractive.Scripting;
+namespace SftpInteractive;
 
-/// <summary>Transfer, search and preview verbs: they delegate to the session and show live progress through the
-/// host's display (a progress bar in the terminal, a display updated in place in notebooks).</summary>
-public partial class ScriptGlobals
+/// <summary>Transfer verbs: they delegate to the session and show live progress through the running host (a progress
+/// bar in the terminal, a display updated in place in notebooks).</summary>
+public partial class SftpVerbs
 {
     /// <summary>Downloads a file (atomic, resumable, verified); shows progress.</summary>
+    [Verb(VerbGroup.Transfer, "download a file: atomic .part, resumable, verified, with progress")]
     public TransferResult Get([RemotePath] string remotePath, string localPath, TransferOptions? options = null) =>
         GetAsync(remotePath, localPath, options).GetAwaiter().GetResult();
 
@@ -13,6 +14,7 @@ public partial class ScriptGlobals
         WithProgressAsync(progress => Session.GetAsync(remotePath, localPath, options, progress, cancellationToken));
 
     /// <summary>Uploads a file (atomic, resumable, verified); shows progress.</summary>
+    [Verb(VerbGroup.Transfer, "upload a file: atomic .part, resumable, verified, with progress")]
     public TransferResult Put(string localPath, [RemotePath] string remotePath, TransferOptions? options = null) =>
         PutAsync(localPath, remotePath, options).GetAwaiter().GetResult();
 
@@ -21,10 +23,16 @@ public partial class ScriptGlobals
         WithProgressAsync(progress => Session.PutAsync(localPath, remotePath, options, progress, cancellationToken));
 
     /// <summary>What <see cref="GetDirectory"/> would do: files, sizes, conflicts, identical files skipped.</summary>
+    [Verb(VerbGroup.Transfer, "dry run of a recursive download: what would move, conflicts, skips")]
     public TransferPlan PlanGet([RemotePath] string remoteDirectory, string localDirectory, TransferOptions? options = null) =>
-        Session.PlanGetAsync(remoteDirectory, localDirectory, options).GetAwaiter().GetResult();
+        PlanGetAsync(remoteDirectory, localDirectory, options).GetAwaiter().GetResult();
+
+    /// <summary>Async <see cref="PlanGet"/>.</summary>
+    public Task<TransferPlan> PlanGetAsync([RemotePath] string remoteDirectory, string localDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
+        Session.PlanGetAsync(remoteDirectory, localDirectory, options, cancellationToken);
 
     /// <summary>Downloads a directory tree in parallel over several connections; shows overall progress.</summary>
+    [Verb(VerbGroup.Transfer, "download a tree in parallel")]
     public TransferReport GetDirectory([RemotePath] string remoteDirectory, string localDirectory, TransferOptions? options = null) =>
         GetDirectoryAsync(remoteDirectory, localDirectory, options).GetAwaiter().GetResult();
 
@@ -33,10 +41,16 @@ public partial class ScriptGlobals
         WithProgressAsync(progress => Session.GetDirectoryAsync(remoteDirectory, localDirectory, options, progress, cancellationToken));
 
     /// <summary>What <see cref="PutDirectory"/> would do.</summary>
+    [Verb(VerbGroup.Transfer, "dry run of a recursive upload")]
     public TransferPlan PlanPut(string localDirectory, [RemotePath] string remoteDirectory, TransferOptions? options = null) =>
-        Session.PlanPutAsync(localDirectory, remoteDirectory, options).GetAwaiter().GetResult();
+        PlanPutAsync(localDirectory, remoteDirectory, options).GetAwaiter().GetResult();
+
+    /// <summary>Async <see cref="PlanPut"/>.</summary>
+    public Task<TransferPlan> PlanPutAsync(string localDirectory, [RemotePath] string remoteDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
+        Session.PlanPutAsync(localDirectory, remoteDirectory, options, cancellationToken);
 
     /// <summary>Uploads a directory tree in parallel; shows overall progress.</summary>
+    [Verb(VerbGroup.Transfer, "upload a tree in parallel")]
     public TransferReport PutDirectory(string localDirectory, [RemotePath] string remoteDirectory, TransferOptions? options = null) =>
         PutDirectoryAsync(localDirectory, remoteDirectory, options).GetAwaiter().GetResult();
 
@@ -44,38 +58,9 @@ public partial class ScriptGlobals
     public Task<TransferReport> PutDirectoryAsync(string localDirectory, [RemotePath] string remoteDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default) =>
         WithProgressAsync(progress => Session.PutDirectoryAsync(localDirectory, remoteDirectory, options, progress, cancellationToken));
 
-    /// <summary>Recursive search: a glob such as <c>"wmr1006.csv"</c> or <c>"**/history/*.csv"</c>, or full <see cref="FindOptions"/>.</summary>
-    public FindResult Find([RemotePath] string root, FindOptions? options = null) => Session.Find(root, options);
-
-    /// <summary>Streams matches as they are found.</summary>
-    public IAsyncEnumerable<RemoteEntry> FindAsync([RemotePath] string root, FindOptions? options = null, CancellationToken cancellationToken = default) =>
-        Session.FindAsync(root, options, cancellationToken: cancellationToken);
-
-    /// <summary>Finds every match under <paramref name="root"/> and downloads them all (or, with
-    /// <paramref name="dryRun"/>, shows the plan); local folders mirror the remote ones.</summary>
-    public SearchDownloadResult SearchAndDownload([RemotePath] string root, FindOptions pattern, string localDirectory, bool dryRun = false, TransferOptions? options = null) =>
-        SearchAndDownloadAsync(root, pattern, localDirectory, dryRun, options).GetAwaiter().GetResult();
-
-    /// <summary>Async <see cref="SearchAndDownload"/>.</summary>
-    public Task<SearchDownloadResult> SearchAndDownloadAsync([RemotePath] string root, FindOptions pattern, string localDirectory, bool dryRun = false,
-        TransferOptions? options = null, CancellationToken cancellationToken = default) =>
-        WithProgressAsync(progress => Session.SearchAndDownloadAsync(root, pattern, localDirectory, dryRun, options, progress, cancellationToken));
-
-    /// <summary>The first lines of a remote text file, without downloading it.</summary>
-    public IReadOnlyList<string> Head([RemotePath] string path, int lines = 10) => Session.Head(path, lines);
-
-    /// <summary>The last lines of a remote text file (reads only the end).</summary>
-    public IReadOnlyList<string> Tail([RemotePath] string path, int lines = 10) => Session.Tail(path, lines);
-
-    /// <summary>A remote text file's content (refused above the size cap).</summary>
-    public string ReadText([RemotePath] string path, long maxBytes = 1024 * 1024) => Session.ReadText(path, maxBytes);
-
-    /// <summary>The header and first rows of a remote CSV, as a table.</summary>
-    public CsvPreview Csv([RemotePath] string path, int rows = 20, char separator = ',') => Session.Csv(path, rows, separator);
-
-    private static async Task<T> WithProgressAsync<T>(Func<IProgress<TransferProgress>, Task<T>> transfer)
+    private static async Task<T> WithProgressAsync<T>(Func<IProgress<TransferProgress>?, Task<T>> transfer)
     {
-        using var progress = new ProgressDisplay(Sink);
+        using var progress = VerbHost.Current?.StartProgress();
         return await transfer(progress).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,40 @@
+namespace SftpInteractive;
+
+public sealed partial class SftpOptions
+{
+    /// <summary>These options with the gaps filled from a host's <paramref name="defaults"/> (its command line).
+    /// Naming another host drops the defaults' account (port, user, password, key): they belong to the default host.</summary>
+    internal SftpOptions WithDefaults(SftpOptions? defaults)
+    {
+        if (defaults is null)
+        {
+            return this;
+        }
+
+        var sameHost = Host is null;
+        return new SftpOptions
+        {
+            Host = Host ?? defaults.Host,
+            Port = Port ?? (sameHost ? defaults.Port : null),
+            Username = Username ?? (sameHost ? defaults.Username : null),
+            Password = Password ?? (sameHost ? defaults.Password : null),
+            PrivateKeyPath = PrivateKeyPath ?? (sameHost ? defaults.PrivateKeyPath : null),
+            Passphrase = Passphrase ?? defaults.Passphrase,
+            TotpSecret = TotpSecret ?? defaults.TotpSecret,
+            KnownHostsPath = KnownHostsPath ?? defaults.KnownHostsPath,
+            HashKnownHosts = HashKnownHosts ?? defaults.HashKnownHosts,
+            HostKeyPolicy = HostKeyPolicy ?? defaults.HostKeyPolicy,
+            HostKeyFingerprint = HostKeyFingerprint ?? defaults.HostKeyFingerprint,
+            ConnectTimeout = ConnectTimeout ?? defaults.ConnectTimeout,
+            OperationTimeout = OperationTimeout ?? defaults.OperationTimeout,
+            KeepAliveInterval = KeepAliveInterval ?? defaults.KeepAliveInterval,
+            EnvFile = EnvFile ?? defaults.EnvFile,
+            WorkingDirectory = WorkingDirectory ?? defaults.WorkingDirectory,
+            SshConfigPath = SshConfigPath ?? defaults.SshConfigPath,
+            Prompt = Prompt ?? defaults.Prompt,
+            Notice = Notice ?? defaults.Notice,
+            Environment = Environment ?? defaults.Environment,
+            TimeProvider = TimeProvider ?? defaults.TimeProvider,
+        };
+    }
+}

@@ -4,6 +4,7 @@ namespace SftpInteractive;
 /// Explicit connection settings. Anything left null is taken from real environment variables, then from the
 /// <c>.env</c> file, then from <c>~/.ssh/config</c>. Explicit values always win.
 /// </summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed partial class SftpOptions
 {
     /// <summary>Host name, address or an <c>~/.ssh/config</c> Host alias (<c>SFTP_HOST</c>).</summary>

@@ -5,6 +5,7 @@ namespace SftpInteractive;
 /// <c>~/.ssh/config</c>. <see cref="Sources"/> says where each value came from. Secrets never appear in
 /// <see cref="ToString"/>.
 /// </summary>
+[Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class SftpSettings
 {
     /// <summary>Host name or address to connect to (after ssh_config HostName resolution).</summary>

@@ -4,9 +4,9 @@ namespace SftpInteractive.Display.Polyglot;
 /// and <see cref="Format(object, TextWriter)"/>.</summary>
 public sealed class ConventionFormatter
 {
-    private readonly Func<IRichDisplay, string> _render;
+    private readonly Func<object, string?> _render;
 
-    internal ConventionFormatter(string mimeType, Type type, Func<IRichDisplay, string> render)
+    internal ConventionFormatter(string mimeType, Type type, Func<object, string?> render)
     {
         MimeType = mimeType;
         Type = type;
@@ -23,12 +23,12 @@ public sealed class ConventionFormatter
     public bool Format(object instance, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (instance is not IRichDisplay display)
+        if (_render(instance) is not { } text)
         {
             return false;
         }
 
-        writer.Write(Redactor.Redact(_render(display)));
+        writer.Write(Redactor.Redact(text));
         return true;
     }
 }

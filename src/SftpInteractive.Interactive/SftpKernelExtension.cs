@@ -9,7 +9,7 @@ namespace SftpInteractive.Interactive;
 /// Loaded by .NET Interactive from the package's <c>interactive-extensions/dotnet/</c> after
 /// <c>#r "nuget: SftpInteractive.Interactive"</c>: preloads the verbs (<see cref="SftpVerbs"/>) into every C# kernel,
 /// and wraps each C# submission so the verbs find the engine's cancellation (Polyglot's stop button, Jupyter's
-/// interrupt), progress displays and input requests.
+/// interrupt, see <see cref="JupyterInterrupt"/>), progress displays and input requests.
 /// </summary>
 public sealed class SftpKernelExtension : IKernelExtension
 {
@@ -30,6 +30,8 @@ public sealed class SftpKernelExtension : IKernelExtension
         {
             await PreloadAsync(csharp).ConfigureAwait(false);
         }
+
+        JupyterInterrupt.Install(kernel);
     }
 
     private async Task PreloadAsync(CSharpKernel csharp)

@@ -5,7 +5,9 @@ public static class PolyglotExtension
 {
     /// <summary>The line shown after loading.</summary>
     public const string Banner =
-        "SftpInteractive loaded. Connect with: var s = await Sftp.ConnectAsync(); then s.Ls(\"/\"), s.Run(\"uname -a\"), s.Explain().";
+        "SftpInteractive loaded: its values render as tables (var s = await Sftp.ConnectAsync(); s.Ls(\"/\")). " +
+        "For the verbs preloaded — Connect(), Ls, Find, Get with live progress, masked prompts, cancel — " +
+        "use #r \"nuget: SftpInteractive.Interactive\".";
 
     /// <summary>Returns the banner; formatters need no registration (they are found by convention).</summary>
     public static string Load() => Banner;

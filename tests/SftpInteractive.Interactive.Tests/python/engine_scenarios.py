@@ -1,0 +1,178 @@
+"""Drives the real .NET Interactive engine (the Jupyter kernel of the dotnet-interactive tool) with our extension
+package loaded from a local folder, as a notebook front end does, and prints one JSON object with what happened.
+The xunit tests (EngineJupyterTests) build the package, run this and assert on the JSON.
+
+Usage (Debian's /usr/bin/python3; JUPYTER_PATH holds the engine's kernelspecs; run in a folder whose .env is the
+password account's and whose totp-prompt.env has neither password nor TOTP secret):
+  engine_scenarios.py notebook PACKAGE_DIR VERSION LARGE_REMOTE_FILE
+      cells: #i + #r of the package, Connect(), Ls, Find, Get (progress), Connect to the TOTP account answering its
+      input requests from SFTPI_ANSWER_PASSWORD and a TOTP from SFTPI_ANSWER_TOTP_SECRET, Run, Help(); last a Get
+      interrupted by a Jupyter interrupt on its first progress display, then 1 + 1 (the engine's host shuts down on
+      SIGINT, so "alive" tells whether the kernel survived)
+  engine_scenarios.py dib PACKAGE_DIR VERSION NOTEBOOK.dib
+      runs the .dib's C# cells in order, its "#r \"nuget: SftpInteractive.Interactive\"" line pointed at the package
+"""
+import json
+import os
+import re
+import sys
+import time
+from queue import Empty
+
+from jupyter_client.manager import start_new_kernel
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "SftpInteractive.Kernel.Tests", "python"))
+from kernel_scenarios import totp  # noqa: E402  (one TOTP implementation for every Python driver)
+
+KERNEL = "dotnet-csharp"
+TIMEOUT = 120
+RESTORE_TIMEOUT = 600
+
+
+def execute(kc, code, timeout=TIMEOUT, allow_stdin=False, answer=None, on_output=None):
+    """Runs one cell; returns (reply content, outputs, input requests). Ends on the reply and the idle status."""
+    msg_id = kc.execute(code, allow_stdin=allow_stdin)
+    outputs, prompts = [], []
+    reply, idle = None, False
+    deadline = time.monotonic() + timeout
+    while reply is None or not idle:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"cell did not finish in {timeout} s: {code[:80]}")
+        if allow_stdin:
+            try:
+                request = kc.get_stdin_msg(timeout=0.01)
+                content = request["content"]
+                prompts.append({"prompt": content["prompt"], "password": content.get("password", False)})
+                kc.input(answer(content["prompt"]))
+            except Empty:
+                pass
+        try:
+            msg = kc.get_iopub_msg(timeout=0.05)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                kind = msg["msg_type"]
+                if kind == "status" and msg["content"]["execution_state"] == "idle":
+                    idle = True
+                elif kind in ("display_data", "update_display_data", "execute_result", "stream", "error"):
+                    outputs.append({"type": kind, "content": msg["content"]})
+                    if on_output:
+                        on_output(msg)
+        except Empty:
+            pass
+        if reply is None:
+            try:
+                msg = kc.get_shell_msg(timeout=0.01)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    reply = msg["content"]
+            except Empty:
+                pass
+    return reply, outputs, prompts
+
+
+def summary(reply, outputs, prompts=()):
+    """What a test asserts on: status, error, output kinds, the text and HTML shown, display ids."""
+    def data(o):
+        return o["content"].get("data", {})
+    return {
+        "status": reply["status"],
+        "evalue": reply.get("evalue"),
+        "types": [o["type"] for o in outputs],
+        "text": "\n".join(data(o).get("text/plain", "") or o["content"].get("text", "") for o in outputs),
+        "html": "\n".join(data(o).get("text/html", "") for o in outputs),
+        "display_ids": [o["content"].get("transient", {}).get("display_id") for o in outputs if o["type"] in ("display_data", "update_display_data")],
+        "prompts": list(prompts),
+    }
+
+
+def start(env_extra=None):
+    env = dict(os.environ)
+    env.update({"DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"})
+    env.update(env_extra or {})
+    started = time.monotonic()
+    # The engine logs to its stdout: keep it out of ours (the JSON), in a file next to the notebook.
+    log = open(os.path.join(os.getcwd(), "engine.log"), "ab")
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT, cwd=os.getcwd(), env=env, stdout=log, stderr=log)
+    return km, kc, time.monotonic() - started
+
+
+def load(kc, package_dir, version):
+    return execute(kc, f'#i "nuget:{package_dir}"\n#r "nuget: SftpInteractive.Interactive, {version}"', timeout=RESTORE_TIMEOUT)
+
+
+def answer_prompt(prompt):
+    if "Password" in prompt:
+        return os.environ["SFTPI_ANSWER_PASSWORD"]
+    return totp(os.environ["SFTPI_ANSWER_TOTP_SECRET"])
+
+
+def notebook(package_dir, version, large):
+    km, kc, startup = start()
+    result = {"startup_seconds": startup}
+    try:
+        result["load"] = summary(*load(kc, package_dir, version))
+        result["connect"] = summary(*execute(kc, "Connect()"))
+        result["ls"] = summary(*execute(kc, 'Ls("/data")'))
+        result["find"] = summary(*execute(kc, 'Find("/data", "wmr1006.csv")'))
+        result["get"] = summary(*execute(kc, f'Get("{large}", "large-copy.bin")'))
+
+        result["totp"] = summary(*execute(kc, 'Connect(new SftpOptions { EnvFile = "totp-prompt.env" }); Run("id -un")',
+                                          allow_stdin=True, answer=answer_prompt))
+        result["help"] = summary(*execute(kc, "Help()"))
+        result["reconnect"] = summary(*execute(kc, "Connect()"))
+
+        interrupted = {"sent": False}
+
+        def interrupt_on_progress(msg):
+            if msg["msg_type"] == "display_data" and not interrupted["sent"]:
+                interrupted["sent"] = True
+                km.interrupt_kernel()
+
+        result["interrupted"] = summary(*execute(kc, f'Get("{large}", "interrupted.bin", new TransferOptions {{ Parallelism = 1 }})',
+                                                 on_output=interrupt_on_progress))
+        result["interrupt_sent"] = interrupted["sent"]
+        result["after_interrupt"] = summary(*execute(kc, "1 + 1", timeout=60))
+        result["alive"] = km.is_alive()
+    except Exception as e:  # the JSON still tells the test how far the notebook got
+        result["failure"] = f"{type(e).__name__}: {e}"
+        result["alive"] = km.is_alive()
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return result
+
+
+def dib(package_dir, version, path):
+    text = open(path, encoding="utf-8").read()
+    cells = re.split(r"^#!(\w+)\s*$", text, flags=re.M)[1:]
+    km, kc, startup = start()
+    result = {"startup_seconds": startup, "cells": []}
+    try:
+        for kernel, code in zip(cells[0::2], cells[1::2]):
+            code = code.strip()
+            if kernel != "csharp" or not code:
+                continue
+            if code.startswith('#r "nuget: SftpInteractive.Interactive'):
+                reply = load(kc, package_dir, version)
+            else:
+                reply = execute(kc, code)
+            result["cells"].append({"code": code, **summary(*reply)})
+    except Exception as e:  # the JSON still tells the test how far the notebook got
+        result["failure"] = f"{type(e).__name__}: {e}"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return result
+
+
+def main(argv):
+    scenario = argv[1]
+    if scenario == "notebook":
+        result = notebook(argv[2], argv[3], argv[4])
+    elif scenario == "dib":
+        result = dib(argv[2], argv[3], argv[4])
+    else:
+        raise SystemExit(f"unknown scenario {scenario}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using SftpInteractive.Testing;
 
 namespace SftpInteractive.Kernel.Tests.Client;
 
@@ -75,40 +74,6 @@ internal sealed class JupyterEnvironment : IDisposable
     private static string[] LaunchCommand() =>
         [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "sftpi.dll")];
 
-    private static (int, string, string) RunProcess(string program, IReadOnlyList<string> args, string workDir, Dictionary<string, string>? env, TimeSpan timeout, string? stdin = null)
-    {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in env ?? [])
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-        }
-
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (-1, stdout.ToString(), stderr + $"\n(killed after {timeout.TotalSeconds} s)");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int, string, string) RunProcess(string program, IReadOnlyList<string> args, string workDir, Dictionary<string, string>? env, TimeSpan timeout, string? stdin = null) =>
+        ProcessRunner.Run(program, args, workDir, env, timeout, stdin);
 }

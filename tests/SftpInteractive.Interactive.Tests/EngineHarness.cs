@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using SftpInteractive.Testing;
+
+[assembly: AssemblyFixture(typeof(SftpInteractive.Interactive.Tests.EngineHarness))]
+
+namespace SftpInteractive.Interactive.Tests;
+
+/// <summary>
+/// The real .NET Interactive engine and our packages, prepared once per test run: the engine installed by
+/// <c>tests/tools/install-dotnet-interactive</c>, its Jupyter kernelspec installed into a private JUPYTER_PATH (argv
+/// pointed at the tool's executable, HTTP API on loopback only), and the core and extension packages packed from this
+/// build into a local folder under a version unique to the run, so the NuGet cache never serves a stale copy (the
+/// run's versions are removed from the cache afterwards).
+/// </summary>
+public sealed class EngineHarness : IDisposable
+{
+    public const string Python = "/usr/bin/python3";
+    public const string KernelName = "dotnet-csharp";
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(10);
+    private readonly Lazy<string?> _engine;
+    private readonly Lazy<string?> _package;
+
+    public EngineHarness()
+    {
+        Root = Directory.CreateTempSubdirectory("sftpi-engine-").FullName;
+        Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        _engine = new(InstallEngine);
+        _package = new(Pack);
+    }
+
+    public string Root { get; }
+
+    /// <summary>The packages' version in this run.</summary>
+    public string Version { get; }
+
+    /// <summary>The local package folder (<c>#i "nuget:FOLDER"</c>).</summary>
+    public string PackageFolder => Path.Combine(Root, "packages");
+
+    /// <summary>JUPYTER_PATH holding the engine's C# kernelspec.</summary>
+    public string JupyterPath => Path.Combine(Root, "jupyter");
+
+    /// <summary>The engine's executable.</summary>
+    public string Executable { get; private set; } = "";
+
+    public static string ScriptsDir => Path.Combine(TestServer.RepoRoot, "tests", "SftpInteractive.Interactive.Tests", "python");
+
+    /// <summary>Engine and packages ready, or a skip saying why they cannot be.</summary>
+    public void Require()
+    {
+        if (ProcessRunner.Run(Python, ["-c", "import jupyter_client"], Path.GetTempPath(), null, TimeSpan.FromSeconds(60)).ExitCode != 0)
+        {
+            Assert.Skip($"{Python} cannot import jupyter_client: apt-get install python3-jupyter-client");
+        }
+
+        if (_engine.Value is { } engineError)
+        {
+            Assert.Skip(engineError);
+        }
+
+        Assert.True(_package.Value is null, _package.Value);
+    }
+
+    /// <summary>A fresh working folder for one notebook: <c>.env</c> is the password account's, <c>totp-prompt.env</c>
+    /// the TOTP account's without its password and secret (so the server's prompts must be answered).</summary>
+    public string NotebookFolder(TestServer server)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Root, "work-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        File.Copy(server.EnvFile("password"), Path.Combine(folder, ".env"));
+        File.WriteAllLines(Path.Combine(folder, "totp-prompt.env"), File.ReadAllLines(server.EnvFile("totp"))
+            .Where(l => !l.StartsWith("SFTP_PASSWORD=", StringComparison.Ordinal) && !l.StartsWith("SFTP_TOTP_SECRET=", StringComparison.Ordinal)));
+        return folder;
+    }
+
+    /// <summary>Runs python/engine_scenarios.py in <paramref name="workDir"/>; the JSON it printed last.</summary>
+    public JsonObject Scenario(string workDir, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["JUPYTER_PATH"] = JupyterPath,
+            ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime"),
+            ["JUPYTER_DATA_DIR"] = Path.Combine(Root, "data"),
+            ["JUPYTER_CONFIG_DIR"] = Path.Combine(Root, "config"),
+            ["SFTPI_ENGINE"] = Executable,
+        };
+        var (code, stdout, stderr) = ProcessRunner.Run(Python, [Path.Combine(ScriptsDir, "engine_scenarios.py"), .. args], workDir, env, timeout);
+        Assert.True(code == 0, $"engine_scenarios.py {string.Join(' ', args)} exited with {code}:\n{stderr}");
+        var json = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
+        return JsonNode.Parse(json)!.AsObject();
+    }
+
+    public void Dispose()
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "sftpinteractive", "sftpinteractive.interactive" })
+        {
+            TryDelete(Path.Combine(cache, id, Version.ToLowerInvariant()));
+        }
+
+        TryDelete(Root);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A kernel still shutting down may hold a file for a moment; temp folders are cleaned up later.
+        }
+    }
+
+    private string? InstallEngine()
+    {
+        var script = Path.Combine(TestServer.RepoRoot, "tests", "tools", "install-dotnet-interactive");
+        var (code, stdout, stderr) = ProcessRunner.Run(script, [], TestServer.RepoRoot, null, InstallLimit);
+        if (code != 0)
+        {
+            return $"the .NET Interactive engine could not be installed ({script} exited with {code}): {stderr}";
+        }
+
+        Executable = stdout.Trim().Split('\n')[^1].Trim();
+        var specs = Path.Combine(Root, "kernelspecs");
+        Directory.CreateDirectory(specs);
+        var install = ProcessRunner.Run(Executable, ["jupyter", "install", "--path", specs], Root,
+            new Dictionary<string, string> { ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1" }, InstallLimit);
+        var source = Path.Combine(specs, ".net-csharp", "kernel.json");
+        if (install.ExitCode != 0 || !File.Exists(source))
+        {
+            return $"'{Executable} jupyter install' failed ({install.ExitCode}): {install.StdErr}";
+        }
+
+        // The spec starts `dotnet interactive ...` (a global tool install); ours is a --tool-path install. Its HTTP API
+        // listens on every interface unless told otherwise: loopback only.
+        var spec = JsonNode.Parse(File.ReadAllText(source))!.AsObject();
+        var argv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        var rewritten = new JsonArray([Executable, .. argv.Skip(2).Select(a => a), "--http-local-only"]);
+        spec["argv"] = rewritten;
+        var target = Directory.CreateDirectory(Path.Combine(JupyterPath, "kernels", KernelName)).FullName;
+        File.WriteAllText(Path.Combine(target, "kernel.json"), spec.ToJsonString());
+        return null;
+    }
+
+    private string? Pack()
+    {
+        foreach (var project in new[] { "SftpInteractive", "SftpInteractive.Interactive" })
+        {
+            var path = Path.Combine(TestServer.RepoRoot, "src", project, project + ".csproj");
+            var (code, stdout, stderr) = ProcessRunner.Run("dotnet",
+                ["pack", path, "-c", Configuration, "--no-build", "-nologo", "-o", PackageFolder, $"-p:Version={Version}"], TestServer.RepoRoot, null, InstallLimit);
+            if (code != 0)
+            {
+                return $"dotnet pack {project} failed ({code}): {stdout}\n{stderr}";
+            }
+        }
+
+        return null;
+    }
+}

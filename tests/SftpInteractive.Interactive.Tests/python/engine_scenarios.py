@@ -9,15 +9,21 @@ password account's and whose totp-prompt.env has neither password nor TOTP secre
       input requests from SFTPI_ANSWER_PASSWORD and a TOTP from SFTPI_ANSWER_TOTP_SECRET, Run, Help(); last a Get
       interrupted by a Jupyter interrupt on its first progress display, then 1 + 1 (the engine's host shuts down on
       SIGINT, so "alive" tells whether the kernel survived)
+  engine_scenarios.py stdio PACKAGE_DIR VERSION LARGE_REMOTE_FILE
+      the engine's stdio mode (the JSON protocol Polyglot Notebooks speaks; executable in SFTPI_ENGINE): SubmitCode
+      envelopes for the #i + #r cell, Connect(), Ls; then a Get stopped by a Cancel envelope (Polyglot's stop button)
+      on its first progress display, then 1 + 1
   engine_scenarios.py dib PACKAGE_DIR VERSION NOTEBOOK.dib
       runs the .dib's C# cells in order, its "#r \"nuget: SftpInteractive.Interactive\"" line pointed at the package
 """
 import json
 import os
 import re
+import subprocess
 import sys
+import threading
 import time
-from queue import Empty
+from queue import Empty, Queue
 
 from jupyter_client.manager import start_new_kernel
 
@@ -163,10 +169,120 @@ def dib(package_dir, version, path):
     return result
 
 
+class Stdio:
+    """The engine in stdio mode: one JSON command envelope per line in, one JSON event envelope per line out."""
+
+    def __init__(self):
+        env = dict(os.environ)
+        env.update({"DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"})
+        log = open(os.path.join(os.getcwd(), "engine.log"), "ab")
+        self.started = time.monotonic()
+        self.process = subprocess.Popen([os.environ["SFTPI_ENGINE"], "stdio", "--default-kernel", "csharp"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=log, cwd=os.getcwd(), env=env, text=True, encoding="utf-8")
+        self.events = Queue()
+        self.transcript = []
+        self.count = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            try:
+                envelope = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            self.transcript.append(envelope)
+            self.events.put(envelope)
+
+    def wait_ready(self, timeout=TIMEOUT):
+        self._until(lambda e: e.get("eventType") == "KernelReady", timeout)
+        return time.monotonic() - self.started
+
+    def _until(self, predicate, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("no matching event from the engine")
+            envelope = self.events.get(timeout=remaining)
+            if predicate(envelope):
+                return envelope
+
+    def send(self, command_type, command):
+        self.count += 1
+        token = f"sftpi-{self.count}"
+        self.process.stdin.write(json.dumps({"token": token, "commandType": command_type, "command": command}) + "\n")
+        self.process.stdin.flush()
+        return token
+
+    def submit(self, code, timeout=TIMEOUT, on_event=None):
+        """Submits a cell; returns (status, events of this command)."""
+        token = self.send("SubmitCode", {"code": code, "targetKernelName": "csharp"})
+        events = []
+
+        def mine(envelope):
+            if envelope.get("command", {}).get("token", "").split(".")[0] != token:
+                return False
+            events.append({"type": envelope["eventType"], "event": envelope["event"]})
+            if on_event:
+                on_event(envelope)
+            return envelope["eventType"] in ("CommandSucceeded", "CommandFailed") and envelope["command"]["token"] == token
+
+        done = self._until(mine, timeout)
+        return ("ok" if done["eventType"] == "CommandSucceeded" else "error"), events
+
+    def close(self):
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def stdio_summary(status, events):
+    def formatted(e):
+        return e["event"].get("formattedValues") or []
+    return {
+        "status": status,
+        "types": [e["type"] for e in events],
+        "message": "\n".join(e["event"].get("message", "") for e in events if e["type"] == "CommandFailed"),
+        "html": "\n".join(v["value"] for e in events for v in formatted(e) if v.get("mimeType") == "text/html"),
+        "text": "\n".join(v["value"] for e in events for v in formatted(e) if v.get("mimeType") == "text/plain"),
+    }
+
+
+def stdio(package_dir, version, large):
+    engine = Stdio()
+    result = {}
+    try:
+        result["startup_seconds"] = engine.wait_ready()
+        result["load"] = stdio_summary(*engine.submit(f'#i "nuget:{package_dir}"\n#r "nuget: SftpInteractive.Interactive, {version}"', timeout=RESTORE_TIMEOUT))
+        result["connect"] = stdio_summary(*engine.submit("Connect()"))
+        result["ls"] = stdio_summary(*engine.submit('Ls("/data")'))
+        stopped = {"sent": False}
+
+        def stop_on_progress(envelope):
+            if envelope["eventType"] == "DisplayedValueProduced" and not stopped["sent"]:
+                stopped["sent"] = True
+                engine.send("Cancel", {})
+
+        result["cancelled"] = stdio_summary(*engine.submit(f'Get("{large}", "stopped.bin", new TransferOptions {{ Parallelism = 1 }})', on_event=stop_on_progress))
+        result["cancel_sent"] = stopped["sent"]
+        result["after_cancel"] = stdio_summary(*engine.submit("1 + 1"))
+    except Exception as e:  # the JSON still tells the test how far the session got
+        result["failure"] = f"{type(e).__name__}: {e}"
+    finally:
+        engine.close()
+    result["transcript_chars"] = len(json.dumps(engine.transcript))
+    result["transcript"] = engine.transcript[-400:]
+    return result
+
+
 def main(argv):
     scenario = argv[1]
     if scenario == "notebook":
         result = notebook(argv[2], argv[3], argv[4])
+    elif scenario == "stdio":
+        result = stdio(argv[2], argv[3], argv[4])
     elif scenario == "dib":
         result = dib(argv[2], argv[3], argv[4])
     else:

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
-"""Warm round trip of a trivial cell through jupyter_client: the SftpInteractive kernel against ipykernel, in the
-same run (target: ours <= 2x ipykernel). Installs our kernelspec into a temporary prefix, so the user's Jupyter
-config is untouched. Needs Debian's python3-jupyter-client and python3-ipykernel.
+"""Warm round trip of a trivial cell through jupyter_client: the SftpInteractive kernel against ipykernel and the .NET
+Interactive engine's C# kernel, in the same run (target: ours <= 2x ipykernel), plus each kernel's start-up (start to
+the first result). Installs the kernelspecs into a temporary prefix, so the user's Jupyter config is untouched. Needs
+Debian's python3-jupyter-client and python3-ipykernel; the engine comes from tests/tools/install-dotnet-interactive
+(skipped with --no-engine or when it cannot be installed).
 
-Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--json] [--tool path/to/sftpi.dll|sftpi]
+Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--json] [--no-engine] [--tool path/to/sftpi.dll|sftpi]
 """
 import argparse
 import json
@@ -20,8 +22,12 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def measure(kernel_name, code, cells, warmup):
     from jupyter_client.manager import start_new_kernel
 
+    started = time.perf_counter()
     km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
     try:
+        first = kc.execute_interactive(code, timeout=120, output_hook=lambda m: None)
+        assert first["content"]["status"] == "ok", first["content"]
+        startup = time.perf_counter() - started
         for _ in range(warmup):
             kc.execute_interactive(code, timeout=60, output_hook=lambda m: None)
         samples = []
@@ -30,7 +36,7 @@ def measure(kernel_name, code, cells, warmup):
             reply = kc.execute_interactive(code, timeout=60, output_hook=lambda m: None)
             samples.append(time.perf_counter() - started)
             assert reply["content"]["status"] == "ok", reply["content"]
-        return samples
+        return startup, samples
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
@@ -41,6 +47,7 @@ def main():
     parser.add_argument("--cells", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="print one JSON object (bench/scenarios/60-kernel.sh)")
+    parser.add_argument("--no-engine", action="store_true", help="leave out the .NET Interactive engine's kernel")
     parser.add_argument("--tool", default=os.path.join(REPO, "src/SftpInteractive.Tool/bin/Release/net10.0/sftpi.dll"))
     args = parser.parse_args()
     if not os.path.exists(args.tool):
@@ -51,20 +58,30 @@ def main():
         subprocess.run(launch + ["kernel", "install", "--prefix", os.path.join(tmp, "prefix")], check=True, stdout=subprocess.DEVNULL)
         os.environ["JUPYTER_PATH"] = os.path.join(tmp, "prefix", "share", "jupyter")
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
-        results = {
-            "ipykernel (python3)": measure("python3", "1+1", args.cells, args.warmup),
-            "sftpinteractive (C#)": measure("sftpinteractive", "1+1", args.cells, args.warmup),
-        }
+        kernels = {"ipykernel (python3)": "python3", "sftpinteractive (C#)": "sftpinteractive"}
+        if not args.no_engine:
+            spec = subprocess.run([os.path.join(REPO, "tests/tools/dotnet-interactive-kernelspec"), os.path.join(tmp, "engine")],
+                                  capture_output=True, text=True)
+            if spec.returncode == 0:
+                os.environ["JUPYTER_PATH"] += os.pathsep + os.path.join(tmp, "engine")
+                os.environ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1"
+                kernels["dotnet-interactive (C#)"] = spec.stdout.strip()
+            else:
+                print(f"(the .NET Interactive engine is left out: {spec.stderr.strip()})", file=sys.stderr)
+        measured = {name: measure(kernel, "1+1", args.cells, args.warmup) for name, kernel in kernels.items()}
+        startups = {name: m[0] for name, m in measured.items()}
+        results = {name: m[1] for name, m in measured.items()}
 
     if args.json:
-        names = {"ours": "sftpinteractive (C#)", "ipykernel": "ipykernel (python3)"}
-        print(json.dumps({key: {"median_s": statistics.median(results[name]), "samples": len(results[name])} for key, name in names.items()}))
+        names = {"ours": "sftpinteractive (C#)", "ipykernel": "ipykernel (python3)", "engine": "dotnet-interactive (C#)"}
+        print(json.dumps({key: {"median_s": statistics.median(results[name]), "samples": len(results[name]), "startup_s": startups[name]}
+                          for key, name in names.items() if name in results}))
         return
     print(f"Warm round trip of '1+1' (execute_request -> idle), {args.cells} cells after {args.warmup} warm-up cells")
-    print(f"{'kernel':<24}{'median ms':>10}{'p90 ms':>10}{'mean ms':>10}")
+    print(f"{'kernel':<26}{'median ms':>10}{'p90 ms':>10}{'mean ms':>10}{'start-up s':>12}")
     for name, samples in results.items():
         ms = sorted(s * 1000 for s in samples)
-        print(f"{name:<24}{statistics.median(ms):>10.2f}{ms[int(len(ms) * 0.9)]:>10.2f}{statistics.mean(ms):>10.2f}")
+        print(f"{name:<26}{statistics.median(ms):>10.2f}{ms[int(len(ms) * 0.9)]:>10.2f}{statistics.mean(ms):>10.2f}{startups[name]:>12.2f}")
     ours = statistics.median(results["sftpinteractive (C#)"])
     theirs = statistics.median(results["ipykernel (python3)"])
     ratio = ours / theirs

@@ -7,8 +7,8 @@ namespace SftpInteractive.Interactive.Tests;
 
 /// <summary>
 /// The real .NET Interactive engine and our packages, prepared once per test run: the engine installed by
-/// <c>tests/tools/install-dotnet-interactive</c>, its Jupyter kernelspec installed into a private JUPYTER_PATH (argv
-/// pointed at the tool's executable, HTTP API on loopback only), and the core and extension packages packed from this
+/// <c>tests/tools/install-dotnet-interactive</c>, its Jupyter kernelspec written into a private JUPYTER_PATH by
+/// <c>tests/tools/dotnet-interactive-kernelspec</c>, and the core and extension packages packed from this
 /// build into a local folder under a version unique to the run, so the NuGet cache never serves a stale copy (the
 /// run's versions are removed from the cache afterwards).
 /// </summary>
@@ -124,33 +124,18 @@ public sealed class EngineHarness : IDisposable
 
     private string? InstallEngine()
     {
-        var script = Path.Combine(TestServer.RepoRoot, "tests", "tools", "install-dotnet-interactive");
-        var (code, stdout, stderr) = ProcessRunner.Run(script, [], TestServer.RepoRoot, null, InstallLimit);
+        var tools = Path.Combine(TestServer.RepoRoot, "tests", "tools");
+        var (code, stdout, stderr) = ProcessRunner.Run(Path.Combine(tools, "install-dotnet-interactive"), [], TestServer.RepoRoot, null, InstallLimit);
         if (code != 0)
         {
-            return $"the .NET Interactive engine could not be installed ({script} exited with {code}): {stderr}";
+            return $"the .NET Interactive engine could not be installed (tests/tools/install-dotnet-interactive exited with {code}): {stderr}";
         }
 
         Executable = stdout.Trim().Split('\n')[^1].Trim();
-        var specs = Path.Combine(Root, "kernelspecs");
-        Directory.CreateDirectory(specs);
-        var install = ProcessRunner.Run(Executable, ["jupyter", "install", "--path", specs], Root,
-            new Dictionary<string, string> { ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1" }, InstallLimit);
-        var source = Path.Combine(specs, ".net-csharp", "kernel.json");
-        if (install.ExitCode != 0 || !File.Exists(source))
-        {
-            return $"'{Executable} jupyter install' failed ({install.ExitCode}): {install.StdErr}";
-        }
-
-        // The spec starts `dotnet interactive ...` (a global tool install); ours is a --tool-path install. Its HTTP API
-        // listens on every interface unless told otherwise: loopback only.
-        var spec = JsonNode.Parse(File.ReadAllText(source))!.AsObject();
-        var argv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
-        var rewritten = new JsonArray([Executable, .. argv.Skip(2).Select(a => a), "--http-local-only"]);
-        spec["argv"] = rewritten;
-        var target = Directory.CreateDirectory(Path.Combine(JupyterPath, "kernels", KernelName)).FullName;
-        File.WriteAllText(Path.Combine(target, "kernel.json"), spec.ToJsonString());
-        return null;
+        var spec = ProcessRunner.Run(Path.Combine(tools, "dotnet-interactive-kernelspec"), [JupyterPath], TestServer.RepoRoot, null, InstallLimit);
+        return spec.ExitCode == 0 && spec.StdOut.Trim() == KernelName
+            ? null
+            : $"tests/tools/dotnet-interactive-kernelspec failed ({spec.ExitCode}): {spec.StdOut}\n{spec.StdErr}";
     }
 
     private string? Pack()

@@ -51,6 +51,9 @@ public sealed class EngineHarness : IDisposable
 
     public static string ScriptsDir => Path.Combine(TestServer.RepoRoot, "tests", "SftpInteractive.Interactive.Tests", "python");
 
+    /// <summary>The packages packed from this build (a failure to pack fails the test).</summary>
+    public void RequirePackages() => Assert.True(_package.Value is null, _package.Value);
+
     /// <summary>Engine and packages ready, or a skip saying why they cannot be.</summary>
     public void Require()
     {
@@ -64,7 +67,7 @@ public sealed class EngineHarness : IDisposable
             Assert.Skip(engineError);
         }
 
-        Assert.True(_package.Value is null, _package.Value);
+        RequirePackages();
     }
 
     /// <summary>A fresh working folder for one notebook: <c>.env</c> is the password account's, <c>totp-prompt.env</c>

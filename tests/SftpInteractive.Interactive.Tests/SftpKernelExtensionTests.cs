@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
 using SftpInteractive.Testing;
@@ -33,6 +34,21 @@ public sealed class SftpKernelExtensionTests
         await notebook.RunAsync("var pattern = new FindOptions { Glob = \"*.csv\" }; Func<Task> later = () => StatAsync(\"/data\", CancellationToken.None);");
         var failed = (await notebook.SubmitAsync("Ls(\"/\")", TestContext.Current.CancellationToken)).Events.OfType<CommandFailed>().Single();
         Assert.Contains("not connected: call Connect()", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LanguageServices_PreloadedVerbs_CompleteAndShowTheirSignatures()
+    {
+        using var notebook = await NotebookKernel.StartAsync();
+        var token = TestContext.Current.CancellationToken;
+
+        var completions = await notebook.Kernel.SendAsync(new RequestCompletions("SearchAndDown", new LinePosition(0, 13), "csharp"), token);
+        var hover = await notebook.Kernel.SendAsync(new RequestHoverText("Ls(\"/data\")", new LinePosition(0, 1), "csharp"), token);
+
+        var items = completions.Events.OfType<CompletionsProduced>().Single().Completions.Select(c => c.DisplayText).ToList();
+        Assert.Contains("SearchAndDownload", items);
+        Assert.Contains("SearchAndDownloadAsync", items);
+        Assert.Contains("RemoteListing Ls(", hover.Events.OfType<HoverTextProduced>().Single().Content.Single().Value, StringComparison.Ordinal);
     }
 
     [Fact]

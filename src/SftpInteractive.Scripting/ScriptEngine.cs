@@ -149,7 +149,8 @@ public sealed class ScriptEngine : IInteractiveEngine
             return remote;
         }
 
-        return await _workspace.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+        var list = await _workspace.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+        return VariableInspection.TagVariables(list, code, CurrentState);
     }
 
     /// <inheritdoc />

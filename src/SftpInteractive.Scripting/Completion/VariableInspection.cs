@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace SftpInteractive.Scripting;
 
-/// <summary>Adds a variable's current value (type and short rendering) to what inspect shows for the identifier at
+/// <summary>Session variables in editor services. Inspect: adds a variable's current value (type and short rendering) to what inspect shows for the identifier at
 /// the cursor, as IPython's <c>x?</c> does. Member names (<c>s.Name</c>) are not variables and get docs only.</summary>
 internal static class VariableInspection
 {
@@ -22,6 +22,27 @@ internal static class VariableInspection
         return docs is null
             ? new InspectionResult(text, html)
             : new InspectionResult(text + "\n" + docs.Text, html + (docs.Html ?? WebUtility.HtmlEncode(docs.Text)));
+    }
+
+    /// <summary>Roslyn sees a session variable as a field of a submission class; front ends should show it as a
+    /// variable ("local"), as in any notebook.</summary>
+    public static CompletionList TagVariables(CompletionList list, string code, ScriptState? state)
+    {
+        var before = list.Start - 1;
+        while (before >= 0 && char.IsWhiteSpace(code[before]))
+        {
+            before--;
+        }
+
+        if (before >= 0 && code[before] == '.')
+        {
+            return list;
+        }
+
+        var names = WhoDirective.Latest(state).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        return names.Count == 0
+            ? list
+            : list with { Items = [.. list.Items.Select(i => i.Kind == "field" && names.Contains(i.Text) ? i with { Kind = "local" } : i)] };
     }
 
     private static string? IdentifierAt(string code, int cursor)

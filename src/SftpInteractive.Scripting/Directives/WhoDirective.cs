@@ -67,7 +67,12 @@ internal static class WhoDirective
             table.AddRow(variable.Name, TypeNames.Of(variable.Type), ValueSummary.Of(variable.Value, formatters));
         }
 
-        table.Footer = variables.Count == 0 ? "no variables yet" : $"{variables.Count} variables";
+        table.Footer = variables.Count switch
+        {
+            0 => "no variables yet",
+            1 => "1 variable",
+            var n => $"{n} variables",
+        };
         return table;
     }
 }

@@ -13,7 +13,7 @@ public sealed class ImageContent : IMimeDisplay
         ArgumentNullException.ThrowIfNull(bytes);
         Info = ImageInfo.Sniff(bytes) ?? throw new ArgumentException(
             $"not a PNG, JPEG or GIF image ({bytes.Length} bytes starting {Convert.ToHexString(bytes, 0, Math.Min(8, bytes.Length))}); " +
-            "for SVG use Svg(text), for other formats convert to PNG first", nameof(bytes));
+            "for SVG use Svg(text), for other formats convert to PNG first");
         _bytes = bytes;
     }
 

@@ -24,7 +24,7 @@ public sealed class JsonContent : IMimeDisplay
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"not valid JSON: {e.Message}", nameof(json), e);
+            throw new ArgumentException($"not valid JSON: {e.Message}", e);
         }
     }
 

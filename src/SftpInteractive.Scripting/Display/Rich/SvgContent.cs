@@ -12,7 +12,7 @@ public sealed class SvgContent : IMimeDisplay
         ArgumentNullException.ThrowIfNull(svg);
         if (!svg.Contains("<svg", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException("not SVG: the text has no <svg> element", nameof(svg));
+            throw new ArgumentException("not SVG: the text has no <svg> element");
         }
 
         Svg = svg;

@@ -90,7 +90,11 @@ internal sealed class KernelDisplaySink : IDisplaySink, IDisposable
         var data = new JsonObject();
         foreach (var part in value.Bundle)
         {
-            data[part.MimeType] = MimeTypes.IsJson(part.MimeType) ? JsonValueOf(part.Content) : part.Content;
+            // nbformat allows no null output value: JSON null stays text/plain only.
+            if ((MimeTypes.IsJson(part.MimeType) ? JsonValueOf(part.Content) : part.Content) is { } content)
+            {
+                data[part.MimeType] = content;
+            }
         }
 
         return data;

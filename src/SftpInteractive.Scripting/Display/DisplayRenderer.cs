@@ -46,7 +46,7 @@ public static class DisplayRenderer
     {
         if (value is not null && formatters?.Find(value.GetType()) is { } registered)
         {
-            return FromParts(value, [.. registered.Select(f => new MimePart(f.Key, f.Value(value)))]);
+            return FromParts(value, [.. registered.Select(f => new MimePart(f.Key, f.Value(value)))]) with { UserFormatted = true };
         }
 
         if (value is not null && ConventionFormatters.Render(value) is { Count: > 0 } convention)

@@ -12,6 +12,10 @@ public sealed record RenderedValue(string Text, string? Html, object? Value)
     /// base64, as Jupyter carries it.</summary>
     public IReadOnlyList<MimePart> Parts { get; init; } = [];
 
+    /// <summary>True when a formatter registered with <c>Formatters.Register</c> produced this; a terminal host then
+    /// prints <see cref="Text"/> instead of drawing its own table for the value.</summary>
+    public bool UserFormatted { get; init; }
+
     /// <summary>The whole bundle: <c>text/plain</c>, <c>text/html</c> when present, then <see cref="Parts"/>; each MIME
     /// type once.</summary>
     public IReadOnlyList<MimePart> Bundle

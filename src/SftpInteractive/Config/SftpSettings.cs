@@ -34,6 +34,10 @@ public sealed class SftpSettings
     /// <summary>known_hosts file read and written by the host key check.</summary>
     public required string KnownHostsPath { get; init; }
 
+    /// <summary>Every known_hosts file (ssh_config <c>UserKnownHostsFile</c> may list several); the first is
+    /// <see cref="KnownHostsPath"/>.</summary>
+    public IReadOnlyList<string> KnownHostsPaths { get; init; } = [];
+
     /// <summary>Whether accept-new writes the host name hashed (<c>|1|salt|hash</c>), as <c>HashKnownHosts yes</c> does.</summary>
     public bool HashKnownHosts { get; init; }
 
@@ -51,6 +55,27 @@ public sealed class SftpSettings
 
     /// <summary>Keepalive interval; <see cref="TimeSpan.Zero"/> turns keepalive off.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>ProxyJump chain, first hop first (empty: direct).</summary>
+    public IReadOnlyList<JumpHost> JumpHosts { get; init; } = [];
+
+    /// <summary>ssh-agent socket (IdentityAgent / SSH_AUTH_SOCK); null: no agent.</summary>
+    public string? IdentityAgent { get; init; }
+
+    /// <summary>IdentitiesOnly: offer only the configured key files (and their agent counterparts).</summary>
+    public bool IdentitiesOnly { get; init; }
+
+    /// <summary>CertificateFile entries (OpenSSH user certificates).</summary>
+    public IReadOnlyList<string> CertificateFiles { get; init; } = [];
+
+    /// <summary>PreferredAuthentications order (empty: the default order).</summary>
+    public IReadOnlyList<string> PreferredAuthentications { get; init; } = [];
+
+    /// <summary>ServerAliveCountMax: keepalives without answer before the connection counts as dead.</summary>
+    public int ServerAliveCountMax { get; init; } = 3;
+
+    /// <summary>The ssh_config files that were read (empty: none).</summary>
+    public IReadOnlyList<string> SshConfigFiles { get; init; } = [];
 
     /// <summary>The <c>.env</c> file that was read, if any.</summary>
     public string? EnvFile { get; init; }

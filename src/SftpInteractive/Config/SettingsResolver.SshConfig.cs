@@ -44,7 +44,7 @@ internal sealed partial class SettingsResolver
 
     private List<JumpHost> JumpHosts(SshHostConfig ssh)
     {
-        if (FromSshConfig("ProxyJump", ssh, "proxyjump", ssh.ProxyJump) is not { } chain)
+        if (FromSshConfig("ProxyJump", ssh, "proxyjump", ssh.ExpandedProxyJump) is not { } chain)
         {
             return [];
         }

@@ -14,6 +14,7 @@ internal sealed class SshHostConfig
         ["~/.ssh/id_rsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ecdsa_sk", "~/.ssh/id_ed25519", "~/.ssh/id_ed25519_sk", "~/.ssh/id_xmss", "~/.ssh/id_dsa"];
 
     private readonly SshTokens _tokens;
+    private readonly SshConfigLine? _proxyJump;
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
 
     internal SshHostConfig(SshConfigQuery query, SshConfigValues values, string hostName, IReadOnlyList<SshConfigSource> files)
@@ -31,9 +32,7 @@ internal sealed class SshHostConfig
         Record("certificatefile", values.CertificateFiles);
         IdentitiesOnly = Take(values, "identitiesonly") is { } only && ParseFlag(only);
         IdentityAgent = Take(values, "identityagent") is { } agent ? ExpandAgent(agent) : null;
-        ProxyJump = Take(values, "proxyjump") is { } jump && !jump.Value.Equals("none", StringComparison.OrdinalIgnoreCase)
-            ? SshTokens.Expand(jump.Value, c => c switch { '%' => "%", 'h' => HostName, 'n' => OriginalHost, 'p' => Port.ToString(CultureInfo.InvariantCulture), 'r' => User, _ => null }, jump)
-            : null;
+        _proxyJump = Take(values, "proxyjump") is { } jump && !jump.Value.Equals("none", StringComparison.OrdinalIgnoreCase) ? jump : null;
         UserKnownHostsFiles = Take(values, "userknownhostsfile") is { } known
             ? [.. known.Args.Select(a => _tokens.ExpandPath(a, known))]
             : [_tokens.ExpandPath("~/.ssh/known_hosts", null), _tokens.ExpandPath("~/.ssh/known_hosts2", null)];
@@ -79,8 +78,19 @@ internal sealed class SshHostConfig
     /// <summary>IdentityAgent expanded (<c>none</c> and <c>SSH_AUTH_SOCK</c> kept as words), or null when unset.</summary>
     public string? IdentityAgent { get; }
 
-    /// <summary>ProxyJump chain as written (tokens expanded), or null for unset and <c>none</c>.</summary>
-    public string? ProxyJump { get; }
+    /// <summary>ProxyJump chain as written, or null for unset and <c>none</c>.</summary>
+    public string? ProxyJump => _proxyJump?.Value;
+
+    /// <summary>The ProxyJump chain with its tokens (<c>%h %n %p %r %%</c>) expanded for this host, or null.</summary>
+    public string? ExpandedProxyJump => _proxyJump is null ? null : SshTokens.Expand(_proxyJump.Value, c => c switch
+    {
+        '%' => "%",
+        'h' => HostName,
+        'n' => OriginalHost,
+        'p' => Port.ToString(CultureInfo.InvariantCulture),
+        'r' => User,
+        _ => null,
+    }, _proxyJump);
 
     /// <summary>UserKnownHostsFile entries, expanded.</summary>
     public IReadOnlyList<string> UserKnownHostsFiles { get; }

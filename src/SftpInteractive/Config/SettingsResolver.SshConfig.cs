@@ -64,6 +64,11 @@ internal sealed partial class SettingsResolver
     {
         var configured = FromSshConfig("IdentityAgent", ssh, "identityagent", ssh.IdentityAgent);
         var fromEnvironment = _environment.GetValueOrDefault("SSH_AUTH_SOCK");
+        if (configured is null && !string.IsNullOrEmpty(fromEnvironment))
+        {
+            _sources["IdentityAgent"] = "environment (SSH_AUTH_SOCK)";
+        }
+
         return configured switch
         {
             null => string.IsNullOrEmpty(fromEnvironment) ? null : fromEnvironment,

@@ -95,20 +95,40 @@ public sealed class SftpSettings
     /// <summary>"user@host:port", the way messages name the target.</summary>
     public string Target => $"{Username}@{Host}:{Port}";
 
-    /// <summary>The settings as (key, value, source) rows, with secrets masked.</summary>
-    public IReadOnlyList<(string Key, string Value, string Source)> Describe() =>
-    [
-        (SettingKeys.Host, HostAlias == Host ? Host : $"{HostAlias} -> {Host}", SourceOf(SettingKeys.Host)),
-        (SettingKeys.Port, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.Port)),
-        (SettingKeys.Username, Username, SourceOf(SettingKeys.Username)),
-        (SettingKeys.Password, MaskOrNone(Password), SourceOf(SettingKeys.Password)),
-        (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths.Select(LocalPaths.Display)), SourceOf(SettingKeys.PrivateKey)),
-        (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
-        (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
-        (SettingKeys.KnownHosts, LocalPaths.Display(KnownHostsPath), SourceOf(SettingKeys.KnownHosts)),
-        (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
-        (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
-    ];
+    /// <summary>The settings as (key, value, source) rows, with secrets masked. A value from ssh_config names its
+    /// file and line (<c>ssh_config (~/.ssh/config:12)</c>); ssh_config-only settings appear when set.</summary>
+    public IReadOnlyList<(string Key, string Value, string Source)> Describe()
+    {
+        var rows = new List<(string Key, string Value, string Source)>
+        {
+            (SettingKeys.Host, HostAlias == Host ? Host : $"{HostAlias} -> {Host}", SourceOf(SettingKeys.Host)),
+            (SettingKeys.Port, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.Port)),
+            (SettingKeys.Username, Username, SourceOf(SettingKeys.Username)),
+            (SettingKeys.Password, MaskOrNone(Password), SourceOf(SettingKeys.Password)),
+            (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths.Select(LocalPaths.Display)), SourceOf(SettingKeys.PrivateKey)),
+            (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
+            (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
+            (SettingKeys.KnownHosts, string.Join(", ", (KnownHostsPaths.Count == 0 ? [KnownHostsPath] : KnownHostsPaths).Select(LocalPaths.Display)), SourceOf(SettingKeys.KnownHosts)),
+            (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
+            (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
+            (SettingKeys.Timeout, Format.Duration(ConnectTimeout), SourceOf(SettingKeys.Timeout)),
+            (SettingKeys.SshConfig, SshConfigFiles.Count == 0 ? "(none)" : string.Join(", ", SshConfigFiles.Select(LocalPaths.Display)), SourceOf(SettingKeys.SshConfig)),
+        };
+        AddIf(JumpHosts.Count > 0, "ProxyJump", string.Join(" -> ", JumpHosts));
+        AddIf(IdentityAgent is not null, "IdentityAgent", LocalPaths.Display(IdentityAgent));
+        AddIf(IdentitiesOnly, "IdentitiesOnly", "yes");
+        AddIf(CertificateFiles.Count > 0, "CertificateFile", string.Join(", ", CertificateFiles.Select(LocalPaths.Display)));
+        AddIf(PreferredAuthentications.Count > 0, "PreferredAuthentications", string.Join(",", PreferredAuthentications));
+        return rows;
+
+        void AddIf(bool condition, string key, string value)
+        {
+            if (condition)
+            {
+                rows.Add((key, value, SourceOf(key)));
+            }
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -17,6 +17,7 @@ internal static class ReplDirectives
         (Exit, "leave (or Ctrl+D on an empty prompt)"),
         ("#r \"path.dll\"", "reference an assembly"),
         ("#load \"file.csx\"", "run a script file into this session"),
+        ("#log off|info|debug|trace", "connection log like ssh -v (SSH.NET's and ours, secrets redacted)"),
     ];
 
     public static bool IsDirective(string code)

@@ -121,6 +121,7 @@ internal sealed partial class SettingsResolver
             CertificateFiles = [.. ssh.CertificateFiles.Select(ssh.ExpandPath)],
             PreferredAuthentications = ssh.PreferredAuthentications is { } order ? SshPatternList.Split(order) : [],
             SshConfigFiles = ssh.Files,
+            LogLevel = Pick(SettingKeys.Log, null) is { } log ? ParseLog(log) : null,
             EnvFile = _envFile,
             Sources = new Dictionary<string, string>(_sources),
             Prompt = _options.Prompt,
@@ -191,6 +192,18 @@ internal sealed partial class SettingsResolver
         _ => throw new SftpConfigException(
             $"{SettingKeys.HostKeyPolicy} must be strict, accept-new or pinned, but {SourceText(SettingKeys.HostKeyPolicy)} sets it to '{text}'."),
     };
+
+    private SftpLogLevel ParseLog(string text)
+    {
+        try
+        {
+            return SftpLog.Parse(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new SftpConfigException($"{SettingKeys.Log} must be off, info, debug or trace, but {SourceText(SettingKeys.Log)} sets it to '{text}'.");
+        }
+    }
 
     private string SourceText(string key) => _sources.TryGetValue(key, out var s) ? s : "the default";
 

@@ -74,6 +74,9 @@ public sealed class SftpSettings
     /// <summary>ServerAliveCountMax: keepalives without answer before the connection counts as dead.</summary>
     public int ServerAliveCountMax { get; init; } = 3;
 
+    /// <summary>Connection log level from <c>SFTP_LOG</c>, or null when not set (see <see cref="SftpLog"/>).</summary>
+    public SftpLogLevel? LogLevel { get; init; }
+
     /// <summary>The ssh_config files that were read (empty: none).</summary>
     public IReadOnlyList<string> SshConfigFiles { get; init; } = [];
 

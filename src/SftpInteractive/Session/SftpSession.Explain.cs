@@ -29,6 +29,6 @@ public sealed partial class SftpSession
     }
 
     // AES-GCM authenticates itself: no separate MAC is used.
-    private static string Mac(string? mac, string? cipher) =>
+    internal static string Mac(string? mac, string? cipher) =>
         cipher?.Contains("gcm", StringComparison.Ordinal) == true || cipher?.Contains("poly1305", StringComparison.Ordinal) == true ? "(implicit in cipher)" : mac ?? "?";
 }

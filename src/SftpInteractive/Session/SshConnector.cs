@@ -55,7 +55,9 @@ internal sealed class SshConnector(SftpSettings settings)
 
         try
         {
+            ConnectionLog.Connecting(settings, info);
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            ConnectionLog.Connected(settings, info);
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;
             _typedPassword = responder.TypedPassword ?? _typedPassword;
@@ -64,7 +66,9 @@ internal sealed class SshConnector(SftpSettings settings)
         catch (Exception e)
         {
             client.Dispose();
-            throw MapConnectError(e, verifier, responder, info, cancellationToken);
+            var mapped = MapConnectError(e, verifier, responder, info, cancellationToken);
+            ConnectionLog.Failed(settings, mapped);
+            throw mapped;
         }
         finally
         {

@@ -30,6 +30,7 @@ public sealed class SshConfigTests : IDisposable
         Assert.Equal(server.EnvValue("key", "SFTP_USERNAME"), s.Settings.Username);
         Assert.Equal([server.EnvValue("key", "SFTP_PRIVATE_KEY")], s.Settings.PrivateKeyPaths);
         Assert.EndsWith("ssh_config:9)", s.Settings.Sources["SFTP_PORT"], StringComparison.Ordinal);
+        Assert.Contains(s.Explain().Rows, r => r.Setting == "SFTP_PORT" && r.Source.EndsWith("ssh_config:9)", StringComparison.Ordinal));
         Assert.StartsWith("ssh_config (", s.Settings.Sources["SFTP_USERNAME"], StringComparison.Ordinal);
         Assert.StartsWith("ssh_config", s.Settings.Sources["SFTP_PRIVATE_KEY"], StringComparison.Ordinal);
         Assert.Equal(server.HostKeyFingerprint, s.HostKeyFingerprint);

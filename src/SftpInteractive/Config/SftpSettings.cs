@@ -38,6 +38,9 @@ public sealed class SftpSettings
     /// <see cref="KnownHostsPath"/>.</summary>
     public IReadOnlyList<string> KnownHostsPaths { get; init; } = [];
 
+    /// <summary>The known_hosts files to read: <see cref="KnownHostsPaths"/>, or <see cref="KnownHostsPath"/> alone.</summary>
+    internal IReadOnlyList<string> KnownHostsFiles => KnownHostsPaths.Count > 0 ? KnownHostsPaths : [KnownHostsPath];
+
     /// <summary>Whether accept-new writes the host name hashed (<c>|1|salt|hash</c>), as <c>HashKnownHosts yes</c> does.</summary>
     public bool HashKnownHosts { get; init; }
 

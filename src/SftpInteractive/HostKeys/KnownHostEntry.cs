@@ -10,6 +10,9 @@ namespace SftpInteractive;
 /// <param name="LineNumber">1-based line number in the file.</param>
 internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, string KeyType, byte[] Key, bool Revoked, int LineNumber)
 {
+    /// <summary>The known_hosts file the entry was read from.</summary>
+    public string? Path { get; init; }
+
     /// <summary>The key's SHA256 fingerprint.</summary>
     public string Fingerprint => KnownHostsFile.Fingerprint(Key);
 

@@ -13,7 +13,7 @@ internal static class ConnectionLog
             return;
         }
 
-        SftpLog.Info($"connecting to {settings.Target} (connect timeout {Format.Duration(settings.ConnectTimeout)}, host key policy {settings.HostKeyPolicy}, known_hosts {LocalPaths.Display(settings.KnownHostsPath)})");
+        SftpLog.Info($"connecting to {settings.Target} (connect timeout {Format.Duration(settings.ConnectTimeout)}, host key policy {settings.HostKeyPolicy}, known_hosts {string.Join(", ", settings.KnownHostsFiles.Select(LocalPaths.Display))})");
         if (settings.SshConfigFiles.Count > 0)
         {
             SftpLog.Info($"ssh_config read: {string.Join(", ", settings.SshConfigFiles.Select(LocalPaths.Display))}");

@@ -130,7 +130,7 @@ internal sealed class SshConnector(SftpSettings settings)
         };
         MoveFirst(info.Encryptions, [PreferredCipher]);
         var knownTypes = settings.HostKeyPolicy == HostKeyPolicy.Pinned ? [] :
-            KnownHostsFile.Load(settings.KnownHostsPath).Find(settings.Host, settings.Port).Where(e => !e.Revoked).Select(e => e.KeyType).Distinct().ToList();
+            KnownHostsFile.Find(settings.KnownHostsFiles, settings.Host, settings.Port).Where(e => !e.Revoked).Select(e => e.KeyType).Distinct().ToList();
         if (TrustedKeyType is not null)
         {
             knownTypes.Insert(0, TrustedKeyType);

@@ -42,7 +42,12 @@ internal sealed partial class SettingsResolver
 
         // A user or port set here is to ssh_config what `ssh -l` / `-p` are: fixed before the file is read (Match user sees it).
         var ssh = ReadSshConfig(alias, pickedUser, pickedPort);
+        var aliasSource = _sources[SettingKeys.Host];
         var host = FromSshConfig(SettingKeys.Host, ssh, "hostname", ssh.HostName) ?? alias;
+        if (_sources[SettingKeys.Host] != aliasSource)
+        {
+            _sources[SettingKeys.Host] = $"{aliasSource} -> {_sources[SettingKeys.Host]}"; // alias from one place, HostName from ssh_config
+        }
         var port = pickedPort ?? FromSshConfig(SettingKeys.Port, ssh, "port", (int?)ssh.Port) ?? 22;
         var user = pickedUser ?? FromSshConfig(SettingKeys.Username, ssh, "user", ssh.User)
             ?? throw Missing(SettingKeys.Username, "the account name");

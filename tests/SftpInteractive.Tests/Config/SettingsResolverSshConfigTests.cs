@@ -29,6 +29,7 @@ public sealed class SettingsResolverSshConfigTests : IDisposable
         var settings = Sftp.LoadSettings(Options("SFTP_HOST=box\nSFTP_USERNAME=u\nSFTP_SSH_CONFIG=cfg\n"));
 
         Assert.Equal("10.0.0.5", settings.Host);
+        Assert.Equal($".env ({LocalPaths.Display(Path.Combine(_dir, ".env"))}) -> ssh_config ({LocalPaths.Display(Path.Combine(_dir, "cfg"))}:3)", settings.Sources[SettingKeys.Host]);
         Assert.Equal(2022, settings.Port);
         Assert.EndsWith("cfg:4)", settings.Sources[SettingKeys.Port], StringComparison.Ordinal);
         Assert.Equal([new JumpHost("bastion", 2200, "jumper"), new JumpHost("hop2", 22, null)], settings.JumpHosts);

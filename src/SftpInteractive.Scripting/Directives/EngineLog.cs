@@ -1,16 +1,16 @@
 namespace SftpInteractive.Scripting;
 
 /// <summary>
-/// Where the connection log (<see cref="SftpLog"/>) goes in a host: the standard error of the submission running now
-/// (the REPL's terminal, the kernel cell's <c>stderr</c> stream), else the host's <see cref="Fallback"/> (the REPL's
-/// stderr during its start-up connect; nothing in the kernel).
+/// Where the connection log (<see cref="SftpLog"/>) goes in a host: the host's own <see cref="Writer"/> when it has one
+/// (the REPL: its stderr, so a piped script's stdout stays clean, start-up connect included), else the standard error
+/// of the submission running now (the kernel cell's <c>stderr</c> stream); lines outside any submission are dropped.
 /// </summary>
 public static class EngineLog
 {
     private static volatile IDisplaySink? _active;
 
-    /// <summary>Receives log lines written while no submission runs; null drops them.</summary>
-    public static TextWriter? Fallback { get; set; }
+    /// <summary>The host's log writer; null sends lines to the running submission's standard error.</summary>
+    public static TextWriter? Writer { get; set; }
 
     /// <summary>Makes the engine the log's writer (once per process).</summary>
     internal static void Install() => SftpLog.Writer ??= Write;
@@ -25,7 +25,7 @@ public static class EngineLog
 
     private static void Write(string line)
     {
-        var target = _active?.StandardError ?? Fallback;
+        var target = Writer ?? _active?.StandardError;
         target?.WriteLine(line);
         target?.Flush();
     }

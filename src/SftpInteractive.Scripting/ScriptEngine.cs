@@ -31,6 +31,7 @@ public sealed class ScriptEngine : IInteractiveEngine
         _options = ScriptDefaults.CreateOptions(directory);
         _workspace = new ScriptWorkspace(directory);
         _paths = new RemotePathCompleter(() => Globals.CurrentSession);
+        EngineLog.Install();
     }
 
     /// <summary>The globals of every submission (the session helper).</summary>
@@ -244,6 +245,12 @@ public sealed class ScriptEngine : IInteractiveEngine
         using var ambient = SftpCancellation.Use(token);
         using var console = ConsoleRouter.Route(display);
         using var sink = ScriptGlobals.UseSink(display);
+        using var log = EngineLog.Activate(display);
+        if (LogDirective.TryRun(code, display) is { } directive)
+        {
+            return directive;
+        }
+
         ScriptState<object> state;
         try
         {

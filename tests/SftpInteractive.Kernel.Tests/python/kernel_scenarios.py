@@ -105,7 +105,8 @@ def complete_while_running():
 def output_of(msg):
     content = msg["content"]
     return {"type": msg["msg_type"], "display_id": content.get("transient", {}).get("display_id"),
-            "text": content.get("data", {}).get("text/plain", content.get("text")), "ename": content.get("ename")}
+            "text": content.get("data", {}).get("text/plain", content.get("text")), "ename": content.get("ename"),
+            "name": content.get("name")}
 
 
 def transfer(setup, cell, interrupt_after):

@@ -29,8 +29,9 @@ public sealed class SshConfigTests : IDisposable
         Assert.Equal(server.Port, s.Settings.Port);
         Assert.Equal(server.EnvValue("key", "SFTP_USERNAME"), s.Settings.Username);
         Assert.Equal([server.EnvValue("key", "SFTP_PRIVATE_KEY")], s.Settings.PrivateKeyPaths);
-        Assert.Equal("ssh_config", s.Settings.Sources["SFTP_PORT"]);
-        Assert.Equal("ssh_config", s.Settings.Sources["SFTP_USERNAME"]);
+        Assert.EndsWith("ssh_config:9)", s.Settings.Sources["SFTP_PORT"], StringComparison.Ordinal);
+        Assert.Contains(s.Explain().Rows, r => r.Setting == "SFTP_PORT" && r.Source.EndsWith("ssh_config:9)", StringComparison.Ordinal));
+        Assert.StartsWith("ssh_config (", s.Settings.Sources["SFTP_USERNAME"], StringComparison.Ordinal);
         Assert.StartsWith("ssh_config", s.Settings.Sources["SFTP_PRIVATE_KEY"], StringComparison.Ordinal);
         Assert.Equal(server.HostKeyFingerprint, s.HostKeyFingerprint);
         Assert.Contains($"{Alias} -> 127.0.0.1", s.Settings.Describe().Single(r => r.Key == "SFTP_HOST").Value, StringComparison.Ordinal);

@@ -113,6 +113,26 @@ public sealed class JupyterClientTests
     }
 
     [Fact]
+    public void LogDebug_ThenConnect_ShowsTheConnectionLogOnStderrWithoutThePassword()
+    {
+        var server = TestServer.Require();
+        using var jupyter = JupyterEnvironment.Create();
+        File.Copy(server.EnvFile("password"), Path.Combine(jupyter.WorkDir, ".env"));
+
+        var result = Scenario(jupyter, "transfer", "#log debug", "Connect();");
+
+        Assert.Equal("ok", result["setup"]!.GetValue<string>());
+        Assert.Equal("ok", result["status"]!.GetValue<string>());
+        var stderr = string.Concat(result["outputs"]!.AsArray().Select(o => o!.AsObject())
+            .Where(o => o["type"]!.GetValue<string>() == "stream" && o["name"]?.GetValue<string>() == "stderr")
+            .Select(o => o["text"]!.GetValue<string>()));
+        Assert.Contains("info: sftpi: kex: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("info: sftpi: authentication methods to try: password", stderr, StringComparison.Ordinal);
+        Assert.Contains("SSH_MSG_USERAUTH_SUCCESS", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), result.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interrupt_LargeDownload_EndsPromptlyAsCancelledLeavesNoFileAndKernelStaysUsable()
     {
         // Through a throttling proxy the 64 MiB download needs well over a minute, so the interrupt always lands

@@ -100,6 +100,41 @@ public sealed class StartupConnectionTests
     }
 
     [Fact]
+    public async Task Startup_SshConfigOptionWithIncludeMatchAndSftpLog_ConnectsLogsAndNamesTheLine()
+    {
+        var server = TestServer.Require("key");
+        using var work = new Workspace(server);
+        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
+        Directory.CreateDirectory(Path.Combine(home, ".ssh", "hosts.d"));
+        File.WriteAllLines(Path.Combine(home, ".ssh", "hosts.d", "test.conf"),
+        [
+            "Host sftpi-include-test",
+            "    HostName 127.0.0.1",
+            $"    Port {server.Port}",
+        ]);
+        var config = Path.Combine(work.Root, "ssh_config");
+        File.WriteAllLines(config,
+        [
+            "Include hosts.d/*.conf", // relative: under ~/.ssh
+            "Match originalhost sftpi-include-test !user someone-else",
+            "    User sftpi-key",
+            $"    IdentityFile {Key(server)}",
+            "Host *",
+            "    Port 1",
+        ]);
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, ["SFTP_LOG"] = "info" },
+            Tool.Executable, "Session.Settings.Sources[\"SFTP_PORT\"]\n", "--ssh-config", config, "sftpi-include-test");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"connected to sftpi-key@127.0.0.1:{server.Port}", errors, StringComparison.Ordinal);
+        Assert.Contains("info: sftpi: kex: ", errors, StringComparison.Ordinal);
+        Assert.Contains("info: sftpi: ssh_config read: ./ssh_config", errors, StringComparison.Ordinal);
+        Assert.Equal(["ssh_config (./home/.ssh/hosts.d/test.conf:3)"], Lines(output)); // home lies inside the working directory
+    }
+
+    [Fact]
     public async Task Startup_NothingConfigured_StartsUnconnectedAndConnectWorksLater()
     {
         var server = TestServer.Require("password");

@@ -54,36 +54,8 @@ internal sealed class KernelHistory
         return Render(n is > 0 ? matches.TakeLast(n.Value) : matches, output);
     }
 
-    internal static string GlobToRegex(string glob)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < glob.Length; i++)
-        {
-            var c = glob[i];
-            switch (c)
-            {
-                case '*': sb.Append(".*"); break;
-                case '?': sb.Append('.'); break;
-                case '[':
-                    var close = glob.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        sb.Append(@"\[");
-                    }
-                    else
-                    {
-                        var set = glob[(i + 1)..close];
-                        sb.Append('[').Append(set.StartsWith('^') ? set : set.Replace("\\", @"\\", StringComparison.Ordinal)).Append(']');
-                        i = close;
-                    }
-
-                    break;
-                default: sb.Append(Regex.Escape(c.ToString())); break;
-            }
-        }
-
-        return sb.ToString();
-    }
+    // SQLite GLOB: '*', '?' and '[...]' over the whole input, newlines included; an unclosed '[' is literal.
+    internal static string GlobToRegex(string glob) => Wildcard.ToRegex(glob, WildcardOptions.CharacterClasses | WildcardOptions.LenientBrackets);
 
     private List<Entry> Snapshot()
     {

@@ -11,7 +11,7 @@ public partial class ScriptGlobals
     public string Display(object? value, string? displayId = null)
     {
         var id = displayId ?? Guid.NewGuid().ToString("N");
-        var rendered = DisplayRenderer.Render(value);
+        var rendered = DisplayRenderer.Render(value, Formatters);
         if (Sink is { } sink)
         {
             sink.Display(rendered, id);
@@ -28,7 +28,7 @@ public partial class ScriptGlobals
     [Verb(VerbGroup.Display, "replace a shown value in place", Instant = true)]
     public void UpdateDisplay(object? value, string displayId)
     {
-        var rendered = DisplayRenderer.Render(value);
+        var rendered = DisplayRenderer.Render(value, Formatters);
         if (Sink is { } sink)
         {
             sink.UpdateDisplay(rendered, displayId);

@@ -23,12 +23,14 @@ internal sealed class ConnectionArguments
 
     public Option<string?> EnvFile { get; } = new("--env-file") { Description = "A .env file to read instead of searching from the current directory" };
 
+    public Option<string?> SshConfig { get; } = new("--ssh-config", "-F") { Description = "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config, like ssh -F (SFTP_SSH_CONFIG)" };
+
     public Option<bool> NoConnect { get; } = new("--no-connect") { Description = "Start unconnected; call Connect(...) later" };
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Target);
-        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, EnvFile, NoConnect })
+        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, EnvFile, SshConfig, NoConnect })
         {
             command.Options.Add(option);
         }
@@ -44,6 +46,7 @@ internal sealed class ConnectionArguments
             Port = parse.GetValue(Port),
             PrivateKeyPath = parse.GetValue(Key),
             EnvFile = parse.GetValue(EnvFile),
+            SshConfigPath = parse.GetValue(SshConfig) is { } sshConfig ? Path.GetFullPath(sshConfig) : null,
         };
         if (parse.GetValue(Target) is { Length: > 0 } target)
         {

@@ -16,6 +16,7 @@ internal static class ReplLauncher
         var interactive = !Console.IsInputRedirected;
         var stdout = Console.Out;
         var globals = new ScriptGlobals(defaults, stdout);
+        EngineLog.Writer = Console.Error; // the connection log (SFTP_LOG, #log) on stderr, start-up connect included
         var engine = Task.Run(() =>
         {
             var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };

@@ -42,6 +42,7 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
             foreach (var prompt in e.Prompts)
             {
                 var answer = Answer(new AuthPrompt(settings.Username, settings.Host, e.Instruction ?? string.Empty, prompt.Request, prompt.IsEchoed));
+                SftpLog.Info($"keyboard-interactive: server asks '{prompt.Request.Trim()}': {(answer is null ? "no answer" : "answered")}");
                 if (answer is null)
                 {
                     Unanswered.Add(prompt.Request.Trim());

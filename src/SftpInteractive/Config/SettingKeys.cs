@@ -45,9 +45,15 @@ internal static class SettingKeys
     /// <summary>Keepalive interval in seconds.</summary>
     public const string KeepAlive = "SFTP_KEEPALIVE";
 
+    /// <summary>OpenSSH client config file to read instead of ~/.ssh/config and /etc/ssh/ssh_config (like <c>ssh -F</c>).</summary>
+    public const string SshConfig = "SFTP_SSH_CONFIG";
+
+    /// <summary>Connection log level: off (default), info, debug or trace.</summary>
+    public const string Log = "SFTP_LOG";
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive];
+        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive, SshConfig, Log];
 
     /// <summary>Keys whose values are secrets.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];

@@ -6,7 +6,7 @@ namespace SftpInteractive;
 /// Merges explicit options, real environment variables, the <c>.env</c> file and <c>~/.ssh/config</c>, in that order
 /// of precedence, into <see cref="SftpSettings"/>.
 /// </summary>
-internal sealed class SettingsResolver
+internal sealed partial class SettingsResolver
 {
     private readonly SftpOptions _options;
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
@@ -36,14 +36,20 @@ internal sealed class SettingsResolver
     private SftpSettings Build()
     {
         var alias = Pick(SettingKeys.Host, _options.Host) ?? throw Missing(SettingKeys.Host, "the server's host name or address");
-        var sshConfigPath = _options.SshConfigPath ?? SshConfigFile.ExpandHome("~/.ssh/config");
-        var sshHost = SshConfigFile.Load(sshConfigPath).Resolve(alias);
-        var host = sshHost.HostName ?? alias;
-
         var portText = Pick(SettingKeys.Port, _options.Port?.ToString(CultureInfo.InvariantCulture));
-        var port = portText is null ? FromSshConfig(SettingKeys.Port, sshHost.Port) ?? 22 : ParseInt(SettingKeys.Port, portText, 1, 65535);
+        var pickedPort = portText is null ? (int?)null : ParseInt(SettingKeys.Port, portText, 1, 65535);
+        var pickedUser = Pick(SettingKeys.Username, _options.Username);
 
-        var user = Pick(SettingKeys.Username, _options.Username) ?? FromSshConfig(SettingKeys.Username, sshHost.User)
+        // A user or port set here is to ssh_config what `ssh -l` / `-p` are: fixed before the file is read (Match user sees it).
+        var ssh = ReadSshConfig(alias, pickedUser, pickedPort);
+        var aliasSource = _sources[SettingKeys.Host];
+        var host = FromSshConfig(SettingKeys.Host, ssh, "hostname", ssh.HostName) ?? alias;
+        if (_sources[SettingKeys.Host] != aliasSource)
+        {
+            _sources[SettingKeys.Host] = $"{aliasSource} -> {_sources[SettingKeys.Host]}"; // alias from one place, HostName from ssh_config
+        }
+        var port = pickedPort ?? FromSshConfig(SettingKeys.Port, ssh, "port", (int?)ssh.Port) ?? 22;
+        var user = pickedUser ?? FromSshConfig(SettingKeys.Username, ssh, "user", ssh.User)
             ?? throw Missing(SettingKeys.Username, "the account name");
 
         var password = Pick(SettingKeys.Password, _options.Password);
@@ -66,29 +72,30 @@ internal sealed class SettingsResolver
 
             keys.Add(full);
         }
-        else
+        else if (ssh.IdentityFilesConfigured)
         {
-            keys.AddRange(sshHost.IdentityFiles.Where(File.Exists));
-            if (keys.Count > 0)
-            {
-                _sources[SettingKeys.PrivateKey] = $"ssh_config ({LocalPaths.Display(sshConfigPath)})";
-            }
+            // As ssh does, configured files that do not exist are skipped silently.
+            keys.AddRange(ssh.IdentityFiles.Select(ssh.ExpandPath).Where(File.Exists));
+            FromSshConfig(SettingKeys.PrivateKey, ssh, "identityfile", keys.Count > 0 ? "set" : null);
         }
 
         var fingerprint = Pick(SettingKeys.HostKeyFingerprint, _options.HostKeyFingerprint);
         var policyText = Pick(SettingKeys.HostKeyPolicy, _options.HostKeyPolicy?.ToString());
-        var policy = policyText is null ? (fingerprint is null ? HostKeyPolicy.Strict : HostKeyPolicy.Pinned) : ParsePolicy(policyText);
+        var policy = policyText is not null ? ParsePolicy(policyText)
+            : fingerprint is not null ? HostKeyPolicy.Pinned
+            : FromSshConfig(SettingKeys.HostKeyPolicy, ssh, "stricthostkeychecking", PolicyFromSsh(ssh.StrictHostKeyChecking)) ?? HostKeyPolicy.Strict;
         if (policy == HostKeyPolicy.Pinned && fingerprint is null)
         {
             throw Missing(SettingKeys.HostKeyFingerprint, "the pinned host key fingerprint (SHA256:...) that the pinned policy needs");
         }
 
         var knownHosts = Pick(SettingKeys.KnownHosts, _options.KnownHostsPath) is { } kh
-            ? ResolvePath(kh)
-            : SshConfigFile.ExpandHome("~/.ssh/known_hosts");
+            ? [ResolvePath(kh)]
+            : FromSshConfig(SettingKeys.KnownHosts, ssh, "userknownhostsfile", ssh.UserKnownHostsFiles)
+              ?? [SshTokens.ExpandHome("~/.ssh/known_hosts", Home)];
 
         var hashText = Pick(SettingKeys.KnownHostsHash, _options.HashKnownHosts?.ToString());
-        var hashKnownHosts = hashText is null ? FromSshConfig(SettingKeys.KnownHostsHash, sshHost.HashKnownHosts) ?? false : ParseBool(SettingKeys.KnownHostsHash, hashText);
+        var hashKnownHosts = hashText is null ? FromSshConfig(SettingKeys.KnownHostsHash, ssh, "hashknownhosts", (bool?)ssh.HashKnownHosts) ?? false : ParseBool(SettingKeys.KnownHostsHash, hashText);
 
         return new SftpSettings
         {
@@ -100,13 +107,26 @@ internal sealed class SettingsResolver
             Passphrase = passphrase,
             TotpSecret = totp,
             PrivateKeyPaths = keys,
-            KnownHostsPath = knownHosts,
+            KnownHostsPath = knownHosts[0],
+            KnownHostsPaths = knownHosts,
             HashKnownHosts = hashKnownHosts,
             HostKeyPolicy = policy,
             HostKeyFingerprint = fingerprint,
-            ConnectTimeout = Seconds(SettingKeys.Timeout, _options.ConnectTimeout) ?? TimeSpan.FromSeconds(15),
+            ConnectTimeout = Seconds(SettingKeys.Timeout, _options.ConnectTimeout)
+                ?? FromSshConfig(SettingKeys.Timeout, ssh, "connecttimeout", ssh.ConnectTimeout is { } t ? TimeSpan.FromSeconds(t) : (TimeSpan?)null)
+                ?? TimeSpan.FromSeconds(15),
             OperationTimeout = Seconds(SettingKeys.OperationTimeout, _options.OperationTimeout) ?? TimeSpan.FromSeconds(60),
-            KeepAliveInterval = Seconds(SettingKeys.KeepAlive, _options.KeepAliveInterval) ?? TimeSpan.FromSeconds(30),
+            KeepAliveInterval = Seconds(SettingKeys.KeepAlive, _options.KeepAliveInterval)
+                ?? FromSshConfig(SettingKeys.KeepAlive, ssh, "serveraliveinterval", (TimeSpan?)TimeSpan.FromSeconds(ssh.ServerAliveInterval))
+                ?? TimeSpan.FromSeconds(30),
+            ServerAliveCountMax = ssh.ServerAliveCountMax,
+            JumpHosts = JumpHosts(ssh),
+            IdentityAgent = IdentityAgent(ssh),
+            IdentitiesOnly = ssh.IdentitiesOnly,
+            CertificateFiles = [.. ssh.CertificateFiles.Select(ssh.ExpandPath)],
+            PreferredAuthentications = ssh.PreferredAuthentications is { } order ? SshPatternList.Split(order) : [],
+            SshConfigFiles = ssh.Files,
+            LogLevel = Pick(SettingKeys.Log, null) is { } log ? ParseLog(log) : null,
             EnvFile = _envFile,
             Sources = new Dictionary<string, string>(_sources),
             Prompt = _options.Prompt,
@@ -139,16 +159,6 @@ internal sealed class SettingsResolver
         return null;
     }
 
-    private T? FromSshConfig<T>(string key, T? value)
-    {
-        if (value is not null)
-        {
-            _sources[key] = "ssh_config";
-        }
-
-        return value;
-    }
-
     private TimeSpan? Seconds(string key, TimeSpan? explicitValue)
     {
         var text = Pick(key, explicitValue?.TotalSeconds.ToString(CultureInfo.InvariantCulture));
@@ -157,7 +167,7 @@ internal sealed class SettingsResolver
 
     private string ResolvePath(string path)
     {
-        var expanded = SshConfigFile.ExpandHome(path);
+        var expanded = SshTokens.ExpandHome(path, Home);
         var baseDir = _envFile is not null ? Path.GetDirectoryName(_envFile)! : _searchStart;
         return Path.GetFullPath(expanded, baseDir);
     }
@@ -187,6 +197,18 @@ internal sealed class SettingsResolver
         _ => throw new SftpConfigException(
             $"{SettingKeys.HostKeyPolicy} must be strict, accept-new or pinned, but {SourceText(SettingKeys.HostKeyPolicy)} sets it to '{text}'."),
     };
+
+    private SftpLogLevel ParseLog(string text)
+    {
+        try
+        {
+            return SftpLog.Parse(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new SftpConfigException($"{SettingKeys.Log} must be off, info, debug or trace, but {SourceText(SettingKeys.Log)} sets it to '{text}'.");
+        }
+    }
 
     private string SourceText(string key) => _sources.TryGetValue(key, out var s) ? s : "the default";
 

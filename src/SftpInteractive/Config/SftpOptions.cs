@@ -56,7 +56,8 @@ public sealed partial class SftpOptions
     /// <summary>Directory where the <c>.env</c> search starts (default: the current directory).</summary>
     public string? WorkingDirectory { get; set; }
 
-    /// <summary>OpenSSH client config (default <c>~/.ssh/config</c>).</summary>
+    /// <summary>OpenSSH client config read instead of <c>~/.ssh/config</c> and <c>/etc/ssh/ssh_config</c>, like
+    /// <c>ssh -F</c> (<c>SFTP_SSH_CONFIG</c>; <c>/dev/null</c> reads none). It must exist.</summary>
     public string? SshConfigPath { get; set; }
 
     /// <summary>Answers keyboard-interactive prompts the helper cannot answer from settings

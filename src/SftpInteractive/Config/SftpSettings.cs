@@ -35,6 +35,13 @@ public sealed class SftpSettings
     /// <summary>known_hosts file read and written by the host key check.</summary>
     public required string KnownHostsPath { get; init; }
 
+    /// <summary>Every known_hosts file (ssh_config <c>UserKnownHostsFile</c> may list several); the first is
+    /// <see cref="KnownHostsPath"/>.</summary>
+    public IReadOnlyList<string> KnownHostsPaths { get; init; } = [];
+
+    /// <summary>The known_hosts files to read: <see cref="KnownHostsPaths"/>, or <see cref="KnownHostsPath"/> alone.</summary>
+    internal IReadOnlyList<string> KnownHostsFiles => KnownHostsPaths.Count > 0 ? KnownHostsPaths : [KnownHostsPath];
+
     /// <summary>Whether accept-new writes the host name hashed (<c>|1|salt|hash</c>), as <c>HashKnownHosts yes</c> does.</summary>
     public bool HashKnownHosts { get; init; }
 
@@ -52,6 +59,30 @@ public sealed class SftpSettings
 
     /// <summary>Keepalive interval; <see cref="TimeSpan.Zero"/> turns keepalive off.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>ProxyJump chain, first hop first (empty: direct).</summary>
+    public IReadOnlyList<JumpHost> JumpHosts { get; init; } = [];
+
+    /// <summary>ssh-agent socket (IdentityAgent / SSH_AUTH_SOCK); null: no agent.</summary>
+    public string? IdentityAgent { get; init; }
+
+    /// <summary>IdentitiesOnly: offer only the configured key files (and their agent counterparts).</summary>
+    public bool IdentitiesOnly { get; init; }
+
+    /// <summary>CertificateFile entries (OpenSSH user certificates).</summary>
+    public IReadOnlyList<string> CertificateFiles { get; init; } = [];
+
+    /// <summary>PreferredAuthentications order (empty: the default order).</summary>
+    public IReadOnlyList<string> PreferredAuthentications { get; init; } = [];
+
+    /// <summary>ServerAliveCountMax: keepalives without answer before the connection counts as dead.</summary>
+    public int ServerAliveCountMax { get; init; } = 3;
+
+    /// <summary>Connection log level from <c>SFTP_LOG</c>, or null when not set (see <see cref="SftpLog"/>).</summary>
+    public SftpLogLevel? LogLevel { get; init; }
+
+    /// <summary>The ssh_config files that were read (empty: none).</summary>
+    public IReadOnlyList<string> SshConfigFiles { get; init; } = [];
 
     /// <summary>The <c>.env</c> file that was read, if any.</summary>
     public string? EnvFile { get; init; }
@@ -71,20 +102,40 @@ public sealed class SftpSettings
     /// <summary>"user@host:port", the way messages name the target.</summary>
     public string Target => $"{Username}@{Host}:{Port}";
 
-    /// <summary>The settings as (key, value, source) rows, with secrets masked.</summary>
-    public IReadOnlyList<(string Key, string Value, string Source)> Describe() =>
-    [
-        (SettingKeys.Host, HostAlias == Host ? Host : $"{HostAlias} -> {Host}", SourceOf(SettingKeys.Host)),
-        (SettingKeys.Port, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.Port)),
-        (SettingKeys.Username, Username, SourceOf(SettingKeys.Username)),
-        (SettingKeys.Password, MaskOrNone(Password), SourceOf(SettingKeys.Password)),
-        (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths.Select(LocalPaths.Display)), SourceOf(SettingKeys.PrivateKey)),
-        (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
-        (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
-        (SettingKeys.KnownHosts, LocalPaths.Display(KnownHostsPath), SourceOf(SettingKeys.KnownHosts)),
-        (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
-        (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
-    ];
+    /// <summary>The settings as (key, value, source) rows, with secrets masked. A value from ssh_config names its
+    /// file and line (<c>ssh_config (~/.ssh/config:12)</c>); ssh_config-only settings appear when set.</summary>
+    public IReadOnlyList<(string Key, string Value, string Source)> Describe()
+    {
+        var rows = new List<(string Key, string Value, string Source)>
+        {
+            (SettingKeys.Host, HostAlias == Host ? Host : $"{HostAlias} -> {Host}", SourceOf(SettingKeys.Host)),
+            (SettingKeys.Port, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.Port)),
+            (SettingKeys.Username, Username, SourceOf(SettingKeys.Username)),
+            (SettingKeys.Password, MaskOrNone(Password), SourceOf(SettingKeys.Password)),
+            (SettingKeys.PrivateKey, PrivateKeyPaths.Count == 0 ? "(none)" : string.Join(", ", PrivateKeyPaths.Select(LocalPaths.Display)), SourceOf(SettingKeys.PrivateKey)),
+            (SettingKeys.Passphrase, MaskOrNone(Passphrase), SourceOf(SettingKeys.Passphrase)),
+            (SettingKeys.TotpSecret, MaskOrNone(TotpSecret), SourceOf(SettingKeys.TotpSecret)),
+            (SettingKeys.KnownHosts, string.Join(", ", (KnownHostsPaths.Count == 0 ? [KnownHostsPath] : KnownHostsPaths).Select(LocalPaths.Display)), SourceOf(SettingKeys.KnownHosts)),
+            (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
+            (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
+            (SettingKeys.Timeout, Format.Duration(ConnectTimeout), SourceOf(SettingKeys.Timeout)),
+            (SettingKeys.SshConfig, SshConfigFiles.Count == 0 ? "(none)" : string.Join(", ", SshConfigFiles.Select(LocalPaths.Display)), SourceOf(SettingKeys.SshConfig)),
+        };
+        AddIf(JumpHosts.Count > 0, "ProxyJump", string.Join(" -> ", JumpHosts));
+        AddIf(IdentityAgent is not null, "IdentityAgent", LocalPaths.Display(IdentityAgent));
+        AddIf(IdentitiesOnly, "IdentitiesOnly", "yes");
+        AddIf(CertificateFiles.Count > 0, "CertificateFile", string.Join(", ", CertificateFiles.Select(LocalPaths.Display)));
+        AddIf(PreferredAuthentications.Count > 0, "PreferredAuthentications", string.Join(",", PreferredAuthentications));
+        return rows;
+
+        void AddIf(bool condition, string key, string value)
+        {
+            if (condition)
+            {
+                rows.Add((key, value, SourceOf(key)));
+            }
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -48,11 +48,10 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
                 $"If the server's key really changed, update {SettingKeys.HostKeyFingerprint}.");
         }
 
-        var knownHosts = KnownHostsFile.Load(settings.KnownHostsPath);
-        var entries = knownHosts.Find(settings.Host, settings.Port);
+        var entries = KnownHostsFile.Find(settings.KnownHostsFiles, settings.Host, settings.Port);
         if (entries.FirstOrDefault(e => e.Revoked && e.SameKey(key)) is { } revoked)
         {
-            return Refuse($"The host key of {name} ({keyType} {fingerprint}) is marked @revoked in {LocalPaths.Display(settings.KnownHostsPath)} line {revoked.LineNumber}. Do not connect.");
+            return Refuse($"The host key of {name} ({keyType} {fingerprint}) is marked @revoked in {LocalPaths.Display(revoked.Path)} line {revoked.LineNumber}. Do not connect.");
         }
 
         if (entries.Any(e => !e.Revoked && e.SameKey(key)))
@@ -63,20 +62,20 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
         if (entries.FirstOrDefault(e => !e.Revoked && e.KeyType == keyType) is { } changed)
         {
             return Refuse(
-                $"WARNING: the host key of {name} has changed! known_hosts ({LocalPaths.Display(settings.KnownHostsPath)} line {changed.LineNumber}) has {changed.KeyType} {changed.Fingerprint}, " +
+                $"WARNING: the host key of {name} has changed! known_hosts ({LocalPaths.Display(changed.Path)} line {changed.LineNumber}) has {changed.KeyType} {changed.Fingerprint}, " +
                 $"the server presented {keyType} {fingerprint}. Someone may be intercepting the connection, or the server was reinstalled. " +
-                $"If you are sure the new key is right, remove the old one with: ssh-keygen -R '{name}' -f {LocalPaths.Display(settings.KnownHostsPath)}");
+                $"If you are sure the new key is right, remove the old one with: ssh-keygen -R '{name}' -f {LocalPaths.Display(changed.Path)}");
         }
 
         if (settings.HostKeyPolicy == HostKeyPolicy.AcceptNew)
         {
-            knownHosts.Add(settings.Host, settings.Port, keyType, key, settings.HashKnownHosts);
+            KnownHostsFile.Load(settings.KnownHostsPath).Add(settings.Host, settings.Port, keyType, key, settings.HashKnownHosts);
             settings.Notice?.Invoke($"Permanently added {name} ({keyType} {fingerprint}) to {LocalPaths.Display(settings.KnownHostsPath)}.");
             return true;
         }
 
         return Refuse(
-            $"The host key of {name} is not in {LocalPaths.Display(settings.KnownHostsPath)} (strict policy). The server presented {keyType} {fingerprint}. " +
+            $"The host key of {name} is not in {string.Join(" or ", settings.KnownHostsFiles.Select(LocalPaths.Display))} (strict policy). The server presented {keyType} {fingerprint}. " +
             $"Check that fingerprint with the server's administrator, then either set {SettingKeys.HostKeyPolicy}=accept-new to trust it on first use, " +
             $"or pin it with {SettingKeys.HostKeyFingerprint}={fingerprint}.");
     }

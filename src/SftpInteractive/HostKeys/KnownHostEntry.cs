@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 
 namespace SftpInteractive;
 
@@ -11,6 +10,9 @@ namespace SftpInteractive;
 /// <param name="LineNumber">1-based line number in the file.</param>
 internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, string KeyType, byte[] Key, bool Revoked, int LineNumber)
 {
+    /// <summary>The known_hosts file the entry was read from.</summary>
+    public string? Path { get; init; }
+
     /// <summary>The key's SHA256 fingerprint.</summary>
     public string Fingerprint => KnownHostsFile.Fingerprint(Key);
 
@@ -54,55 +56,30 @@ internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, string Key
     }
 
     /// <summary>True when the patterns match <paramref name="hostName"/> (as <see cref="KnownHostsFile.HostName"/> writes it).</summary>
-    public bool Matches(string hostName)
+    public bool Matches(string hostName) => SshPatternList.Matches(Patterns, hostName, WildcardOptions.IgnoreCase, HashedMatches);
+
+    // A hashed entry (|1|salt|hash) matches when hashing the name with its salt gives the same text.
+    private static bool HashedMatches(string pattern, string hostName)
     {
-        var matched = false;
-        foreach (var pattern in Patterns)
+        if (!pattern.StartsWith("|1|", StringComparison.Ordinal))
         {
-            var negated = pattern.StartsWith('!');
-            var body = negated ? pattern[1..] : pattern;
-            if (PatternMatches(body, hostName))
-            {
-                if (negated)
-                {
-                    return false;
-                }
-
-                matched = true;
-            }
+            return false;
         }
 
-        return matched;
-    }
-
-    private static bool PatternMatches(string pattern, string hostName)
-    {
-        if (pattern.StartsWith("|1|", StringComparison.Ordinal))
+        var parts = pattern.Split('|');
+        if (parts.Length != 4)
         {
-            var parts = pattern.Split('|');
-            if (parts.Length != 4)
-            {
-                return false;
-            }
-
-            try
-            {
-                var salt = Convert.FromBase64String(parts[2]);
-                return KnownHostsFile.HashHostName(hostName, salt) == pattern;
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
+            return false;
         }
 
-        if (!pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains('?', StringComparison.Ordinal))
+        try
         {
-            return string.Equals(pattern, hostName, StringComparison.OrdinalIgnoreCase);
+            return KnownHostsFile.HashHostName(hostName, Convert.FromBase64String(parts[2])) == pattern;
         }
-
-        var regex = "^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(hostName, regex, RegexOptions.IgnoreCase);
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Constant-time comparison of key blobs.</summary>

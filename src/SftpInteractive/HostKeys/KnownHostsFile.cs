@@ -36,7 +36,7 @@ internal sealed class KnownHostsFile
                 lineNumber++;
                 if (KnownHostEntry.TryParse(line, lineNumber, out var entry))
                 {
-                    entries.Add(entry);
+                    entries.Add(entry with { Path = path });
                 }
             }
         }
@@ -53,6 +53,11 @@ internal sealed class KnownHostsFile
         var name = HostName(host, port);
         return _entries.Where(e => e.Matches(name)).ToList();
     }
+
+    /// <summary>Entries for <paramref name="host"/> on <paramref name="port"/> in every file of <paramref name="paths"/>,
+    /// in order (ssh_config's <c>UserKnownHostsFile</c> may list several; each entry knows its file).</summary>
+    public static IReadOnlyList<KnownHostEntry> Find(IEnumerable<string> paths, string host, int port) =>
+        [.. paths.SelectMany(p => Load(p).Find(host, port))];
 
     /// <summary>Appends an entry, creating the file (mode 600) and its directory (mode 700) when needed.</summary>
     /// <param name="host">Host name or address.</param>

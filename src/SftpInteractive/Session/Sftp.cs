@@ -14,6 +14,7 @@ public static class Sftp
     public static async Task<SftpSession> ConnectAsync(SftpOptions? options = null, CancellationToken cancellationToken = default)
     {
         var settings = LoadSettings(options);
+        SftpLog.ApplySetting(settings.LogLevel);
         using var link = SftpCancellation.Link(cancellationToken, out var token);
         return await SftpSession.ConnectAsync(settings, token).ConfigureAwait(false);
     }

@@ -22,12 +22,13 @@ public sealed partial class SftpSession
         var extensions = SftpInternals.Extensions(_client);
         rows.Add(("SFTP extensions", extensions.Count == 0 ? "(none)" : string.Join(", ", extensions.Keys.Order(StringComparer.Ordinal)), "server"));
         rows.Add(("Buffer size", Format.Bytes(_client.BufferSize), "SftpInteractive"));
-        rows.Add(("Keepalive", Settings.KeepAliveInterval > TimeSpan.Zero ? Format.Duration(Settings.KeepAliveInterval) : "off", "settings"));
+        rows.Add(("Keepalive", Settings.KeepAliveInterval > TimeSpan.Zero ? Format.Duration(Settings.KeepAliveInterval) : "off",
+            Settings.Sources.GetValueOrDefault(SettingKeys.KeepAlive, "default")));
         rows.Add(("Home / cwd", $"{Home} / {_cwd}", "session"));
         return new ConnectionExplanation(Settings.Target, rows, [.. extensions.Keys]);
     }
 
     // AES-GCM authenticates itself: no separate MAC is used.
-    private static string Mac(string? mac, string? cipher) =>
+    internal static string Mac(string? mac, string? cipher) =>
         cipher?.Contains("gcm", StringComparison.Ordinal) == true || cipher?.Contains("poly1305", StringComparison.Ordinal) == true ? "(implicit in cipher)" : mac ?? "?";
 }

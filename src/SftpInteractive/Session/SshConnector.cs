@@ -55,7 +55,9 @@ internal sealed class SshConnector(SftpSettings settings)
 
         try
         {
+            ConnectionLog.Connecting(settings, info);
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            ConnectionLog.Connected(settings, info);
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;
             _typedPassword = responder.TypedPassword ?? _typedPassword;
@@ -64,7 +66,9 @@ internal sealed class SshConnector(SftpSettings settings)
         catch (Exception e)
         {
             client.Dispose();
-            throw MapConnectError(e, verifier, responder, info, cancellationToken);
+            var mapped = MapConnectError(e, verifier, responder, info, cancellationToken);
+            ConnectionLog.Failed(settings, mapped);
+            throw mapped;
         }
         finally
         {
@@ -126,7 +130,7 @@ internal sealed class SshConnector(SftpSettings settings)
         };
         MoveFirst(info.Encryptions, [PreferredCipher]);
         var knownTypes = settings.HostKeyPolicy == HostKeyPolicy.Pinned ? [] :
-            KnownHostsFile.Load(settings.KnownHostsPath).Find(settings.Host, settings.Port).Where(e => !e.Revoked).Select(e => e.KeyType).Distinct().ToList();
+            KnownHostsFile.Find(settings.KnownHostsFiles, settings.Host, settings.Port).Where(e => !e.Revoked).Select(e => e.KeyType).Distinct().ToList();
         if (TrustedKeyType is not null)
         {
             knownTypes.Insert(0, TrustedKeyType);

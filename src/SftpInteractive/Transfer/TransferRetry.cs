@@ -25,6 +25,7 @@ internal static class TransferRetry
     public static Task WaitAsync(TransferOptions options, int retry, CancellationToken cancellationToken)
     {
         var delay = options.DelayBefore(retry);
+        SftpLog.Info($"connection lost: retry {retry} of {options.EffectiveRetries} (reconnect, then resume) in {Format.Duration(delay)}");
         return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, options.TimeProvider, cancellationToken);
     }
 

@@ -115,4 +115,22 @@ public sealed class HostKeyVerifierTests : IDisposable
         Assert.False(verifier.Decide("ssh-ed25519", OtherKey));
         Assert.Contains("during this session", verifier.Refusal!.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Decide_SeveralKnownHostsFiles_KeyInTheSecondIsTrustedAndAChangeNamesThatFile()
+    {
+        var second = Path.Combine(_dir, "known_hosts_corp");
+        File.WriteAllText(second, $"[127.0.0.1]:2222 ssh-ed25519 {Convert.ToBase64String(Key)}\n");
+        SftpSettings With(HostKeyPolicy policy) => new()
+        {
+            Host = "127.0.0.1", HostAlias = "127.0.0.1", Port = 2222, Username = "u",
+            KnownHostsPath = KnownHosts, KnownHostsPaths = [KnownHosts, second], HostKeyPolicy = policy,
+        };
+
+        Assert.True(new HostKeyVerifier(With(HostKeyPolicy.Strict), null).Decide("ssh-ed25519", Key));
+        var changed = new HostKeyVerifier(With(HostKeyPolicy.AcceptNew), null);
+        Assert.False(changed.Decide("ssh-ed25519", OtherKey));
+        Assert.Contains("known_hosts_corp line 1", changed.Refusal!.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(KnownHosts)); // nothing written: a changed key is never added
+    }
 }

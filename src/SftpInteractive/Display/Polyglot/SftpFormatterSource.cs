@@ -9,12 +9,20 @@ namespace SftpInteractive.Display.Polyglot;
 /// </summary>
 public sealed class SftpFormatterSource
 {
-    /// <summary>One HTML and one plain-text formatter for every type carrying the attribute.</summary>
+    /// <summary>One HTML and one plain-text formatter for our display types, and for each settings type.</summary>
 #pragma warning disable CA1822 // .NET Interactive calls this as an instance method on an instance it creates.
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new ConventionFormatter("text/html", typeof(object), o => o is IRichDisplay d ? d.ToHtml() : "<pre>" + System.Net.WebUtility.HtmlEncode(o.ToString()) + "</pre>"),
-        new ConventionFormatter("text/plain", typeof(object), o => o is IRichDisplay d ? d.ToText() : o.ToString()),
+        new ConventionFormatter("text/html", typeof(IRichDisplay), o => (o as IRichDisplay)?.ToHtml()),
+        new ConventionFormatter("text/plain", typeof(IRichDisplay), o => (o as IRichDisplay)?.ToText()),
+        .. Masked<SftpSettings>(),
+        .. Masked<SftpOptions>(),
+    ];
+
+    private static IEnumerable<ConventionFormatter> Masked<T>() =>
+    [
+        new ConventionFormatter("text/html", typeof(T), o => o is T ? "<pre>" + System.Net.WebUtility.HtmlEncode(o.ToString()) + "</pre>" : null),
+        new ConventionFormatter("text/plain", typeof(T), o => o is T ? o.ToString() : null),
     ];
 #pragma warning restore CA1822
 }

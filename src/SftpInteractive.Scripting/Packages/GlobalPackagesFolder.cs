@@ -15,6 +15,11 @@ internal sealed class GlobalPackagesFolder(string root)
     /// <summary>net10.0: what package assets and dependency groups are chosen for.</summary>
     public static readonly NuGetFramework Target = NuGetFramework.Parse("net10.0");
 
+    /// <summary>net10.0 with the SDK's default AssetTargetFallback (net461 … net481), used only when a package has
+    /// nothing for net10.0 itself, as <c>dotnet restore</c> does (it warns NU1701).</summary>
+    public static readonly NuGetFramework TargetWithFallback = new AssetTargetFallbackFramework(Target,
+        [.. new[] { "net461", "net462", "net47", "net471", "net472", "net48", "net481" }.Select(NuGetFramework.Parse)]);
+
     private readonly VersionFolderPathResolver _paths = new(root);
 
     /// <summary>The folder.</summary>

@@ -26,6 +26,7 @@ internal sealed record PackageAssets(IReadOnlyList<string> Assemblies, IReadOnly
         if (groups.Count > 0)
         {
             var nearest = new FrameworkReducer().GetNearest(GlobalPackagesFolder.Target, groups.Select(g => g.TargetFramework))
+                ?? new FrameworkReducer().GetNearest(GlobalPackagesFolder.TargetWithFallback, groups.Select(g => g.TargetFramework))
                 ?? throw new PackageException("NU1202", $"Package {shown} has no assemblies for net10.0 (it targets " +
                     $"{string.Join(", ", groups.Select(g => g.TargetFramework.GetShortFolderName()).Distinct())}).");
             assemblies.AddRange(groups.Where(g => g.TargetFramework.Equals(nearest)).SelectMany(g => g.Items)

@@ -1,0 +1,14 @@
+using SftpInteractive.Scripting;
+
+namespace SftpInteractive.Scripting.Tests.Packages;
+
+internal static class PackageAssert
+{
+    /// <summary>The success, or a failure that shows what the engine said.</summary>
+    public static SubmissionResult.Success Ok(SubmissionResult result) =>
+        result as SubmissionResult.Success ?? throw new Xunit.Sdk.XunitException($"expected success, got {result}");
+
+    /// <summary>The failure, or a failure that shows what the engine returned instead.</summary>
+    public static SubmissionResult.Failure Failed(SubmissionResult result) =>
+        result as SubmissionResult.Failure ?? throw new Xunit.Sdk.XunitException($"expected a failure, got {result}");
+}

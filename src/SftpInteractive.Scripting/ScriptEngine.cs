@@ -210,6 +210,12 @@ public sealed class ScriptEngine : IInteractiveEngine
                 return failure;
             }
 
+            if (string.IsNullOrWhiteSpace(prepared) && !string.IsNullOrWhiteSpace(code))
+            {
+                // Only directives: the references apply from the next submission on, nothing to compile now.
+                return new SubmissionResult.Success(null, false, null);
+            }
+
             code = prepared;
             var options = _packages.Apply(_options);
             state = _state is null

@@ -113,6 +113,11 @@ internal sealed class PackageManager(string directory)
         using var feeds = new PackageFeeds(environment.Settings, environment.Sources, environment.Folder);
         var walker = new DependencyWalker(environment.Folder, feeds, new VersionChooser(environment.Folder, feeds));
         var graph = await walker.WalkAsync(todo, _loaded, notes, cancellationToken).ConfigureAwait(false);
+        if (feeds.AnyUnreachable)
+        {
+            notes.Add($"Not every source answered ({feeds.Describe()}); the global packages folder filled in.");
+        }
+
         var references = new List<string>();
         foreach (var package in graph)
         {

@@ -112,4 +112,32 @@ public sealed class PackageReferenceTests
             "System.Text.Json.JsonSerializer.Serialize(new[] { 1, 2 }) + Microsoft.CodeAnalysis.Text.SourceText.From(\"abc\").Length"));
         Assert.Equal("[1,2]3", result.Value);
     }
+
+    [Fact]
+    public async Task NuGetReference_NuGetConfigWithOnlyAnUnreachableSource_WorksOfflineFromTheCache()
+    {
+        // Make sure the cache has it (a no-network fast path when another test already restored it).
+        await using (var online = new ScriptEngine())
+        {
+            PackageAssert.Ok(await Run(online, "#r \"nuget: CsvHelper, 34.0.0\""));
+        }
+
+        var folder = Directory.CreateTempSubdirectory("sftpi-offline-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="offline" value="http://127.0.0.1:9/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """, TestContext.Current.CancellationToken);
+        await using var engine = new ScriptEngine(baseDirectory: folder);
+        var sink = new RecordingSink();
+        var result = PackageAssert.Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.*\"\ntypeof(CsvHelper.CsvReader).Assembly.GetName().Version!.Major", sink));
+        Assert.Equal(34, result.Value);
+        var text = sink.Updates[^1].Value.Text;
+        Assert.StartsWith("Installed CsvHelper 34.0.0 in ", text);
+        Assert.Contains("Not every source answered (offline (http://127.0.0.1:9/v3/index.json) [unreachable: ", text);
+    }
 }

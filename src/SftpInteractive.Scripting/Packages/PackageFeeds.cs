@@ -49,12 +49,19 @@ internal sealed class PackageFeeds(ISettings settings, IReadOnlyList<PackageSour
     /// exactly as <c>dotnet restore</c> would (hash, metadata file, lower-case layout).</summary>
     public async Task InstallAsync(PackageIdentity package, PackageSource source, CancellationToken cancellationToken)
     {
-        var resource = await ResourceAsync(source).ConfigureAwait(false);
-        using var downloader = await resource.GetPackageDownloaderAsync(package, _cache, NullLogger.Instance, cancellationToken).ConfigureAwait(false)
-            ?? throw new PackageException("NU1102", $"{package.Id} {package.Version} vanished from {source.Source} while restoring.");
-        var context = new PackageExtractionContext(PackageSaveMode.Defaultv3, XmlDocFileSaveMode.None,
-            ClientPolicyContext.GetClientPolicy(settings, NullLogger.Instance), NullLogger.Instance);
-        await PackageExtractor.InstallFromSourceAsync(package, downloader, folder.Paths, context, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var resource = await ResourceAsync(source).ConfigureAwait(false);
+            using var downloader = await resource.GetPackageDownloaderAsync(package, _cache, NullLogger.Instance, cancellationToken).ConfigureAwait(false)
+                ?? throw new PackageException("NU1102", $"Package {package.Id} {package.Version} vanished from {source.Source} while restoring.");
+            var context = new PackageExtractionContext(PackageSaveMode.Defaultv3, XmlDocFileSaveMode.None,
+                ClientPolicyContext.GetClientPolicy(settings, NullLogger.Instance), NullLogger.Instance);
+            await PackageExtractor.InstallFromSourceAsync(package, downloader, folder.Paths, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (PackageException or OperationCanceledException))
+        {
+            throw new PackageException("NU1301", $"Package {package.Id} {package.Version} could not be downloaded from {source.Source}: {Reason(e)}");
+        }
     }
 
     /// <inheritdoc />

@@ -140,7 +140,7 @@ internal sealed class PackageManager(string directory)
         var location = isUrl ? source : Path.GetFullPath(Path.Combine(directory, source));
         if (!isUrl && !Directory.Exists(location))
         {
-            throw new PackageException("NU1301", $"Package source folder {location} does not exist (from `#i \"nuget: {source}\"`).");
+            throw new PackageException("NU1301", $"Package source folder {source} does not exist (relative paths start at the working directory).");
         }
 
         if (!_sources.Any(s => string.Equals(s.Source, location, StringComparison.OrdinalIgnoreCase)))

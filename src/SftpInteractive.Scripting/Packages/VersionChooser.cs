@@ -39,7 +39,7 @@ internal sealed class VersionChooser(GlobalPackagesFolder folder, PackageFeeds f
         }
 
         throw feeds.AnyUnreachable
-            ? new PackageException("NU1301", $"Package {shown} could not be restored: no source answered and it is not in the global packages folder ({folder.Root}). Sources tried: {feeds.Describe()}.")
+            ? new PackageException("NU1301", $"Package {shown} could not be restored: not found in the sources that answered, some did not answer, and the global packages folder does not have it. Sources tried: {feeds.Describe()}.")
             : new PackageException("NU1101", $"Package {shown} was not found. Sources tried: {feeds.Describe()}.");
     }
 

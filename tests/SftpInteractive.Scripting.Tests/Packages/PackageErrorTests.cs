@@ -47,7 +47,7 @@ public sealed class PackageErrorTests
         var failure = await FailsAndSessionLives(engine,
             "#i \"nuget: http://127.0.0.1:9/v3/index.json\"\n#r \"nuget: SftpInteractive.NoSuchPackage.Zz\"");
         Assert.Equal("NU1301", failure.Name);
-        Assert.StartsWith("Package SftpInteractive.NoSuchPackage.Zz (latest) could not be restored: no source answered", failure.Message);
+        Assert.StartsWith("Package SftpInteractive.NoSuchPackage.Zz (latest) could not be restored: not found in the sources that answered, some did not answer", failure.Message);
         Assert.Contains("http://127.0.0.1:9/v3/index.json [unreachable: ", failure.Message);
     }
 
@@ -83,7 +83,7 @@ public sealed class PackageErrorTests
         await using var engine = new ScriptEngine();
         PackageAssert.Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine, "#i \"nuget: /nonexistent/sftpi-feed\"");
-        Assert.Equal("Package source folder /nonexistent/sftpi-feed does not exist (from `#i \"nuget: /nonexistent/sftpi-feed\"`).", failure.Message);
+        Assert.Equal("Package source folder /nonexistent/sftpi-feed does not exist (relative paths start at the working directory).", failure.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SftpInteractive.Scripting;
+using static SftpInteractive.Scripting.Tests.Packages.PackageAssert;
 
 namespace SftpInteractive.Scripting.Tests.Packages;
 
@@ -6,15 +7,12 @@ namespace SftpInteractive.Scripting.Tests.Packages;
 /// with everything defined before, keeps working.</summary>
 public sealed class PackageErrorTests
 {
-    private static async Task<SubmissionResult> Run(ScriptEngine engine, string code) =>
-        await engine.ExecuteAsync(code, new RecordingSink(), TestContext.Current.CancellationToken);
-
     private static async Task<SubmissionResult.Failure> FailsAndSessionLives(ScriptEngine engine, string code)
     {
-        var failure = PackageAssert.Failed(await Run(engine, code));
+        var failure = Failed(await Run(engine, code));
         Assert.Empty(failure.StackTrace);
         Assert.DoesNotContain("   at ", failure.Message);
-        Assert.Equal(42, PackageAssert.Ok(await Run(engine, "kept + 1")).Value);
+        Assert.Equal(42, Ok(await Run(engine, "kept + 1")).Value);
         return failure;
     }
 
@@ -22,7 +20,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_UnknownPackage_NamesPackageAndSources()
     {
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "var kept = 41;"));
+        Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine, "#r \"nuget: SftpInteractive.NoSuchPackage.Zz\"");
         Assert.Equal("NU1101", failure.Name);
         Assert.Equal("Package SftpInteractive.NoSuchPackage.Zz (latest) was not found. Sources tried: nuget.org (https://api.nuget.org/v3/index.json).", failure.Message);
@@ -32,7 +30,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_UnknownVersion_ListsAvailableVersions()
     {
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "var kept = 41;"));
+        Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine, "#r \"nuget: CsvHelper, 999.0.0\"");
         Assert.Equal("NU1102", failure.Name);
         Assert.StartsWith("Package CsvHelper 999.0.0: no version matches '999.0.0' (available: 34.0.0, ", failure.Message);
@@ -43,7 +41,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_UnreachableSource_SaysWhichAndWhy()
     {
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "var kept = 41;"));
+        Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine,
             "#i \"nuget: http://127.0.0.1:9/v3/index.json\"\n#r \"nuget: SftpInteractive.NoSuchPackage.Zz\"");
         Assert.Equal("NU1301", failure.Name);
@@ -56,7 +54,7 @@ public sealed class PackageErrorTests
     {
         var feed = await LocalFeed.GetAsync();
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "var kept = 41;"));
+        Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine, $"#i \"nuget: {feed.Folder}\"\n#r \"nuget: SftpInteractive.TestFuture, {feed.Version}\"");
         Assert.Equal("NU1202", failure.Name);
         Assert.Equal($"Package SftpInteractive.TestFuture {feed.Version} has no assemblies for net10.0 (it targets net11.0).", failure.Message);
@@ -71,7 +69,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_DirectiveTypo_OneClearMessage(string code, string message)
     {
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "var kept = 41;"));
+        Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine, code);
         Assert.Equal("PackageDirective", failure.Name);
         Assert.Equal(message, failure.Message);
@@ -81,7 +79,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_MissingLocalSourceFolder_Refused()
     {
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "var kept = 41;"));
+        Ok(await Run(engine, "var kept = 41;"));
         var failure = await FailsAndSessionLives(engine, "#i \"nuget: /nonexistent/sftpi-feed\"");
         Assert.Equal("Package source folder /nonexistent/sftpi-feed does not exist (relative paths start at the working directory).", failure.Message);
     }
@@ -90,7 +88,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_DiagnosticLines_KeepTheirNumbers()
     {
         await using var engine = new ScriptEngine();
-        var failure = PackageAssert.Failed(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"\n#i \"nuget: https://api.nuget.org/v3/index.json\"\nvar x = nope;"));
+        var failure = Failed(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"\n#i \"nuget: https://api.nuget.org/v3/index.json\"\nvar x = nope;"));
         Assert.Equal(3, Assert.Single(failure.Diagnostics).Line);
     }
 }

@@ -1,13 +1,11 @@
 using SftpInteractive.Scripting;
+using static SftpInteractive.Scripting.Tests.Packages.PackageAssert;
 
 namespace SftpInteractive.Scripting.Tests.Packages;
 
 /// <summary>#r "nuget:" against the real package sources and the shared global packages folder.</summary>
 public sealed class PackageReferenceTests
 {
-    private static async Task<SubmissionResult> Run(ScriptEngine engine, string code, RecordingSink? sink = null) =>
-        await engine.ExecuteAsync(code, sink ?? new RecordingSink(), TestContext.Current.CancellationToken);
-
     [Fact]
     public async Task NuGetReference_CsvHelper_ParsesCsvInTheSameSubmission()
     {
@@ -21,7 +19,7 @@ public sealed class PackageReferenceTests
             while (csv.Read()) names.Add(csv.GetString("name"));
             string.Join("+", names)
             """, sink);
-        var success = PackageAssert.Ok(result);
+        var success = Ok(result);
         Assert.Equal("a.csv+b.csv", success.Value);
         var (shown, id) = Assert.Single(sink.Displays);
         Assert.StartsWith("Restoring CsvHelper 34.0.0", shown.Text);
@@ -35,7 +33,7 @@ public sealed class PackageReferenceTests
     {
         await using var engine = new ScriptEngine();
         var sink = new RecordingSink();
-        var result = PackageAssert.Ok(await Run(engine, "#r \"nuget: Humanizer.Core, 2.*\"\nusing Humanizer;\n\"SomeFileName\".Humanize()", sink));
+        var result = Ok(await Run(engine, "#r \"nuget: Humanizer.Core, 2.*\"\nusing Humanizer;\n\"SomeFileName\".Humanize()", sink));
         Assert.Equal("Some file name", result.Value);
         Assert.StartsWith("Restoring Humanizer.Core 2.*", sink.Displays[0].Value.Text);
         Assert.StartsWith("Installed Humanizer.Core 2.14.1", sink.Updates[^1].Value.Text);
@@ -46,7 +44,7 @@ public sealed class PackageReferenceTests
     {
         await using var engine = new ScriptEngine();
         var sink = new RecordingSink();
-        var result = PackageAssert.Ok(await Run(engine, """
+        var result = Ok(await Run(engine, """
             #r "nuget: Newtonsoft.Json, 13.0.3"
             #r "nuget: CsvHelper, 34.0.0"
             Newtonsoft.Json.JsonConvert.SerializeObject(new { n = 1 }) + typeof(CsvHelper.CsvReader).Name
@@ -61,18 +59,18 @@ public sealed class PackageReferenceTests
     public async Task NuGetReference_SameAgain_IsNoOp_OtherVersionRefused()
     {
         await using var engine = new ScriptEngine();
-        PackageAssert.Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"\nvar kept = 41;"));
+        Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"\nvar kept = 41;"));
         var again = new RecordingSink();
-        PackageAssert.Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"", again));
+        Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"", again));
         Assert.Equal("CsvHelper 34.0.0 is already loaded.", Assert.Single(again.Displays).Value.Text);
         Assert.Empty(again.Updates);
 
-        var other = PackageAssert.Failed(await Run(engine, "#r \"nuget: CsvHelper, 33.0.1\""));
+        var other = Failed(await Run(engine, "#r \"nuget: CsvHelper, 33.0.1\""));
         Assert.Equal("NU1107", other.Name);
         Assert.Contains("CsvHelper 34.0.0 is already loaded", other.Message);
         Assert.Contains("33.0.1", other.Message);
         Assert.Contains("Restart", other.Message);
-        Assert.Equal(42, PackageAssert.Ok(await Run(engine, "kept + 1")).Value);
+        Assert.Equal(42, Ok(await Run(engine, "kept + 1")).Value);
     }
 
     [Fact]
@@ -83,7 +81,7 @@ public sealed class PackageReferenceTests
             "#r \"nuget: CsvHelper, 34.0.0\"\nstring FirstName(string text) { var csv = CsvHelper.CsvReader.FromText(text, null); csv.ReadHeader(); csv.Read(); return csv.GetString(\"name\"); }\n",
             TestContext.Current.CancellationToken);
         await using var engine = new ScriptEngine(baseDirectory: folder);
-        var result = PackageAssert.Ok(await Run(engine, "#load \"helpers.csx\"\nFirstName(\"name\\nx.csv\\n\")"));
+        var result = Ok(await Run(engine, "#load \"helpers.csx\"\nFirstName(\"name\\nx.csv\\n\")"));
         Assert.Equal("x.csv", result.Value);
     }
 
@@ -93,7 +91,7 @@ public sealed class PackageReferenceTests
         var feed = await LocalFeed.GetAsync();
         await using var engine = new ScriptEngine();
         var sink = new RecordingSink();
-        var result = PackageAssert.Ok(await Run(engine,
+        var result = Ok(await Run(engine,
             $"#i \"nuget: {feed.Folder}\"\n#r \"nuget: SftpInteractive.TestTiny, {feed.Version}\"\nTestTiny.Greeter.Hello(\"sftp\")", sink));
         Assert.Equal("hello sftp", result.Value);
         Assert.StartsWith($"Installed SftpInteractive.TestTiny {feed.Version} in ", sink.Updates[^1].Value.Text);
@@ -104,11 +102,11 @@ public sealed class PackageReferenceTests
     {
         await using var engine = new ScriptEngine();
         var sink = new RecordingSink();
-        PackageAssert.Ok(await Run(engine, "#r \"nuget: Microsoft.CodeAnalysis.Common, 4.8.0\"\n#r \"nuget: System.Text.Json, 11.0.0\"", sink));
+        Ok(await Run(engine, "#r \"nuget: Microsoft.CodeAnalysis.Common, 4.8.0\"\n#r \"nuget: System.Text.Json, 11.0.0\"", sink));
         var text = sink.Updates[^1].Value.Text;
         Assert.Contains("Microsoft.CodeAnalysis.Common 4.8.0 brings Microsoft.CodeAnalysis 4.8.0.0; kept the host's 5.", text);
         Assert.Contains("System.Text.Json 11.0.0 brings System.Text.Json 11.0.0.0; kept the host's 10.", text);
-        var result = PackageAssert.Ok(await Run(engine,
+        var result = Ok(await Run(engine,
             "System.Text.Json.JsonSerializer.Serialize(new[] { 1, 2 }) + Microsoft.CodeAnalysis.Text.SourceText.From(\"abc\").Length"));
         Assert.Equal("[1,2]3", result.Value);
     }
@@ -119,7 +117,7 @@ public sealed class PackageReferenceTests
         // Make sure the cache has it (a no-network fast path when another test already restored it).
         await using (var online = new ScriptEngine())
         {
-            PackageAssert.Ok(await Run(online, "#r \"nuget: CsvHelper, 34.0.0\""));
+            Ok(await Run(online, "#r \"nuget: CsvHelper, 34.0.0\""));
         }
 
         var folder = Directory.CreateTempSubdirectory("sftpi-offline-").FullName;
@@ -134,7 +132,7 @@ public sealed class PackageReferenceTests
             """, TestContext.Current.CancellationToken);
         await using var engine = new ScriptEngine(baseDirectory: folder);
         var sink = new RecordingSink();
-        var result = PackageAssert.Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.*\"\ntypeof(CsvHelper.CsvReader).Assembly.GetName().Version!.Major", sink));
+        var result = Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.*\"\ntypeof(CsvHelper.CsvReader).Assembly.GetName().Version!.Major", sink));
         Assert.Equal(34, result.Value);
         var text = sink.Updates[^1].Value.Text;
         Assert.StartsWith("Installed CsvHelper 34.0.0 in ", text);

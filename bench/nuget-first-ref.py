@@ -24,7 +24,8 @@ def first_reference(kernel_name):
     """Seconds from sending the cell to its reply, in a kernel started (and ready) just before."""
     from jupyter_client.manager import start_new_kernel
 
-    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=180)
+    # The engine logs to stdout; keep this script's stdout for its own result.
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=180, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"[nuget-first-ref] {kernel_name}: kernel ready", file=sys.stderr)
     try:
         started = time.perf_counter()

@@ -7,7 +7,7 @@ source "$BENCH_DIR/lib/common.sh"
 dotnet build "$REPO_ROOT/src/SftpInteractive.Tool" -c Release -nologo -v q >/dev/null
 engine="$("$REPO_ROOT/tests/tools/install-dotnet-interactive")"
 log "first #r nuget, $REPS reps per kernel"
-out=$("$PY" "$BENCH_DIR/nuget-first-ref.py" --json --reps "$REPS" --dotnet-interactive "$engine")
+out=$("$PY" "$BENCH_DIR/nuget-first-ref.py" --json --reps "$REPS" --dotnet-interactive "$engine" | grep '^{' | tail -1)
 for tool in ours dotnet-interactive; do
   samples=$(echo "$out" | "$PY" -c "import json,sys; print(' '.join(str(s) for s in json.load(sys.stdin)['$tool']['samples_s']))")
   settings=$([[ $tool == ours ]] && echo "sftpi kernel run (Release build): in-process NuGet restore, warm global packages folder" \

@@ -65,6 +65,8 @@ public sealed class PackageReferenceTests
         Assert.Equal("CsvHelper 34.0.0 is already loaded.", Assert.Single(again.Displays).Value.Text);
         Assert.Empty(again.Updates);
 
+        Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.*\"\n#r \"nuget: CsvHelper\""));
+        Assert.Equal("NU1107", Failed(await Run(engine, "#r \"nuget: CsvHelper, 33.*\"")).Name);
         var other = Failed(await Run(engine, "#r \"nuget: CsvHelper, 33.0.1\""));
         Assert.Equal("NU1107", other.Name);
         Assert.Contains("CsvHelper 34.0.0 is already loaded", other.Message);

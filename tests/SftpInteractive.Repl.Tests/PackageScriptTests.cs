@@ -66,4 +66,20 @@ public sealed class PackageScriptTests
         Assert.Equal(string.Empty, output.ToString());
         Assert.Equal("Installed CsvHelper 34.0.0 in 0.12 s\n", notices.ToString());
     }
+
+    [Fact]
+    public void Terminal_NuGetReference_StatusLineReplacedInPlaceThenPackageUsed()
+    {
+        var history = Path.Combine(Path.GetTempPath(), "sftpi-tmux-history-" + Guid.NewGuid().ToString("N"));
+        using var tmux = TmuxSession.Start($"{Tool.Executable} --no-connect", new Dictionary<string, string> { ["SFTPI_HISTORY"] = history });
+        tmux.WaitForPrompt();
+        tmux.Type("#r \"nuget: CsvHelper, 34.0.0\"");
+        tmux.Press("Enter");
+        var screen = tmux.WaitForText("Installed CsvHelper 34.0.0 in ", TimeSpan.FromMinutes(2));
+        Assert.DoesNotContain("Restoring", screen);
+        tmux.WaitForPrompt();
+        tmux.Type("typeof(CsvHelper.CsvReader).Assembly.GetName().Version.Major + 1");
+        tmux.Press("Enter");
+        tmux.WaitFor(s => s.Contains("\n35", StringComparison.Ordinal), "the result 35");
+    }
 }

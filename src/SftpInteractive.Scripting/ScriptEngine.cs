@@ -212,7 +212,9 @@ public sealed class ScriptEngine : IInteractiveEngine
 
             if (string.IsNullOrWhiteSpace(prepared) && !string.IsNullOrWhiteSpace(code))
             {
-                // Only directives: the references apply from the next submission on, nothing to compile now.
+                // Only directives: the references apply from the next submission on, nothing to compile now; completion
+                // sees the packages at once.
+                _workspace.AddSubmission(prepared, _packages.Apply(_options).MetadataReferences);
                 return new SubmissionResult.Success(null, false, null);
             }
 

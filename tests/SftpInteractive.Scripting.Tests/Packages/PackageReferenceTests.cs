@@ -140,4 +140,15 @@ public sealed class PackageReferenceTests
         Assert.StartsWith("Installed CsvHelper 34.0.0 in ", text);
         Assert.Contains("Not every source answered (offline (http://127.0.0.1:9/v3/index.json) [unreachable: ", text);
     }
+
+    [Fact]
+    public async Task NuGetReference_DirectiveOnlySubmission_CompletionSeesThePackage()
+    {
+        await using var engine = new ScriptEngine();
+        var result = Ok(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\""));
+        Assert.False(result.HasValue);
+        var code = "CsvHelper.CsvRea";
+        var list = await engine.CompleteAsync(code, code.Length, TestContext.Current.CancellationToken);
+        Assert.Contains(list.Items, i => i.Text == "CsvReader");
+    }
 }

@@ -113,10 +113,10 @@ internal static partial class PackageDirectives
     }
 
     // #r "scheme: rest" — a scheme of two letters or more, so "C:\lib\x.dll" stays a file reference for Roslyn.
-    [GeneratedRegex("""^\s*#r\s+"(?<scheme>[A-Za-z][A-Za-z0-9]+):(?<rest>[^"]*)"\s*$""")]
+    [GeneratedRegex("""^\s*#r\s+"(?<scheme>[A-Za-z][A-Za-z0-9]+):(?<rest>[^"]*)"\s*(//.*)?$""")]
     private static partial Regex Reference();
 
-    [GeneratedRegex("""^\s*#i\s+"(?<scheme>[A-Za-z][A-Za-z0-9]+):(?<rest>[^"]*)"\s*$""")]
+    [GeneratedRegex("""^\s*#i\s+"(?<scheme>[A-Za-z][A-Za-z0-9]+):(?<rest>[^"]*)"\s*(//.*)?$""")]
     private static partial Regex Include();
 
     [GeneratedRegex("""^\s*#i\b""")]

@@ -88,7 +88,7 @@ public sealed class PackageErrorTests
     public async Task NuGetReference_DiagnosticLines_KeepTheirNumbers()
     {
         await using var engine = new ScriptEngine();
-        var failure = Failed(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\"\n#i \"nuget: https://api.nuget.org/v3/index.json\"\nvar x = nope;"));
+        var failure = Failed(await Run(engine, "#r \"nuget: CsvHelper, 34.0.0\" // the CSV reader\n#i \"nuget: https://api.nuget.org/v3/index.json\"\nvar x = nope;"));
         Assert.Equal(3, Assert.Single(failure.Diagnostics).Line);
     }
 }

@@ -37,7 +37,8 @@ internal sealed class SettingsResolver
     {
         var alias = Pick(SettingKeys.Host, _options.Host) ?? throw Missing(SettingKeys.Host, "the server's host name or address");
         var sshConfigPath = _options.SshConfigPath ?? SshConfigFile.ExpandHome("~/.ssh/config");
-        var sshHost = SshConfigFile.Load(sshConfigPath).Resolve(alias);
+        var sshConfig = SshConfigFile.Load(sshConfigPath);
+        var sshHost = sshConfig.Resolve(alias);
         var host = sshHost.HostName ?? alias;
 
         var portText = Pick(SettingKeys.Port, _options.Port?.ToString(CultureInfo.InvariantCulture));
@@ -90,8 +91,28 @@ internal sealed class SettingsResolver
         var hashText = Pick(SettingKeys.KnownHostsHash, _options.HashKnownHosts?.ToString());
         var hashKnownHosts = hashText is null ? FromSshConfig(SettingKeys.KnownHostsHash, sshHost.HashKnownHosts) ?? false : ParseBool(SettingKeys.KnownHostsHash, hashText);
 
+        var agent = Pick(SettingKeys.IdentityAgent, _options.IdentityAgent) ?? FromAuthSock();
+        var identitiesOnlyText = Pick(SettingKeys.IdentitiesOnly, _options.IdentitiesOnly?.ToString());
+        var certificates = (Pick(SettingKeys.Certificate, _options.CertificatePath) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ExistingFile(SettingKeys.Certificate)).ToList();
+        var jumpText = Pick(SettingKeys.Jump, _options.Jump);
+        IReadOnlyList<JumpHost> jumps;
+        try
+        {
+            jumps = JumpHost.ParseChain(jumpText);
+        }
+        catch (SftpConfigException e)
+        {
+            throw new SftpConfigException($"{SettingKeys.Jump} (set by {SourceText(SettingKeys.Jump)}): {e.Message}", e);
+        }
+
         return new SftpSettings
         {
+            JumpHosts = jumps,
+            IdentityAgent = agent is null || agent.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ResolvePath(agent),
+            IdentitiesOnly = identitiesOnlyText is not null && ParseBool(SettingKeys.IdentitiesOnly, identitiesOnlyText),
+            CertificateFiles = certificates,
+            SshConfigLookup = sshConfig.Resolve,
             Host = host,
             HostAlias = alias,
             Port = port,
@@ -138,6 +159,26 @@ internal sealed class SettingsResolver
 
         return null;
     }
+
+    /// <summary>The agent the process environment points at (<c>SSH_AUTH_SOCK</c>), when no setting chose one.</summary>
+    private string? FromAuthSock()
+    {
+        if (_environment.TryGetValue(SettingKeys.AuthSock, out var socket) && !string.IsNullOrEmpty(socket))
+        {
+            _sources[SettingKeys.IdentityAgent] = SettingKeys.AuthSock;
+            return socket;
+        }
+
+        return null;
+    }
+
+    private Func<string, string> ExistingFile(string key) => path =>
+    {
+        var full = ResolvePath(path);
+        return File.Exists(full)
+            ? full
+            : throw new SftpConfigException($"{key} points to {LocalPaths.Display(full)}, which does not exist (set by {SourceText(key)}). Fix the path.");
+    };
 
     private T? FromSshConfig<T>(string key, T? value)
     {

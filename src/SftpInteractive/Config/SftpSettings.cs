@@ -52,6 +52,29 @@ public sealed class SftpSettings
     /// <summary>Keepalive interval; <see cref="TimeSpan.Zero"/> turns keepalive off.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>ProxyJump chain, first hop first (empty: direct).</summary>
+    public IReadOnlyList<JumpHost> JumpHosts { get; init; } = [];
+
+    /// <summary>ssh-agent socket (IdentityAgent / SSH_AUTH_SOCK); null: no agent.</summary>
+    public string? IdentityAgent { get; init; }
+
+    /// <summary>IdentitiesOnly: offer only the configured key files (and their agent counterparts).</summary>
+    public bool IdentitiesOnly { get; init; }
+
+    /// <summary>CertificateFile entries (OpenSSH user certificates).</summary>
+    public IReadOnlyList<string> CertificateFiles { get; init; } = [];
+
+    /// <summary>PreferredAuthentications order (empty: the default order).</summary>
+    public IReadOnlyList<string> PreferredAuthentications { get; init; } = [];
+
+    /// <summary>ServerAliveCountMax: keepalives without answer before the connection counts as dead.</summary>
+    public int ServerAliveCountMax { get; init; } = 3;
+
+    /// <summary>What ssh_config says about a host name: the seam through which each jump host resolves its own User,
+    /// Port, HostName and IdentityFile under its own name. Set by the settings resolver; null for settings built by
+    /// hand (then jump hosts use only what their spec says).</summary>
+    internal Func<string, SshHostEntry>? SshConfigLookup { get; init; }
+
     /// <summary>The <c>.env</c> file that was read, if any.</summary>
     public string? EnvFile { get; init; }
 
@@ -70,6 +93,9 @@ public sealed class SftpSettings
     /// <summary>"user@host:port", the way messages name the target.</summary>
     public string Target => $"{Username}@{Host}:{Port}";
 
+    /// <summary>The target, and the jump hosts it is reached through, for messages.</summary>
+    public string Route => JumpHosts.Count == 0 ? Target : $"{Target} via {string.Join(" -> ", JumpHosts)}";
+
     /// <summary>The settings as (key, value, source) rows, with secrets masked.</summary>
     public IReadOnlyList<(string Key, string Value, string Source)> Describe() =>
     [
@@ -83,6 +109,10 @@ public sealed class SftpSettings
         (SettingKeys.KnownHosts, LocalPaths.Display(KnownHostsPath), SourceOf(SettingKeys.KnownHosts)),
         (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
         (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
+        (SettingKeys.Jump, JumpHosts.Count == 0 ? "(none)" : string.Join(",", JumpHosts), SourceOf(SettingKeys.Jump)),
+        (SettingKeys.IdentityAgent, IdentityAgent is null ? "(none)" : LocalPaths.Display(IdentityAgent), SourceOf(SettingKeys.IdentityAgent)),
+        (SettingKeys.IdentitiesOnly, IdentitiesOnly ? "true" : "false", SourceOf(SettingKeys.IdentitiesOnly)),
+        (SettingKeys.Certificate, CertificateFiles.Count == 0 ? "(none)" : string.Join(", ", CertificateFiles.Select(LocalPaths.Display)), SourceOf(SettingKeys.Certificate)),
     ];
 
     /// <inheritdoc />

@@ -21,6 +21,8 @@ internal sealed class ConnectionArguments
 
     public Option<string?> Key { get; } = new("--key", "-i") { Description = "Private key file: OpenSSH, PEM or PuTTY .ppk (SFTP_PRIVATE_KEY)" };
 
+    public Option<string?> Jump { get; } = new("--jump", "-J") { Description = "Jump host(s) to connect through, like ssh -J: user@bastion:port[,next...] (SFTP_JUMP)" };
+
     public Option<string?> EnvFile { get; } = new("--env-file") { Description = "A .env file to read instead of searching from the current directory" };
 
     public Option<bool> NoConnect { get; } = new("--no-connect") { Description = "Start unconnected; call Connect(...) later" };
@@ -28,7 +30,7 @@ internal sealed class ConnectionArguments
     public void AddTo(Command command)
     {
         command.Arguments.Add(Target);
-        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, EnvFile, NoConnect })
+        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, Jump, EnvFile, NoConnect })
         {
             command.Options.Add(option);
         }
@@ -43,6 +45,7 @@ internal sealed class ConnectionArguments
             Username = parse.GetValue(User),
             Port = parse.GetValue(Port),
             PrivateKeyPath = parse.GetValue(Key),
+            Jump = parse.GetValue(Jump),
             EnvFile = parse.GetValue(EnvFile),
         };
         if (parse.GetValue(Target) is { Length: > 0 } target)
@@ -59,7 +62,7 @@ internal sealed class ConnectionArguments
             Redactor.Register(options.Password);
         }
 
-        var explicitConnect = options.Host is not null || options.EnvFile is not null || options.Username is not null || options.PrivateKeyPath is not null;
+        var explicitConnect = options.Host is not null || options.EnvFile is not null || options.Username is not null || options.PrivateKeyPath is not null || options.Jump is not null;
         return (options, explicitConnect);
     }
 }

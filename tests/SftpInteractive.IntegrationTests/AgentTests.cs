@@ -63,6 +63,32 @@ public sealed class AgentTests
     }
 
     [Fact]
+    public async Task Connect_AgentKeyAndKeyFile_AgentKeyIsOfferedFirstAsInOpenSsh()
+    {
+        var server = TestServer.Require("agent");
+        using var agent = await TestAgent.StartAsync(Ct);
+        await agent.AddAsync(Ct, KeyFile(server, "id_ecdsa"));
+        var agentKey = (await ExternalTool.RunCheckedAsync("ssh-keygen", ["-lf", KeyFile(server, "id_ecdsa") + ".pub"], Ct)).Split(' ')[1];
+        var log = server.Facts["SFTPI_TEST_SSHD_LOG"];
+        var start = new FileInfo(log).Length;
+
+        await using var s = await server.ConnectAsync("agent", o => { ThroughAgent(agent)(o); o.PrivateKeyPath = KeyFile(server, "id_ed25519"); }, Ct);
+
+        var accepted = Assert.Single(NewLogLines(log, start), l => l.StartsWith("Accepted publickey for sftpi-key", StringComparison.Ordinal));
+        Assert.Contains($"ECDSA {agentKey}", accepted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_PreferredAuthenticationsWithoutTheNeededMethod_DoesNotTryIt()
+    {
+        var server = TestServer.Require("keypass"); // the server wants publickey, then password
+
+        var e = await Assert.ThrowsAsync<SftpAuthenticationException>(() => server.ConnectAsync("keypass", o => o.PreferredAuthentications = "password", Ct));
+
+        Assert.Contains("(tried: password;", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connect_IdentitiesOnly_OffersOnlyTheConfiguredFileNotTheAgentsOtherKeys()
     {
         var server = TestServer.Require("agent");

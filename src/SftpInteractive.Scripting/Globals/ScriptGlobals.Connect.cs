@@ -82,6 +82,8 @@ public partial class ScriptGlobals
             ConnectTimeout = explicitOptions.ConnectTimeout ?? defaults.ConnectTimeout,
             OperationTimeout = explicitOptions.OperationTimeout ?? defaults.OperationTimeout,
             KeepAliveInterval = explicitOptions.KeepAliveInterval ?? defaults.KeepAliveInterval,
+            KeepAliveCountMax = explicitOptions.KeepAliveCountMax ?? defaults.KeepAliveCountMax,
+            PreferredAuthentications = explicitOptions.PreferredAuthentications ?? defaults.PreferredAuthentications,
             EnvFile = explicitOptions.EnvFile ?? defaults.EnvFile,
             WorkingDirectory = explicitOptions.WorkingDirectory ?? defaults.WorkingDirectory,
             SshConfigPath = explicitOptions.SshConfigPath ?? defaults.SshConfigPath,

@@ -57,12 +57,18 @@ internal static class SettingKeys
     /// <summary>OpenSSH user certificate file(s), comma-separated.</summary>
     public const string Certificate = "SFTP_CERTIFICATE";
 
+    /// <summary>Keepalive intervals without an answer before the connection counts as dead (ServerAliveCountMax).</summary>
+    public const string KeepAliveCountMax = "SFTP_KEEPALIVE_COUNT_MAX";
+
+    /// <summary>Authentication methods to try, in order (PreferredAuthentications), e.g. <c>publickey,password</c>.</summary>
+    public const string PreferredAuthentications = "SFTP_PREFERRED_AUTHENTICATIONS";
+
     /// <summary>The ssh-agent's standard environment variable.</summary>
     public const string AuthSock = "SSH_AUTH_SOCK";
 
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive, Jump, IdentityAgent, IdentitiesOnly, Certificate];
+        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive, KeepAliveCountMax, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications];
 
     /// <summary>Keys whose values are secrets.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];

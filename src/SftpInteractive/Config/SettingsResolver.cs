@@ -106,8 +106,19 @@ internal sealed class SettingsResolver
             throw new SftpConfigException($"{SettingKeys.Jump} (set by {SourceText(SettingKeys.Jump)}): {e.Message}", e);
         }
 
+        var countMax = Pick(SettingKeys.KeepAliveCountMax, _options.KeepAliveCountMax?.ToString(CultureInfo.InvariantCulture));
+        var preferred = Pick(SettingKeys.PreferredAuthentications, _options.PreferredAuthentications)?
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (preferred.FirstOrDefault(m => m is not ("publickey" or "password" or "keyboard-interactive")) is { } unknown)
+        {
+            throw new SftpConfigException(
+                $"{SettingKeys.PreferredAuthentications} lists '{unknown}' ({SourceText(SettingKeys.PreferredAuthentications)}); the methods are publickey, password and keyboard-interactive.");
+        }
+
         return new SftpSettings
         {
+            ServerAliveCountMax = countMax is null ? 3 : ParseInt(SettingKeys.KeepAliveCountMax, countMax, 1, 1000),
+            PreferredAuthentications = preferred,
             JumpHosts = jumps,
             IdentityAgent = agent is null || agent.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ResolvePath(agent),
             IdentitiesOnly = identitiesOnlyText is not null && ParseBool(SettingKeys.IdentitiesOnly, identitiesOnlyText),

@@ -49,6 +49,14 @@ public sealed class SftpOptions
     /// <summary>Keepalive interval (<c>SFTP_KEEPALIVE</c> in seconds, default 30; 0 turns it off).</summary>
     public TimeSpan? KeepAliveInterval { get; set; }
 
+    /// <summary>Keepalive intervals without an answer before the connection counts as dead
+    /// (<c>SFTP_KEEPALIVE_COUNT_MAX</c>, default 3, like OpenSSH's ServerAliveCountMax).</summary>
+    public int? KeepAliveCountMax { get; set; }
+
+    /// <summary>Authentication methods to try, in order: publickey, password, keyboard-interactive
+    /// (<c>SFTP_PREFERRED_AUTHENTICATIONS</c>, comma-separated; default all, in that order).</summary>
+    public string? PreferredAuthentications { get; set; }
+
     /// <summary>ProxyJump chain, <c>user@bastion:port[,next...]</c> (<c>SFTP_JUMP</c>; <c>none</c>: direct).</summary>
     public string? Jump { get; set; }
 

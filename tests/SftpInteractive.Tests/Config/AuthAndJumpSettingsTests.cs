@@ -77,4 +77,18 @@ public sealed class AuthAndJumpSettingsTests : IDisposable
         Assert.Equal([settings.JumpHosts[0]], second.JumpHosts); // reached through the first hop
         Assert.Equal(settings.KnownHostsPath, second.KnownHostsPath);
     }
+
+    [Fact]
+    public void Resolve_PreferredAuthenticationsAndKeepAliveCountMax_FromEnvFile()
+    {
+        var settings = Sftp.LoadSettings(Options("SFTP_PREFERRED_AUTHENTICATIONS=password, publickey\nSFTP_KEEPALIVE_COUNT_MAX=5\n"));
+        var defaults = Sftp.LoadSettings(Options(""));
+
+        Assert.Equal(["password", "publickey"], settings.PreferredAuthentications);
+        Assert.Equal(5, settings.ServerAliveCountMax);
+        Assert.Empty(defaults.PreferredAuthentications);
+        Assert.Equal(3, defaults.ServerAliveCountMax);
+        var e = Assert.Throws<SftpConfigException>(() => Sftp.LoadSettings(Options("SFTP_PREFERRED_AUTHENTICATIONS=gssapi-with-mic\n")));
+        Assert.Contains("'gssapi-with-mic'", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -135,7 +135,7 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
     {
         disposables = [];
         var methods = new List<AuthenticationMethod>();
-        var keys = IdentityPlan.Build(settings, LoadKey, notes, disposables);
+        var keys = IdentityPlan.Build(settings, (path, certificate) => KeyFileLoader.Load(path, settings.Passphrase, certificate), notes, disposables);
         if (keys.Count > 0)
         {
             methods.Add(new PrivateKeyAuthenticationMethod(settings.Username, [.. keys]));
@@ -228,54 +228,6 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
         foreach (var (name, value) in all.Where(a => !preferred.Contains(a.Key)))
         {
             algorithms.Add(name, value);
-        }
-    }
-
-    private PrivateKeyFile LoadKey(string path, string? certificate)
-    {
-        try
-        {
-            return certificate is not null ? new PrivateKeyFile(path, settings.Passphrase, certificate)
-                : settings.Passphrase is null ? new PrivateKeyFile(path) : new PrivateKeyFile(path, settings.Passphrase);
-        }
-        catch (SshPassPhraseNullOrEmptyException)
-        {
-            throw new SftpAuthenticationException(
-                $"The private key {LocalPaths.Display(path)} is encrypted. Set {SettingKeys.Passphrase} in your .env (or pass Passphrase).");
-        }
-        catch (Exception e) when (e is SshException or System.Security.Cryptography.CryptographicException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException)
-        {
-            if (settings.Passphrase is not null && KeyFileLooksEncrypted(path))
-            {
-                throw new SftpAuthenticationException(
-                    $"Cannot decrypt the private key {LocalPaths.Display(path)}: the passphrase is wrong. Check {SettingKeys.Passphrase} in your .env.");
-            }
-
-            throw new SftpAuthenticationException(
-                $"The private key {LocalPaths.Display(path)} is not a valid OpenSSH, PEM or PuTTY (.ppk) key ({Redactor.Redact(e.Message)}). Check {SettingKeys.PrivateKey}.");
-        }
-        catch (IOException e)
-        {
-            throw new SftpConfigException($"Cannot read the private key {LocalPaths.Display(path)}: {e.Message}. Check {SettingKeys.PrivateKey}.", e);
-        }
-    }
-
-    private static bool KeyFileLooksEncrypted(string path)
-    {
-        var text = File.ReadAllText(path);
-        if (text.Contains("ENCRYPTED", StringComparison.Ordinal) || text.Contains("Encryption: aes", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var body = string.Concat(text.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select(l => l.Trim()));
-        try
-        {
-            return System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(body)).Contains("bcrypt", StringComparison.Ordinal);
-        }
-        catch (FormatException)
-        {
-            return false;
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class JumpRoute(SshConnector lastHop) : IDisposable
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Lock _forwards = new();
     private SshClient? _client;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>The last hop's connector (for messages).</summary>
     public SshConnector LastHop => lastHop;
@@ -30,9 +30,14 @@ internal sealed class JumpRoute(SshConnector lastHop) : IDisposable
                 _client?.Dispose();
                 _client = null;
                 _client = await lastHop.ConnectSshAsync(cancellationToken).ConfigureAwait(false);
+                if (_disposed)
+                {
+                    Interlocked.Exchange(ref _client, null)?.Dispose();
+                    throw new ObjectDisposedException(nameof(JumpRoute), "The session was closed while its jump host connected.");
+                }
             }
 
-            var client = _client;
+            var client = _client ?? throw new ObjectDisposedException(nameof(JumpRoute));
             lock (_forwards)
             {
                 return new JumpTunnel(client, host, port, forward => Remove(client, forward));
@@ -47,18 +52,10 @@ internal sealed class JumpRoute(SshConnector lastHop) : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _lock.Wait();
-        try
-        {
-            _disposed = true;
-            _client?.Dispose();
-            _client = null;
-            lastHop.Dispose();
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        // No waiting for the lock: a connect in progress sees _disposed and closes what it opened.
+        _disposed = true;
+        Interlocked.Exchange(ref _client, null)?.Dispose();
+        lastHop.Dispose();
     }
 
     private void Remove(SshClient client, ForwardedPortLocal forward)

@@ -4,11 +4,20 @@ using SftpInteractive;
 using SftpInteractive.Bench;
 
 // One scenario per process, so every run pays its own start-up and connection like the peers' command lines do.
-// Usage: SftpInteractive.Bench <get|put|getdir|find|rss-get> <args…> --env <file.env> [--parallel N]
+// Usage: SftpInteractive.Bench <get|put|getdir|find|rss-get|raw-get|raw-put> <args…> --env <file.env> [--parallel N]
 //   rss-get <remote> <local> [<warm-up remote>]: peak RSS growth during one get; with a warm-up file, that file is got
 //   first so the pool's connections and first-use code are in place and only per-byte growth is measured.
 // Prints one JSON object: {"scenario":…,"connect_s":…,"work_s":…,"rss_growth_mb":…}.
 var arguments = BenchArguments.Parse(args);
+if (arguments.Command is "raw-get" or "raw-put")
+{
+    // No product code at all: the library's own speed, measured the same way (whole process, connect included).
+    var env = DotNetEnv.Env.NoEnvVars().LoadMulti([arguments.EnvFile]).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+    var raw = RawSshNet.Run(arguments.Command, arguments[0], arguments[1], env, Environment.GetEnvironmentVariable("SFTPI_TEST_HOST_KEY_SHA256") ?? "");
+    Console.WriteLine($"{{\"scenario\":\"{arguments.Command}\",\"detail\":\"{raw}\"}}");
+    return;
+}
+
 var options = new SftpOptions { EnvFile = arguments.EnvFile, Environment = new Dictionary<string, string>() };
 var baseline = ProcessMemory.PeakRssKiB();
 var total = Stopwatch.StartNew();

@@ -15,12 +15,16 @@ from collections import defaultdict
 
 # section -> {peer tool: maximum ratio}
 TARGETS = {
-    "large-get": {"openssh-sftp": 1.0},
-    "large-put": {"openssh-sftp": 1.0},
+    "large-get": {"openssh-sftp": 1.0, "raw-ssh.net": 1.1, "ours-1-connection": 1.0},
+    "large-put": {"openssh-sftp": 1.0, "raw-ssh.net": 1.1},
     "tree-get": {"openssh-sftp": 0.5, "rclone": 0.8},
     "search": {"paramiko-serial": 0.33},
     "search-warm": {"paramiko-serial": 0.33},
     "kernel-roundtrip": {"ipykernel": 2.0},
+    "dist-large-get": {"openssh-sftp": 1.0},
+    "dist-large-put": {"openssh-sftp": 1.0},
+    "dist-tree-get": {"rclone": 0.8},
+    "dist-search": {"paramiko-serial": 0.33},
 }
 # section -> (absolute target in seconds for our median, what it is)
 ABSOLUTE = {

@@ -81,6 +81,29 @@ public sealed class ReplHostScriptModeTests
         Assert.Contains("│", output);
     }
 
+    [Fact]
+    public async Task Run_PipedGet_PrintsOneSummaryLineAndNoProgressBar()
+    {
+        var server = TestServer.Require("password");
+        var local = Directory.CreateTempSubdirectory("sftpi-piped-get-").FullName;
+        try
+        {
+            var target = Path.Combine(local, "readme.txt");
+            var (code, output, errors) = await RunScript(
+                $"Connect(new SftpOptions {{ EnvFile = \"{server.EnvFile("password")}\" }});\nGet(\"/data/README.txt\", \"{target}\")\n");
+            Assert.True(code == 0, errors);
+            Assert.True(File.Exists(target));
+            var lines = (output + errors).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines, l => l.Contains("README.txt", StringComparison.Ordinal));
+            Assert.DoesNotContain("━", output + errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("0%", output + errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("a\nb\n", new[] { "a", "b" })]
     [InlineData("if (x) {\n  y();\n}\nz\n", new[] { "if (x) {\n  y();\n}", "z" })]

@@ -34,6 +34,13 @@ internal sealed class ReplSink : IDisplaySink
     {
         lock (_lock)
         {
+            if (!_interactive && value.Value is TransferProgress)
+            {
+                // A log or a pipe gets no progress bars (they would only ever show their first state); the transfer's
+                // result is its one summary line.
+                return;
+            }
+
             var lines = Write(value);
             _lastId = displayId;
             _lastLines = lines;

@@ -79,6 +79,21 @@ public sealed class AgentTests
     }
 
     [Fact]
+    public async Task Connect_AgentsFirstKeyIsRefusedByTheServer_TheNextOneLogsIn()
+    {
+        var server = TestServer.Require("agent");
+        using var agent = await TestAgent.StartAsync(Ct);
+        await agent.AddAsync(Ct, KeyFile(server, "keypass_ed25519")); // sftpi-keypass's key: sftpi-key refuses it
+        await agent.AddAsync(Ct, KeyFile(server, "id_ecdsa"));
+        var log = server.Facts["SFTPI_TEST_SSHD_LOG"];
+        var start = new FileInfo(log).Length;
+
+        await using var s = await server.ConnectAsync("agent", ThroughAgent(agent), Ct);
+
+        Assert.Contains(NewLogLines(log, start), l => l.StartsWith("Accepted publickey for sftpi-key", StringComparison.Ordinal) && l.Contains("ECDSA", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Connect_PreferredAuthenticationsWithoutTheNeededMethod_DoesNotTryIt()
     {
         var server = TestServer.Require("keypass"); // the server wants publickey, then password

@@ -115,6 +115,46 @@ public sealed class JumpHostTests
     }
 
     [Fact]
+    public async Task Connect_JumpHostAsksPasswordAndCode_ItsOwnPromptsAreAnswered()
+    {
+        // On the bastion, sftpi-totp logs in with keyboard-interactive: "Password: " then "Verification code: ".
+        var server = TestServer.Require("totp");
+        var password = server.EnvValue("totp", "SFTP_PASSWORD");
+        var secret = server.EnvValue("totp", "SFTP_TOTP_SECRET");
+        var asked = new List<(string User, string Host, string Request)>();
+        var start = LogSize(server);
+
+        await using var s = await server.ConnectAsync("key", o =>
+        {
+            o.Jump = $"sftpi-totp@127.0.0.1:{BastionPort(server)}";
+            o.Prompt = (prompt, _) =>
+            {
+                asked.Add((prompt.Username, prompt.Host, prompt.Request));
+                return ValueTask.FromResult<string?>(prompt.Request.StartsWith("Password", StringComparison.Ordinal) ? password : Totp.Compute(secret, DateTimeOffset.UtcNow));
+            };
+        }, Ct);
+
+        Assert.Equal([("sftpi-totp", "127.0.0.1", "Password: "), ("sftpi-totp", "127.0.0.1", "Verification code: ")], asked);
+        Assert.Equal("sftpi-key", (await s.RunAsync("whoami", Ct)).StdOut.Trim()); // the exec connection: no new prompt
+        Assert.Equal(2, asked.Count);
+        Assert.Equal(2, await ForwardsAtLeast(server, start, server.Port, 2));
+    }
+
+    [Fact]
+    public async Task Connect_JumpHostWantsThePasswordInTheTargetsEnvFile_ItIsNeverSentThere()
+    {
+        // Same account on the bastion and the target; the target's SFTP_PASSWORD and SFTP_TOTP_SECRET would log the
+        // jump host in, but secrets for the target never go to a jump host: without a prompt the hop fails.
+        var server = TestServer.Require("totp");
+
+        var e = await Assert.ThrowsAsync<SftpConfigException>(() =>
+            server.ConnectAsync("totp", o => o.Jump = $"sftpi-totp@127.0.0.1:{BastionPort(server)}", Ct));
+
+        Assert.Contains($"Jump host 1 of 1 (sftpi-totp@127.0.0.1:{BastionPort(server)}) failed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("never sent to a jump host", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connect_BastionRefusesTheUser_ErrorNamesTheJumpHost()
     {
         var server = TestServer.Require("jump");

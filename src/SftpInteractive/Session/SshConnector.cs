@@ -168,9 +168,11 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
 
         if (methods.Count == 0)
         {
-            throw new SftpConfigException(
-                $"No credentials for {settings.Target}: set {SettingKeys.Password} or {SettingKeys.PrivateKey} in your .env, load a key into ssh-agent, " +
-                "or pass a prompt handler to be asked interactively." + notes.Suffix);
+            throw new SftpConfigException(hop is null
+                ? $"No credentials for {settings.Target}: set {SettingKeys.Password} or {SettingKeys.PrivateKey} in your .env, load a key into ssh-agent, " +
+                  "or pass a prompt handler to be asked interactively." + notes.Suffix
+                : $"No credentials for the jump host {settings.Target}: give it an IdentityFile in ~/.ssh/config, load its key into ssh-agent, " +
+                  $"or connect where you can be prompted ({SettingKeys.Password} and {SettingKeys.TotpSecret} are for the target and never sent to a jump host)." + notes.Suffix);
         }
 
         var info = new ConnectionInfo(tunnel is null ? settings.Host : "127.0.0.1", tunnel?.LocalPort ?? settings.Port, settings.Username, [.. methods])

@@ -15,6 +15,7 @@ internal static class ReplDirectives
         (Trace, "full stack trace of the last error"),
         (Clear, "clear the screen"),
         (Exit, "leave (or Ctrl+D on an empty prompt)"),
+        ("#who", "the session's variables: name, type, value"),
         ("#r \"path.dll\"", "reference an assembly"),
         ("#load \"file.csx\"", "run a script file into this session"),
     ];

@@ -30,12 +30,6 @@ public interface IDisplaySink
     PromptHandler? Prompt { get; }
 }
 
-/// <summary>A value rendered by the shared display pipeline: always text, HTML where the value has a rich form.</summary>
-/// <param name="Text">Plain text (<c>text/plain</c>, terminal).</param>
-/// <param name="Html">HTML fragment (<c>text/html</c>) or null.</param>
-/// <param name="Value">The original value (the REPL draws tables from <see cref="ITabular"/> values).</param>
-public sealed record RenderedValue(string Text, string? Html, object? Value);
-
 /// <summary>Completion items and the span of text they replace.</summary>
 /// <param name="Items">The items, best first.</param>
 /// <param name="Start">Start offset of the replaced span in the submission.</param>

@@ -138,20 +138,28 @@ public sealed class ScriptEngine : IInteractiveEngine
     {
         ArgumentNullException.ThrowIfNull(code);
         cursor = Math.Clamp(cursor, 0, code.Length);
+        if (WhoDirective.Complete(code, cursor) is { } directive)
+        {
+            return directive;
+        }
+
         var remote = await _paths.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
         if (remote is not null)
         {
             return remote;
         }
 
-        return await _workspace.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+        var list = await _workspace.CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+        return VariableInspection.TagVariables(list, code, CurrentState);
     }
 
     /// <inheritdoc />
-    public Task<InspectionResult?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default)
+    public async Task<InspectionResult?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return _workspace.InspectAsync(code, Math.Clamp(cursor, 0, code.Length), cancellationToken);
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var docs = await _workspace.InspectAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+        return VariableInspection.Add(docs, code, cursor, CurrentState, Globals.Formatters);
     }
 
     /// <inheritdoc />
@@ -163,7 +171,12 @@ public sealed class ScriptEngine : IInteractiveEngine
             return true;
         }
 
-        var tree = CSharpSyntaxTree.ParseText(code, ScriptWorkspace.ParseOptions);
+        if (WhoDirective.Strip(code, out var rest) && string.IsNullOrWhiteSpace(rest))
+        {
+            return true;
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(rest, ScriptWorkspace.ParseOptions);
         return SyntaxFactory.IsCompleteSubmission(tree);
     }
 
@@ -193,6 +206,40 @@ public sealed class ScriptEngine : IInteractiveEngine
     }
 
     private async Task<SubmissionResult> RunAsync(string code, IDisplaySink display, int generation, CancellationToken token)
+    {
+        // Engine-level directives are taken out before Roslyn compiles the rest (it would reject them).
+        if (!WhoDirective.Strip(code, out var rest))
+        {
+            return await CompileAndRunAsync(code, display, generation, token).ConfigureAwait(false);
+        }
+
+        var result = string.IsNullOrWhiteSpace(rest) ? null : await CompileAndRunAsync(rest, display, generation, token).ConfigureAwait(false);
+        var table = DisplayRenderer.Render(WhoDirective.Table(CurrentState, Globals.Formatters), Globals.Formatters);
+        if (result is null)
+        {
+            return new SubmissionResult.Success(table.Value, true, table);
+        }
+
+        if (result is SubmissionResult.Success)
+        {
+            display.Display(table);
+        }
+
+        return result;
+    }
+
+    private ScriptState<object>? CurrentState
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _state;
+            }
+        }
+    }
+
+    private async Task<SubmissionResult> CompileAndRunAsync(string code, IDisplaySink display, int generation, CancellationToken token)
     {
         using var ambient = SftpCancellation.Use(token);
         using var console = ConsoleRouter.Route(display);
@@ -239,6 +286,6 @@ public sealed class ScriptEngine : IInteractiveEngine
         }
 
         var hasValue = SubmissionValue.HasValue(state.Script.GetCompilation());
-        return new SubmissionResult.Success(state.ReturnValue, hasValue, hasValue ? DisplayRenderer.Render(state.ReturnValue) : null);
+        return new SubmissionResult.Success(state.ReturnValue, hasValue, hasValue ? DisplayRenderer.Render(state.ReturnValue, Globals.Formatters) : null);
     }
 }

@@ -6,6 +6,19 @@ namespace SftpInteractive.Repl.Tests;
 public sealed class ReplSinkTests
 {
     [Fact]
+    public void Write_UserTextFormatterForATabularValue_PrintsItsTextNotATable()
+    {
+        var (console, output) = TestConsoles.Create();
+        var sink = new ReplSink(console, interactive: false, prompt: null);
+        var formatters = new FormatterRegistry();
+        formatters.Register<DisplayTable>(text: t => $"table of {t.Rows.Count} rows");
+
+        sink.Write(DisplayRenderer.Render(new DisplayTable("t", "a").AddRow("x"), formatters));
+
+        Assert.Equal("table of 1 rows\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void UpdateDisplay_SameId_RedrawsInPlace()
     {
         var (console, output) = TestConsoles.Create();

@@ -32,6 +32,22 @@ public sealed class TerminalTests
     }
 
     [Fact]
+    public void Terminal_TabCompletesWho_ThenShowsVariablesTable()
+    {
+        using var tmux = TmuxSession.Start($"{Tool.Executable} --no-connect", Environment());
+        tmux.WaitForPrompt();
+        tmux.Type("var answer = 6 * 7;");
+        tmux.Press("Enter");
+        tmux.WaitForPrompt();
+        tmux.Type("#w");
+        tmux.Press("Tab");
+        tmux.WaitForText("sftpi> #who");
+        tmux.Press("Enter");
+        var screen = tmux.WaitFor(s => s.Contains("1 variable", StringComparison.Ordinal), "the #who table");
+        Assert.Matches(@"answer\s*│\s*int\s*│\s*42", screen);
+    }
+
+    [Fact]
     public void Terminal_CompileError_ShowsCaretUnderColumn()
     {
         using var tmux = TmuxSession.Start($"{Tool.Executable} --no-connect", Environment());

@@ -7,7 +7,7 @@ namespace SftpInteractive.Kernel.Execution;
 
 /// <summary>
 /// The engine's output for one execute request, as iopub messages parented to that request: stdout and stderr as
-/// batched <c>stream</c>s, values as <c>display_data</c> (text/plain + text/html), progress as
+/// batched <c>stream</c>s, values as <c>display_data</c> (the whole MIME bundle), progress as
 /// <c>update_display_data</c> by display id, prompts as <c>input_request</c> when the front end allows stdin.
 /// </summary>
 internal sealed class KernelDisplaySink : IDisplaySink, IDisposable
@@ -83,15 +83,32 @@ internal sealed class KernelDisplaySink : IDisplaySink, IDisposable
         _stderr.Dispose();
     }
 
-    /// <summary>text/plain always, text/html when the value has a rich form.</summary>
+    /// <summary>The rendered bundle as Jupyter's <c>data</c>: text/plain always, then whatever the value provides
+    /// (HTML, markdown, base64 images, SVG; JSON types as JSON values, as nbformat expects).</summary>
     internal static JsonObject MimeBundle(RenderedValue value)
     {
-        var data = new JsonObject { ["text/plain"] = value.Text };
-        if (!string.IsNullOrEmpty(value.Html))
+        var data = new JsonObject();
+        foreach (var part in value.Bundle)
         {
-            data["text/html"] = value.Html;
+            // nbformat allows no null output value: JSON null stays text/plain only.
+            if ((MimeTypes.IsJson(part.MimeType) ? JsonValueOf(part.Content) : part.Content) is { } content)
+            {
+                data[part.MimeType] = content;
+            }
         }
 
         return data;
+    }
+
+    private static JsonNode? JsonValueOf(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
     }
 }

@@ -30,7 +30,7 @@ internal sealed class IntrospectionHandlers
                 ["start"] = start,
                 ["end"] = end,
                 ["text"] = item.Text,
-                ["type"] = item.Kind,
+                ["type"] = CompletionTypes.ToJupyter(item.Kind),
                 ["signature"] = item.Detail ?? string.Empty,
             });
         }

@@ -73,7 +73,7 @@ internal sealed class ReplSink : IDisplaySink
         var spectre = value.Value switch
         {
             TransferProgress progress => SpectreProgress.ToSpectre(progress),
-            _ when DisplayRenderer.AsTable(value.Value) is { } table => SpectreTables.ToSpectre(table),
+            _ when !value.UserFormatted && DisplayRenderer.AsTable(value.Value) is { } table => SpectreTables.ToSpectre(table),
             _ => null,
         };
         if (spectre is not null)

@@ -14,13 +14,15 @@ public static class DisplayRenderer
     /// <summary>Most rows a generic sequence shows before "… and N more".</summary>
     public const int MaxRows = 200;
 
-    /// <summary>Renders <paramref name="value"/> as text and (where it has a rich form) HTML.</summary>
-    public static RenderedValue Render(object? value)
+    /// <summary>Renders <paramref name="value"/> as a MIME bundle: <paramref name="formatters"/> registered by the user
+    /// first, then .NET Interactive convention formatters found on the value's type, then the value's own forms
+    /// (<see cref="IMimeDisplay"/>, <see cref="IRichDisplay"/>, <see cref="ITabular"/>), then the defaults. Every text
+    /// part is redacted.</summary>
+    public static RenderedValue Render(object? value, FormatterRegistry? formatters = null)
     {
         try
         {
-            var (text, html) = RenderCore(value);
-            return new RenderedValue(Redactor.Redact(text), html is null ? null : Redactor.Redact(html), value);
+            return Redacted(RenderCore(value, formatters));
         }
 #pragma warning disable CA1031 // A value that fails to render must never break the host's loop.
         catch (Exception e)
@@ -35,12 +37,49 @@ public static class DisplayRenderer
     {
         ITabular tabular => tabular.ToTable(),
         DisplayTable table => table,
-        null or string or IRichDisplay => null,
+        null or string or IRichDisplay or IMimeDisplay => null,
         IEnumerable sequence when ObjectTable.IsTabular(sequence) => ObjectTable.Build(sequence, MaxRows),
         _ => null,
     };
 
-    private static (string Text, string? Html) RenderCore(object? value)
+    private static RenderedValue RenderCore(object? value, FormatterRegistry? formatters)
+    {
+        if (value is not null && formatters?.Find(value.GetType()) is { } registered)
+        {
+            return FromParts(value, [.. registered.Select(f => new MimePart(f.Key, f.Value(value)))]) with { UserFormatted = true };
+        }
+
+        if (value is not null && ConventionFormatters.Render(value) is { Count: > 0 } convention)
+        {
+            return FromParts(value, convention);
+        }
+
+        if (value is IMimeDisplay mime)
+        {
+            return FromParts(value, [new MimePart(MimeTypes.PlainText, mime.ToText()), .. mime.ToMimeParts()]);
+        }
+
+        var (text, html) = Builtin(value);
+        return new RenderedValue(text, html, value);
+    }
+
+    /// <summary>A bundle from a formatter's parts: its text, or the built-in text when it gives none; its HTML only
+    /// (a built-in HTML form would outrank the formatter's markdown or image in a notebook).</summary>
+    private static RenderedValue FromParts(object value, IReadOnlyList<MimePart> parts)
+    {
+        var text = parts.FirstOrDefault(p => p.MimeType == MimeTypes.PlainText)?.Content ?? Builtin(value).Text;
+        var html = parts.FirstOrDefault(p => p.MimeType == MimeTypes.Html)?.Content;
+        return new RenderedValue(text, html, value) { Parts = [.. parts.Where(p => p.MimeType is not MimeTypes.PlainText and not MimeTypes.Html)] };
+    }
+
+    private static RenderedValue Redacted(RenderedValue rendered) => rendered with
+    {
+        Text = Redactor.Redact(rendered.Text),
+        Html = rendered.Html is null ? null : Redactor.Redact(rendered.Html),
+        Parts = [.. rendered.Parts.Select(p => MimeTypes.IsBinary(p.MimeType) ? p : p with { Content = Redactor.Redact(p.Content) })],
+    };
+
+    private static (string Text, string? Html) Builtin(object? value)
     {
         switch (value)
         {

@@ -10,7 +10,7 @@ public partial class ScriptGlobals
     public string Display(object? value, string? displayId = null)
     {
         var id = displayId ?? Guid.NewGuid().ToString("N");
-        var rendered = DisplayRenderer.Render(value);
+        var rendered = DisplayRenderer.Render(value, Formatters);
         if (Sink is { } sink)
         {
             sink.Display(rendered, id);
@@ -26,7 +26,7 @@ public partial class ScriptGlobals
     /// <summary>Replaces what <see cref="Display"/> showed under <paramref name="displayId"/> (progress, live counts).</summary>
     public void UpdateDisplay(object? value, string displayId)
     {
-        var rendered = DisplayRenderer.Render(value);
+        var rendered = DisplayRenderer.Render(value, Formatters);
         if (Sink is { } sink)
         {
             sink.UpdateDisplay(rendered, displayId);

@@ -41,6 +41,10 @@ public static class VerbCatalog
         ("Run(command) / RunAsync(command)", "run a remote command: stdout, stderr, exit code"),
         ("Display(value) / UpdateDisplay(value, id)", "show a value now / replace it in place"),
         ("ClearOutput(wait)", "clear the notebook cell's output so far"),
+        ("Markdown(text) / Html(text)", "show markdown / an HTML fragment (terminal: the text)"),
+        ("Image(bytes or filePath)", "show a PNG, JPEG or GIF image (terminal: its type and size)"),
+        ("Svg(text) / Json(objectOrText)", "show an SVG drawing / JSON as a tree (terminal: pretty-printed)"),
+        ("Formatters (Register<T>(html, text), Clear())", "your own display for a type, in every host"),
         ("Help()", "this list"),
     ];
 

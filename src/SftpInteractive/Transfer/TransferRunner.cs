@@ -4,14 +4,18 @@ using Renci.SshNet;
 namespace SftpInteractive;
 
 /// <summary>
-/// Carries out a plan over several connections: one worker per connection takes the next file (largest first, so
-/// one big file does not finish alone at the end). A file whose connection dropped is retried on a fresh connection,
+/// Carries out a plan over several connections: workers take the next file (largest first, so one big file does not
+/// finish alone at the end), <see cref="FilesPerConnection"/> of them per connection, so a connection always has other
+/// files' requests in flight while one file waits for its open or close (at distance, per-file round trips dominate). A file whose connection dropped is retried on a fresh connection,
 /// resuming from its <c>.part</c>, up to <see cref="TransferOptions.Retries"/> times; a file that fails otherwise is
 /// recorded and the job goes on. Cancelling stops every worker; finished files stay, unfinished ones keep their
 /// <c>.part</c> for resume.
 /// </summary>
 internal static class TransferRunner
 {
+    /// <summary>Files in flight on one connection at a time.</summary>
+    internal const int FilesPerConnection = 4;
+
     public delegate Task<TransferResult> MoveOne(SftpClient client, TransferPlanItem item, TransferTracker tracker, CancellationToken cancellationToken);
 
     public static async Task<TransferReport> RunAsync(SftpSession session, TransferPlan plan, TransferOptions options, IProgress<TransferProgress>? progress,
@@ -34,9 +38,11 @@ internal static class TransferRunner
             return new TransferReport(plan, results, failures, watch.Elapsed);
         }
 
-        var workers = Math.Min(options.EffectiveParallelism, moving);
-        var clients = await session.Pool.RentAsync(workers, cancellationToken).ConfigureAwait(false);
+        var connections = Math.Min(options.EffectiveParallelism, moving);
+        var workers = Math.Min(connections * FilesPerConnection, moving);
+        var clients = await session.Pool.RentAsync(connections, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var replacing = new SemaphoreSlim(1, 1);
 
         var verb = plan.Direction == TransferDirection.Download ? "download" : "upload";
         string? abandoned = null;
@@ -70,11 +76,17 @@ internal static class TransferRunner
             }
         }
 
-        async Task MoveWithRetriesAsync(int index, TransferPlanItem item)
+        async Task MoveWithRetriesAsync(int worker, TransferPlanItem item)
         {
+            var index = worker % connections;
             for (var retry = 0; ; retry++)
             {
-                var client = clients[index];
+                SftpClient client;
+                lock (gate)
+                {
+                    client = clients[index];
+                }
+
                 try
                 {
                     var result = await move(client, retry == 0 ? item : TransferRetry.Resuming(item), tracker, stop.Token).ConfigureAwait(false);
@@ -104,7 +116,7 @@ internal static class TransferRunner
 
                         if (!SftpSession.IsUp(client))
                         {
-                            clients[index] = await ReplaceAsync(client, stop.Token).ConfigureAwait(false);
+                            await ReplaceAsync(index, client, stop.Token).ConfigureAwait(false);
                         }
 
                         return;
@@ -115,23 +127,41 @@ internal static class TransferRunner
                 // connections, which the same drop most likely killed.
                 await TransferRetry.WaitAsync(options, retry + 1, stop.Token).ConfigureAwait(false);
                 await session.HealAsync(null, stop.Token).ConfigureAwait(false);
-                clients[index] = await ReplaceAsync(client, stop.Token).ConfigureAwait(false);
+                await ReplaceAsync(index, client, stop.Token).ConfigureAwait(false);
             }
         }
 
-        // A fresh connection for a worker whose connection died; if the server is still unreachable the dead one stays
-        // and the next attempt fails fast, using up a retry.
-        async Task<SftpClient> ReplaceAsync(SftpClient dead, CancellationToken token)
+        // A fresh connection in place of one that died, once for all the workers sharing it (the first to notice
+        // replaces it; the others find it replaced). If the server is still unreachable the dead one stays and the next
+        // attempt fails fast, using up a retry.
+        async Task ReplaceAsync(int index, SftpClient dead, CancellationToken token)
         {
+            await replacing.WaitAsync(token).ConfigureAwait(false);
             try
             {
+                lock (gate)
+                {
+                    if (!ReferenceEquals(clients[index], dead))
+                    {
+                        return;
+                    }
+                }
+
                 var fresh = (await session.Pool.RentAsync(1, token).ConfigureAwait(false))[0];
+                lock (gate)
+                {
+                    clients[index] = fresh;
+                }
+
                 dead.Dispose();
-                return fresh;
             }
             catch (SftpConnectionException)
             {
-                return dead;
+                // Keep the dead one: see above.
+            }
+            finally
+            {
+                replacing.Release();
             }
         }
 

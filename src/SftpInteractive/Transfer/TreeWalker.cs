@@ -5,12 +5,16 @@ using Renci.SshNet;
 namespace SftpInteractive;
 
 /// <summary>
-/// Walks a remote tree breadth-first with one worker per connection: each worker takes a folder from a shared queue,
-/// lists it (one OPENDIR/READDIR exchange on its own connection) and queues the sub-folders. A folder that cannot be
+/// Walks a remote tree breadth-first with <see cref="FoldersPerConnection"/> workers per connection: each worker takes a
+/// folder from a shared queue, lists it (one OPENDIR/READDIR exchange) and queues the sub-folders. Several listings in
+/// flight per connection hide each listing's round trips, which dominate at distance. A folder that cannot be
 /// listed becomes an error event and the walk goes on. Symbolic links are reported but not followed (no loops).
 /// </summary>
 internal static class TreeWalker
 {
+    /// <summary>Folders being listed on one connection at a time.</summary>
+    internal const int FoldersPerConnection = 4;
+
     public static async IAsyncEnumerable<WalkEvent> WalkAsync(SftpSession session, IReadOnlyList<SftpClient> clients, string root, int maxDepth,
         OwnerNames owners, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -70,7 +74,7 @@ internal static class TreeWalker
             }
         }
 
-        var workers = clients.Select(c => Task.Run(() => WorkAsync(c), token)).ToArray();
+        var workers = clients.SelectMany(c => Enumerable.Repeat(c, FoldersPerConnection)).Select(c => Task.Run(() => WorkAsync(c), token)).ToArray();
         var all = Task.WhenAll(workers).ContinueWith(t => output.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         try
         {

@@ -16,6 +16,9 @@ Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
                                                     kernel_info on control; every message the kernel sends on shell,
                                                     iopub, stdin and control goes to CAPTURE.jsonl, its stdout and
                                                     stderr to KERNEL.log
+  kernel_scenarios.py cells CELLS.json              run each code of CELLS.json {"cells": [...], "complete": [[code, cursor]],
+                                                    "inspect": [[code, cursor]]} collecting every output's whole
+                                                    content (MIME bundles), then the complete and inspect replies
   kernel_scenarios.py notebook-server               start the classic Jupyter Notebook server (python3 -m notebook) and
                                                     drive the kernel as the browser does: REST to create, interrupt,
                                                     restart and delete it, JSON messages over its websocket channels
@@ -314,6 +317,32 @@ def session(cells_path, capture_path, log_path):
         log.close()
 
 
+def run_cells(path):
+    with open(path) as f:
+        spec = json.load(f)
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+    try:
+        result = {"cells": [], "complete": [], "inspect": []}
+        for code in spec.get("cells", []):
+            outputs = []
+
+            def hook(msg, outputs=outputs):
+                if msg["msg_type"] in ("display_data", "update_display_data", "execute_result", "error", "stream"):
+                    outputs.append({"type": msg["msg_type"], **msg["content"]})
+
+            reply = kc.execute_interactive(code, timeout=TIMEOUT, output_hook=hook, allow_stdin=False)["content"]
+            result["cells"].append({"status": reply["status"], "ename": reply.get("ename"), "evalue": reply.get("evalue"),
+                                    "outputs": outputs})
+        for code, cursor in spec.get("complete", []):
+            result["complete"].append(reply_to(kc, kc.complete(code, cursor), TIMEOUT)["content"])
+        for code, cursor in spec.get("inspect", []):
+            result["inspect"].append(reply_to(kc, kc.inspect(code, cursor), TIMEOUT)["content"])
+        return result
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
 def notebook_server():
     """The classic Notebook server between us and the kernel, driven like the browser: the kernel created, interrupted,
     restarted and deleted through the REST API, messages sent as JSON (with a channel field) over the kernel's
@@ -505,6 +534,8 @@ def main(argv):
         result = session(argv[2], argv[3], argv[4])
     elif command == "notebook":
         result = notebook(argv[2], argv[3])
+    elif command == "cells":
+        result = run_cells(argv[2])
     elif command == "notebook-server":
         result = notebook_server()
     else:

@@ -40,7 +40,7 @@ public sealed class ExtensionDibTests
 
         // A user's next cell: the value it returns is one .NET Interactive formats through our convention formatters.
         var usage = await RunAsync(engine, "new DiskUsage(\"/data\", 1000, 400, 300, 10, 5)");
-        var html = ConventionFormatting.Format(usage.Value!, "text/html");
+        var html = ConventionFormatters.Format(usage.Value!, "text/html");
         Assert.NotNull(html);
         Assert.Contains("<table", html, StringComparison.Ordinal);
         Assert.Contains("Disk usage at /data", html, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class ExtensionDibTests
         var listing = await RunAsync(engine, "s.Ls(\"/data\")");
         await RunAsync(engine, "s.Dispose();");
 
-        var html = ConventionFormatting.Format(listing.Value!, "text/html");
+        var html = ConventionFormatters.Format(listing.Value!, "text/html");
         Assert.NotNull(html);
         Assert.Contains("<table", html, StringComparison.Ordinal);
         Assert.Contains(">WMR_Spots/<", html, StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public sealed class WalkthroughDibTests
         Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), output.Out, StringComparison.Ordinal);
         foreach (var listing in values.OfType<RemoteListing>())
         {
-            Assert.Contains("<table", ConventionFormatting.Format(listing, "text/html"), StringComparison.Ordinal);
+            Assert.Contains("<table", ConventionFormatters.Format(listing, "text/html"), StringComparison.Ordinal);
         }
     }
 

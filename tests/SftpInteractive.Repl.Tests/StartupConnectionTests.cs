@@ -79,16 +79,7 @@ public sealed class StartupConnectionTests
     {
         var server = TestServer.Require("key");
         using var work = new Workspace(server);
-        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
-        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
-        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
-        [
-            "Host sftpi-alias-test",
-            "    HostName 127.0.0.1",
-            $"    Port {server.Port}",
-            "    User sftpi-key",
-            $"    IdentityFile {Key(server)}",
-        ]);
+        var home = HomeWithSshConfig(work, "sftpi-alias-test", server.Port, "sftpi-key", Key(server));
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
             new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
@@ -122,16 +113,8 @@ public sealed class StartupConnectionTests
     {
         var server = TestServer.Require("jump");
         using var work = new Workspace(server);
-        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
-        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
-        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
-        [
-            "Host sftpi-bastion-alias",
-            "    HostName 127.0.0.1",
-            $"    Port {server.Facts["SFTPI_TEST_BASTION_PORT"]}",
-            $"    User {server.Facts["SFTPI_TEST_JUMP_USER"]}",
-            $"    IdentityFile {Key(server)}",
-        ]);
+        var home = HomeWithSshConfig(work, "sftpi-bastion-alias", int.Parse(server.Facts["SFTPI_TEST_BASTION_PORT"], System.Globalization.CultureInfo.InvariantCulture),
+            server.Facts["SFTPI_TEST_JUMP_USER"], Key(server));
         var start = new FileInfo(server.Facts["SFTPI_TEST_BASTION_LOG"]).Length;
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
@@ -184,6 +167,16 @@ public sealed class StartupConnectionTests
         Assert.True(code == 0, errors);
         Assert.Contains("not connected:", errors, StringComparison.Ordinal);
         Assert.Equal(["42"], Lines(output));
+    }
+
+    /// <summary>A HOME for the tool whose ~/.ssh/config has one Host alias for 127.0.0.1.</summary>
+    private static string HomeWithSshConfig(Workspace work, string alias, int port, string user, string identityFile)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
+        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
+        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
+            [$"Host {alias}", "    HostName 127.0.0.1", $"    Port {port}", $"    User {user}", $"    IdentityFile {identityFile}"]);
+        return home;
     }
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

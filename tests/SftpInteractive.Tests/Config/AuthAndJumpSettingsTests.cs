@@ -24,7 +24,7 @@ public sealed class AuthAndJumpSettingsTests : IDisposable
         var absent = Sftp.LoadSettings(Options(""));
 
         Assert.Equal("/run/agent.sock", fromSock.IdentityAgent);
-        Assert.Equal("SSH_AUTH_SOCK", fromSock.Sources[SettingKeys.IdentityAgent]);
+        Assert.Equal("environment (SSH_AUTH_SOCK)", fromSock.Sources[SettingKeys.IdentityAgent]);
         Assert.Equal("/tmp/other.sock", chosen.IdentityAgent);
         Assert.Null(none.IdentityAgent);
         Assert.Null(absent.IdentityAgent);

@@ -21,6 +21,7 @@ TARGETS = {
     "search": {"paramiko-serial": 0.33},
     "search-warm": {"paramiko-serial": 0.33},
     "kernel-roundtrip": {"ipykernel": 2.0},
+    "nuget-first-ref": {"dotnet-interactive": 0.5},
     "dist-large-get": {"openssh-sftp": 1.0},
     "dist-large-put": {"openssh-sftp": 1.0},
     "dist-tree-get": {"rclone": 0.8},

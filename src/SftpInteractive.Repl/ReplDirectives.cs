@@ -19,6 +19,8 @@ internal static class ReplDirectives
         ("#r \"path.dll\"", "reference an assembly"),
         ("#load \"file.csx\"", "run a script file into this session"),
         ("#log off|info|debug|trace", "connection log like ssh -v (SSH.NET's and ours, secrets redacted)"),
+        ("#r \"nuget: Name, 1.2.3\"", "restore and reference a NuGet package (version optional; 1.*, [1.0,2.0) and 2.0.0-beta* work)"),
+        ("#i \"nuget: <feed or folder>\"", "add a package source (a feed URL or a local folder) for later #r \"nuget:\""),
     ];
 
     public static bool IsDirective(string code)

@@ -23,7 +23,7 @@ public sealed class ReplHost : IInteractiveEngineAccess
         _options = options;
         _engine = engine;
         var prompt = options.Terminal is { } terminal ? MaskedPrompt.Create(terminal) : null;
-        _sink = new ReplSink(options.Console, options.Terminal is not null, prompt);
+        _sink = new ReplSink(options.Console, options.Terminal is not null, prompt, options.ErrorConsole?.Profile.Out.Writer);
         _printer = new ResultPrinter(options.Console, _sink, options.Terminal is not null);
     }
 

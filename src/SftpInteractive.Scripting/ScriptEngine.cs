@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using SftpInteractive.Scripting.Packages;
 
 namespace SftpInteractive.Scripting;
 
@@ -16,6 +17,7 @@ public sealed class ScriptEngine : IInteractiveEngine
     private readonly ScriptOptions _options;
     private readonly ScriptWorkspace _workspace;
     private readonly RemotePathCompleter _paths;
+    private readonly PackageManager _packages;
     private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
@@ -32,6 +34,7 @@ public sealed class ScriptEngine : IInteractiveEngine
         _workspace = new ScriptWorkspace(directory);
         _paths = new RemotePathCompleter(() => Globals.CurrentSession);
         EngineLog.Install();
+        _packages = new PackageManager(directory);
     }
 
     /// <summary>The globals of every submission (the session helper).</summary>
@@ -254,9 +257,26 @@ public sealed class ScriptEngine : IInteractiveEngine
         ScriptState<object> state;
         try
         {
+            // #r "nuget:" and #i lines are restored and taken out first; what remains is what Roslyn compiles.
+            var (prepared, failure) = await _packages.PrepareAsync(code, display, token).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                return failure;
+            }
+
+            if (string.IsNullOrWhiteSpace(prepared) && !string.IsNullOrWhiteSpace(code))
+            {
+                // Only directives: the references apply from the next submission on, nothing to compile now; completion
+                // sees the packages at once.
+                _workspace.AddSubmission(prepared, _packages.Apply(_options).MetadataReferences);
+                return new SubmissionResult.Success(null, false, null);
+            }
+
+            code = prepared;
+            var options = _packages.Apply(_options);
             state = _state is null
-                ? await CSharpScript.Create(code, _options, typeof(ScriptGlobals)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
-                : await _state.ContinueWithAsync(code, _options, static _ => true, token).ConfigureAwait(false);
+                ? await CSharpScript.Create(code, options, typeof(ScriptGlobals)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
+                : await _state.ContinueWithAsync(code, options, static _ => true, token).ConfigureAwait(false);
         }
         catch (CompilationErrorException e)
         {

@@ -39,8 +39,9 @@ public sealed class TestServerScriptTests
         Run("chmod", ["-R", "a+rX", work]);
         Run("chown", [user, work]);
         var port = FreePort();
+        var bastionPort = FreePort();
         (int Code, string Output) Script(string verb) =>
-            Run("runuser", ["-u", user, "--", "env", $"SFTPI_TEST_DIR={state}", $"SFTPI_TEST_PORT={port}", "SFTPI_TEST_LARGE_MB=2",
+            Run("runuser", ["-u", user, "--", "env", $"SFTPI_TEST_DIR={state}", $"SFTPI_TEST_PORT={port}", $"SFTPI_TEST_BASTION_PORT={bastionPort}", "SFTPI_TEST_LARGE_MB=2",
                 "bash", Path.Combine(scripts, "sftpi-test-server"), verb]);
         try
         {
@@ -90,9 +91,10 @@ public sealed class TestServerScriptTests
         var work = Directory.CreateTempSubdirectory("sftpi-second-checkout-").FullName;
         var state = Path.Combine(work, "state");
         var port = FreePort();
+        var bastionPort = FreePort();
         var script = Path.Combine(TestServer.RepoRoot, "tests", "server", "sftpi-test-server");
         (int Code, string Output) Script(string verb) =>
-            Run("env", [$"SFTPI_TEST_DIR={state}", $"SFTPI_TEST_PORT={port}", "bash", script, verb]);
+            Run("env", [$"SFTPI_TEST_DIR={state}", $"SFTPI_TEST_PORT={port}", $"SFTPI_TEST_BASTION_PORT={bastionPort}", "bash", script, verb]);
         try
         {
             var (code, output) = Script("start");

@@ -47,6 +47,30 @@ public sealed class TutorialNotebookTests
         {
             Assert.False(executed.Contains(path, StringComparison.Ordinal), $"{notebook} shows the machine-specific path {path}");
         }
+
+        if (notebook.StartsWith("03-", StringComparison.Ordinal))
+        {
+            AssertChart(cells);
+        }
+    }
+
+    /// <summary>Notebook 03 draws its chart with a plotting library loaded by <c>#r "nuget:"</c>: a real PNG and an
+    /// SVG, not text bars.</summary>
+    private static void AssertChart(JsonArray cells)
+    {
+        var data = cells.SelectMany(c => c!["outputs"] is JsonArray outputs ? outputs : []).Select(o => o!["data"]).OfType<JsonObject>().ToList();
+        var png = data.Select(d => d["image/png"]?.GetValue<string>()).OfType<string>().Single();
+        var bytes = Convert.FromBase64String(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.True(bytes.Length > 5000, $"a {bytes.Length}-byte PNG is too small to be the chart");
+        var svg = string.Concat(data.Select(d => d["image/svg+xml"]).OfType<JsonNode>().Single() switch
+        {
+            JsonArray lines => lines.Select(l => l!.GetValue<string>()),
+            var one => [one.GetValue<string>()],
+        });
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("Average temperature per region", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain(cells, c => c!["source"]?.ToJsonString().Contains('█', StringComparison.Ordinal) == true);
     }
 
     [Fact]

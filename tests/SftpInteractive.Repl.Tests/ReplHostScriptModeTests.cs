@@ -57,7 +57,7 @@ public sealed class ReplHostScriptModeTests
     {
         var (code, output, _) = await RunScript("#help\n");
         Assert.Equal(0, code);
-        foreach (var verb in new[] { "Connect()", "Ls([path])", "Run(command)", "#trace", "#exit" })
+        foreach (var verb in new[] { "Connect()", "Ls([path])", "Run(command)", "#trace", "#exit", "#r \"nuget: Name, 1.2.3\"", "#i \"nuget:" })
         {
             Assert.Contains(verb, output);
         }

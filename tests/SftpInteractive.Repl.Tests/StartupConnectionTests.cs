@@ -79,16 +79,7 @@ public sealed class StartupConnectionTests
     {
         var server = TestServer.Require("key");
         using var work = new Workspace(server);
-        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
-        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
-        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
-        [
-            "Host sftpi-alias-test",
-            "    HostName 127.0.0.1",
-            $"    Port {server.Port}",
-            "    User sftpi-key",
-            $"    IdentityFile {Key(server)}",
-        ]);
+        var home = HomeWithSshConfig(work, "sftpi-alias-test", server.Port, "sftpi-key", Key(server));
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
             new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
@@ -135,6 +126,54 @@ public sealed class StartupConnectionTests
     }
 
     [Fact]
+    public async Task Startup_JumpOption_EveryConnectionGoesThroughTheBastion()
+    {
+        var server = TestServer.Require("jump");
+        using var work = new Workspace(server);
+        var bastion = $"{server.Facts["SFTPI_TEST_JUMP_USER"]}@127.0.0.1:{server.Facts["SFTPI_TEST_BASTION_PORT"]}";
+        var log = server.Facts["SFTPI_TEST_BASTION_LOG"];
+        var start = new FileInfo(log).Length;
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            Tool.Executable, "Session.Settings.JumpHosts.Count\nRun(\"echo via-bastion\").StdOut.Trim()\n",
+            "sftpi-key@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", Key(server), "--jump", bastion);
+
+        Assert.True(code == 0, errors);
+        Assert.Equal(["1", "via-bastion"], Lines(output));
+        Assert.Equal(2, ForwardsTo(log, start, server.Port)); // the SFTP connection and the exec connection
+    }
+
+    [Fact]
+    public async Task Startup_JumpHostAlias_ResolvesItsOwnSshConfigEntry()
+    {
+        var server = TestServer.Require("jump");
+        using var work = new Workspace(server);
+        var home = HomeWithSshConfig(work, "sftpi-bastion-alias", int.Parse(server.Facts["SFTPI_TEST_BASTION_PORT"], System.Globalization.CultureInfo.InvariantCulture),
+            server.Facts["SFTPI_TEST_JUMP_USER"], Key(server));
+        var start = new FileInfo(server.Facts["SFTPI_TEST_BASTION_LOG"]).Length;
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            Tool.Executable, "Session.Settings.Username\n",
+            "sftpi-key@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", Key(server), "-J", "sftpi-bastion-alias");
+
+        Assert.True(code == 0, errors);
+        Assert.Equal(["sftpi-key"], Lines(output));
+        Assert.Equal(1, ForwardsTo(server.Facts["SFTPI_TEST_BASTION_LOG"], start, server.Port));
+    }
+
+    /// <summary>Forwards to the target the bastion logged since <paramref name="start"/> (the process has exited, so
+    /// its lines are written).</summary>
+    private static int ForwardsTo(string log, long start, int port)
+    {
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(start, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n').Count(l => l.Contains("server_request_direct_tcpip", StringComparison.Ordinal)
+            && l.Contains($"target 127.0.0.1 port {port.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Startup_NothingConfigured_StartsUnconnectedAndConnectWorksLater()
     {
         var server = TestServer.Require("password");
@@ -163,6 +202,16 @@ public sealed class StartupConnectionTests
         Assert.True(code == 0, errors);
         Assert.Contains("not connected:", errors, StringComparison.Ordinal);
         Assert.Equal(["42"], Lines(output));
+    }
+
+    /// <summary>A HOME for the tool whose ~/.ssh/config has one Host alias for 127.0.0.1.</summary>
+    private static string HomeWithSshConfig(Workspace work, string alias, int port, string user, string identityFile)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
+        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
+        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
+            [$"Host {alias}", "    HostName 127.0.0.1", $"    Port {port}", $"    User {user}", $"    IdentityFile {identityFile}"]);
+        return home;
     }
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -12,13 +12,15 @@ internal sealed class ReplSink : IDisplaySink
     private readonly IAnsiConsole _console;
     private readonly bool _interactive;
     private readonly Lock _lock = new();
+    private readonly TextWriter? _notices;
     private string? _lastId;
     private int _lastLines;
 
-    public ReplSink(IAnsiConsole console, bool interactive, PromptHandler? prompt)
+    public ReplSink(IAnsiConsole console, bool interactive, PromptHandler? prompt, TextWriter? notices = null)
     {
         _console = console;
         _interactive = interactive;
+        _notices = notices;
         Prompt = prompt;
         StandardOutput = new SinkWriter(this, console.Profile.Out.Writer);
         StandardError = new SinkWriter(this, console.Profile.Out.Writer);
@@ -34,6 +36,12 @@ internal sealed class ReplSink : IDisplaySink
     {
         lock (_lock)
         {
+            if (!_interactive && value.Value is PackageStatus status)
+            {
+                Notice(status);
+                return;
+            }
+
             if (!_interactive && value.Value is TransferProgress)
             {
                 // A log or a pipe gets no progress bars (they would only ever show their first state); the transfer's
@@ -54,6 +62,11 @@ internal sealed class ReplSink : IDisplaySink
             if (!_interactive)
             {
                 // A log or a pipe gets no redraws; the final state shows when the submission prints its result.
+                if (value.Value is PackageStatus status)
+                {
+                    Notice(status);
+                }
+
                 return;
             }
 
@@ -99,6 +112,20 @@ internal sealed class ReplSink : IDisplaySink
         _console.Profile.Out.Writer.Flush();
         var columns = Math.Max(1, _console.Profile.Width);
         return text.Split('\n').Sum(l => Math.Max(1, (l.Length + columns - 1) / columns));
+    }
+
+    /// <summary>A piped script gets a package restore's finished state once, on the notices stream (stderr), so its
+    /// standard output stays the script's own.</summary>
+    private void Notice(PackageStatus status)
+    {
+        if (!status.Finished)
+        {
+            return;
+        }
+
+        var writer = _notices ?? _console.Profile.Out.Writer;
+        writer.Write(Redactor.Redact(status.Text).ReplaceLineEndings("\n") + "\n");
+        writer.Flush();
     }
 
     private void Touched()

@@ -21,6 +21,8 @@ internal sealed class ConnectionArguments
 
     public Option<string?> Key { get; } = new("--key", "-i") { Description = "Private key file: OpenSSH, PEM or PuTTY .ppk (SFTP_PRIVATE_KEY)" };
 
+    public Option<string?> Jump { get; } = new("--jump", "-J") { Description = "Jump host(s) to connect through, like ssh -J: user@bastion:port[,next...] (SFTP_JUMP)" };
+
     public Option<string?> EnvFile { get; } = new("--env-file") { Description = "A .env file to read instead of searching from the current directory" };
 
     public Option<string?> SshConfig { get; } = new("--ssh-config", "-F") { Description = "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config, like ssh -F (SFTP_SSH_CONFIG)" };
@@ -30,7 +32,7 @@ internal sealed class ConnectionArguments
     public void AddTo(Command command)
     {
         command.Arguments.Add(Target);
-        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, EnvFile, SshConfig, NoConnect })
+        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, Jump, EnvFile, SshConfig, NoConnect })
         {
             command.Options.Add(option);
         }
@@ -45,6 +47,7 @@ internal sealed class ConnectionArguments
             Username = parse.GetValue(User),
             Port = parse.GetValue(Port),
             PrivateKeyPath = parse.GetValue(Key),
+            Jump = parse.GetValue(Jump),
             EnvFile = parse.GetValue(EnvFile),
             SshConfigPath = parse.GetValue(SshConfig) is { } sshConfig ? Path.GetFullPath(sshConfig) : null,
         };
@@ -62,7 +65,7 @@ internal sealed class ConnectionArguments
             Redactor.Register(options.Password);
         }
 
-        var explicitConnect = options.Host is not null || options.EnvFile is not null || options.Username is not null || options.PrivateKeyPath is not null;
+        var explicitConnect = options.Host is not null || options.EnvFile is not null || options.Username is not null || options.PrivateKeyPath is not null || options.Jump is not null;
         return (options, explicitConnect);
     }
 }

@@ -51,9 +51,31 @@ internal static class SettingKeys
     /// <summary>Connection log level: off (default), info, debug or trace.</summary>
     public const string Log = "SFTP_LOG";
 
+    /// <summary>ProxyJump chain: <c>user@bastion:port[,next...]</c>.</summary>
+    public const string Jump = "SFTP_JUMP";
+
+    /// <summary>ssh-agent socket (default: <c>SSH_AUTH_SOCK</c>; <c>none</c> disables the agent).</summary>
+    public const string IdentityAgent = "SFTP_IDENTITY_AGENT";
+
+    /// <summary>true: offer only the configured key files (and the agent's copies of them).</summary>
+    public const string IdentitiesOnly = "SFTP_IDENTITIES_ONLY";
+
+    /// <summary>OpenSSH user certificate file(s), comma-separated.</summary>
+    public const string Certificate = "SFTP_CERTIFICATE";
+
+    /// <summary>Keepalive intervals without an answer before the connection counts as dead (ServerAliveCountMax).</summary>
+    public const string KeepAliveCountMax = "SFTP_KEEPALIVE_COUNT_MAX";
+
+    /// <summary>Authentication methods to try, in order (PreferredAuthentications), e.g. <c>publickey,password</c>.</summary>
+    public const string PreferredAuthentications = "SFTP_PREFERRED_AUTHENTICATIONS";
+
+    /// <summary>The ssh-agent's standard environment variable.</summary>
+    public const string AuthSock = "SSH_AUTH_SOCK";
+
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout, KeepAlive, SshConfig, Log];
+        [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout,
+         KeepAlive, KeepAliveCountMax, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications, SshConfig, Log];
 
     /// <summary>Keys whose values are secrets.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];

@@ -10,6 +10,7 @@ internal sealed partial class SettingsResolver
     private SshHostConfig ReadSshConfig(string alias, string? user, int? port)
     {
         var explicitFile = Pick(SettingKeys.SshConfig, _options.SshConfigPath) is { } file ? ResolvePath(file) : null;
+        _explicitSshConfig = explicitFile;
         if (explicitFile is not null && !File.Exists(explicitFile))
         {
             throw new SftpConfigException(
@@ -42,9 +43,22 @@ internal sealed partial class SettingsResolver
         _ => null,
     };
 
+    /// <summary>What ssh_config says about a jump host, under its own name: the seam through which each hop resolves
+    /// its own HostName, User, Port and IdentityFile (read from the same files as the target).</summary>
+    private SshHostEntry LookUpJumpHost(string name)
+    {
+        var hop = SshConfigReader.Resolve(SshConfigSource.Choose(_explicitSshConfig, Home), new SshConfigQuery(name) { Environment = _environment });
+        return new SshHostEntry(
+            hop.Sources.ContainsKey("hostname") ? hop.HostName : null,
+            hop.Sources.ContainsKey("user") ? hop.User : null,
+            hop.Sources.ContainsKey("port") ? hop.Port : null,
+            hop.IdentityFilesConfigured ? [.. hop.IdentityFiles.Select(hop.ExpandPath)] : [],
+            hop.Sources.ContainsKey("hashknownhosts") ? hop.HashKnownHosts : null);
+    }
+
     private List<JumpHost> JumpHosts(SshHostConfig ssh)
     {
-        if (FromSshConfig("ProxyJump", ssh, "proxyjump", ssh.ExpandedProxyJump) is not { } chain)
+        if (FromSshConfig(SettingKeys.Jump, ssh, "proxyjump", ssh.ExpandedProxyJump) is not { } chain)
         {
             return [];
         }
@@ -53,7 +67,7 @@ internal sealed partial class SettingsResolver
         {
             return [.. SshPatternList.Split(chain).Select(JumpHost.Parse)];
         }
-        catch (FormatException e)
+        catch (SftpConfigException e)
         {
             throw new SftpConfigException($"ProxyJump at {ssh.Sources["proxyjump"]}: {e.Message}", e);
         }
@@ -62,11 +76,11 @@ internal sealed partial class SettingsResolver
     // IdentityAgent wins over SSH_AUTH_SOCK; "none" turns the agent off; "SSH_AUTH_SOCK" or "$VAR" name a variable.
     private string? IdentityAgent(SshHostConfig ssh)
     {
-        var configured = FromSshConfig("IdentityAgent", ssh, "identityagent", ssh.IdentityAgent);
+        var configured = FromSshConfig(SettingKeys.IdentityAgent, ssh, "identityagent", ssh.IdentityAgent);
         var fromEnvironment = _environment.GetValueOrDefault("SSH_AUTH_SOCK");
         if (configured is null && !string.IsNullOrEmpty(fromEnvironment))
         {
-            _sources["IdentityAgent"] = "environment (SSH_AUTH_SOCK)";
+            _sources[SettingKeys.IdentityAgent] = "environment (SSH_AUTH_SOCK)";
         }
 
         return configured switch

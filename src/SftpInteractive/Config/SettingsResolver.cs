@@ -14,6 +14,7 @@ internal sealed partial class SettingsResolver
     private readonly Dictionary<string, string> _dotEnv;
     private readonly string? _envFile;
     private readonly string _searchStart;
+    private string? _explicitSshConfig;
 
     private SettingsResolver(SftpOptions options)
     {
@@ -97,8 +98,33 @@ internal sealed partial class SettingsResolver
         var hashText = Pick(SettingKeys.KnownHostsHash, _options.HashKnownHosts?.ToString());
         var hashKnownHosts = hashText is null ? FromSshConfig(SettingKeys.KnownHostsHash, ssh, "hashknownhosts", (bool?)ssh.HashKnownHosts) ?? false : ParseBool(SettingKeys.KnownHostsHash, hashText);
 
+        var agentText = Pick(SettingKeys.IdentityAgent, _options.IdentityAgent);
+        var identitiesOnlyText = Pick(SettingKeys.IdentitiesOnly, _options.IdentitiesOnly?.ToString());
+        var certificates = (Pick(SettingKeys.Certificate, _options.CertificatePath) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ExistingFile(SettingKeys.Certificate)).ToList();
+        var jumpText = Pick(SettingKeys.Jump, _options.Jump);
+        IReadOnlyList<JumpHost> jumps;
+        try
+        {
+            jumps = JumpHost.ParseChain(jumpText);
+        }
+        catch (SftpConfigException e)
+        {
+            throw new SftpConfigException($"{SettingKeys.Jump} (set by {SourceText(SettingKeys.Jump)}): {e.Message}", e);
+        }
+
+        var countMax = Pick(SettingKeys.KeepAliveCountMax, _options.KeepAliveCountMax?.ToString(CultureInfo.InvariantCulture));
+        var preferred = Pick(SettingKeys.PreferredAuthentications, _options.PreferredAuthentications)?
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (preferred.FirstOrDefault(m => m is not ("publickey" or "password" or "keyboard-interactive")) is { } unknown)
+        {
+            throw new SftpConfigException(
+                $"{SettingKeys.PreferredAuthentications} lists '{unknown}' ({SourceText(SettingKeys.PreferredAuthentications)}); the methods are publickey, password and keyboard-interactive.");
+        }
+
         return new SftpSettings
         {
+            SshConfigLookup = LookUpJumpHost,
             Host = host,
             HostAlias = alias,
             Port = port,
@@ -119,12 +145,18 @@ internal sealed partial class SettingsResolver
             KeepAliveInterval = Seconds(SettingKeys.KeepAlive, _options.KeepAliveInterval)
                 ?? FromSshConfig(SettingKeys.KeepAlive, ssh, "serveraliveinterval", (TimeSpan?)TimeSpan.FromSeconds(ssh.ServerAliveInterval))
                 ?? TimeSpan.FromSeconds(30),
-            ServerAliveCountMax = ssh.ServerAliveCountMax,
-            JumpHosts = JumpHosts(ssh),
-            IdentityAgent = IdentityAgent(ssh),
-            IdentitiesOnly = ssh.IdentitiesOnly,
-            CertificateFiles = [.. ssh.CertificateFiles.Select(ssh.ExpandPath)],
-            PreferredAuthentications = ssh.PreferredAuthentications is { } order ? SshPatternList.Split(order) : [],
+            // Each of these: explicit, environment or .env first (SFTP_*), then ssh_config, then the default.
+            ServerAliveCountMax = countMax is not null ? ParseInt(SettingKeys.KeepAliveCountMax, countMax, 1, 1000)
+                : FromSshConfig(SettingKeys.KeepAliveCountMax, ssh, "serveralivecountmax", (int?)ssh.ServerAliveCountMax) ?? 3,
+            JumpHosts = jumpText is not null ? jumps : JumpHosts(ssh),
+            IdentityAgent = agentText is null ? IdentityAgent(ssh)
+                : agentText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ResolvePath(agentText),
+            IdentitiesOnly = identitiesOnlyText is not null ? ParseBool(SettingKeys.IdentitiesOnly, identitiesOnlyText)
+                : FromSshConfig(SettingKeys.IdentitiesOnly, ssh, "identitiesonly", (bool?)ssh.IdentitiesOnly) ?? false,
+            CertificateFiles = certificates.Count > 0 ? certificates
+                : FromSshConfig(SettingKeys.Certificate, ssh, "certificatefile", ssh.CertificateFiles.Count > 0 ? ssh.CertificateFiles.Select(ssh.ExpandPath).ToList() : null) ?? [],
+            PreferredAuthentications = preferred.Length > 0 ? preferred
+                : FromSshConfig(SettingKeys.PreferredAuthentications, ssh, "preferredauthentications", ssh.PreferredAuthentications) is { } order ? SshPatternList.Split(order) : [],
             SshConfigFiles = ssh.Files,
             LogLevel = Pick(SettingKeys.Log, null) is { } log ? ParseLog(log) : null,
             EnvFile = _envFile,
@@ -158,6 +190,14 @@ internal sealed partial class SettingsResolver
 
         return null;
     }
+
+    private Func<string, string> ExistingFile(string key) => path =>
+    {
+        var full = ResolvePath(path);
+        return File.Exists(full)
+            ? full
+            : throw new SftpConfigException($"{key} points to {LocalPaths.Display(full)}, which does not exist (set by {SourceText(key)}). Fix the path.");
+    };
 
     private TimeSpan? Seconds(string key, TimeSpan? explicitValue)
     {

@@ -50,6 +50,26 @@ public sealed partial class SftpOptions
     /// <summary>Keepalive interval (<c>SFTP_KEEPALIVE</c> in seconds, default 30; 0 turns it off).</summary>
     public TimeSpan? KeepAliveInterval { get; set; }
 
+    /// <summary>Keepalive intervals without an answer before the connection counts as dead
+    /// (<c>SFTP_KEEPALIVE_COUNT_MAX</c>, default 3, like OpenSSH's ServerAliveCountMax).</summary>
+    public int? KeepAliveCountMax { get; set; }
+
+    /// <summary>Authentication methods to try, in order: publickey, password, keyboard-interactive
+    /// (<c>SFTP_PREFERRED_AUTHENTICATIONS</c>, comma-separated; default all, in that order).</summary>
+    public string? PreferredAuthentications { get; set; }
+
+    /// <summary>ProxyJump chain, <c>user@bastion:port[,next...]</c> (<c>SFTP_JUMP</c>; <c>none</c>: direct).</summary>
+    public string? Jump { get; set; }
+
+    /// <summary>ssh-agent socket (<c>SFTP_IDENTITY_AGENT</c>, default <c>SSH_AUTH_SOCK</c>; <c>none</c> disables the agent).</summary>
+    public string? IdentityAgent { get; set; }
+
+    /// <summary>Offer only the configured key files and the agent's copies of them (<c>SFTP_IDENTITIES_ONLY</c>).</summary>
+    public bool? IdentitiesOnly { get; set; }
+
+    /// <summary>OpenSSH user certificate file (<c>SFTP_CERTIFICATE</c>; <c>id_*-cert.pub</c> beside a key is found anyway).</summary>
+    public string? CertificatePath { get; set; }
+
     /// <summary>Explicit <c>.env</c> file; by default the first <c>.env</c> found from the working directory upward.</summary>
     public string? EnvFile { get; set; }
 

@@ -84,6 +84,11 @@ public sealed class SftpSettings
     /// <summary>The ssh_config files that were read (empty: none).</summary>
     public IReadOnlyList<string> SshConfigFiles { get; init; } = [];
 
+    /// <summary>What ssh_config says about a host name: the seam through which each jump host resolves its own User,
+    /// Port, HostName and IdentityFile under its own name. Set by the settings resolver; null for settings built by
+    /// hand (then jump hosts use only what their spec says).</summary>
+    internal Func<string, SshHostEntry>? SshConfigLookup { get; init; }
+
     /// <summary>The <c>.env</c> file that was read, if any.</summary>
     public string? EnvFile { get; init; }
 
@@ -102,8 +107,11 @@ public sealed class SftpSettings
     /// <summary>"user@host:port", the way messages name the target.</summary>
     public string Target => $"{Username}@{Host}:{Port}";
 
+    /// <summary>The target, and the jump hosts it is reached through, for messages.</summary>
+    public string Route => JumpHosts.Count == 0 ? Target : $"{Target} via {string.Join(" -> ", JumpHosts)}";
+
     /// <summary>The settings as (key, value, source) rows, with secrets masked. A value from ssh_config names its
-    /// file and line (<c>ssh_config (~/.ssh/config:12)</c>); ssh_config-only settings appear when set.</summary>
+    /// file and line (<c>ssh_config (~/.ssh/config:12)</c>).</summary>
     public IReadOnlyList<(string Key, string Value, string Source)> Describe()
     {
         var rows = new List<(string Key, string Value, string Source)>
@@ -119,22 +127,18 @@ public sealed class SftpSettings
             (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
             (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
             (SettingKeys.Timeout, Format.Duration(ConnectTimeout), SourceOf(SettingKeys.Timeout)),
+            (SettingKeys.Jump, JumpHosts.Count == 0 ? "(none)" : string.Join(",", JumpHosts), SourceOf(SettingKeys.Jump)),
+            (SettingKeys.IdentityAgent, IdentityAgent is null ? "(none)" : LocalPaths.Display(IdentityAgent), SourceOf(SettingKeys.IdentityAgent)),
+            (SettingKeys.IdentitiesOnly, IdentitiesOnly ? "true" : "false", SourceOf(SettingKeys.IdentitiesOnly)),
+            (SettingKeys.Certificate, CertificateFiles.Count == 0 ? "(none)" : string.Join(", ", CertificateFiles.Select(LocalPaths.Display)), SourceOf(SettingKeys.Certificate)),
             (SettingKeys.SshConfig, SshConfigFiles.Count == 0 ? "(none)" : string.Join(", ", SshConfigFiles.Select(LocalPaths.Display)), SourceOf(SettingKeys.SshConfig)),
         };
-        AddIf(JumpHosts.Count > 0, "ProxyJump", string.Join(" -> ", JumpHosts));
-        AddIf(IdentityAgent is not null, "IdentityAgent", LocalPaths.Display(IdentityAgent));
-        AddIf(IdentitiesOnly, "IdentitiesOnly", "yes");
-        AddIf(CertificateFiles.Count > 0, "CertificateFile", string.Join(", ", CertificateFiles.Select(LocalPaths.Display)));
-        AddIf(PreferredAuthentications.Count > 0, "PreferredAuthentications", string.Join(",", PreferredAuthentications));
-        return rows;
-
-        void AddIf(bool condition, string key, string value)
+        if (PreferredAuthentications.Count > 0)
         {
-            if (condition)
-            {
-                rows.Add((key, value, SourceOf(key)));
-            }
+            rows.Add((SettingKeys.PreferredAuthentications, string.Join(",", PreferredAuthentications), SourceOf(SettingKeys.PreferredAuthentications)));
         }
+
+        return rows;
     }
 
     /// <inheritdoc />

@@ -22,8 +22,12 @@ public sealed partial class SftpSession
         var extensions = SftpInternals.Extensions(_client);
         rows.Add(("SFTP extensions", extensions.Count == 0 ? "(none)" : string.Join(", ", extensions.Keys.Order(StringComparer.Ordinal)), "server"));
         rows.Add(("Buffer size", Format.Bytes(_client.BufferSize), "SftpInteractive"));
-        rows.Add(("Keepalive", Settings.KeepAliveInterval > TimeSpan.Zero ? Format.Duration(Settings.KeepAliveInterval) : "off",
+        rows.Add(("Keepalive", Settings.KeepAliveInterval > TimeSpan.Zero ? $"{Format.Duration(Settings.KeepAliveInterval)}, dead after {Settings.ServerAliveCountMax} unanswered" : "off",
             Settings.Sources.GetValueOrDefault(SettingKeys.KeepAlive, "default")));
+        if (Settings.JumpHosts.Count > 0)
+        {
+            rows.Add(("Route", Settings.Route, Settings.Sources.GetValueOrDefault(SettingKeys.Jump, "settings")));
+        }
         rows.Add(("Home / cwd", $"{Home} / {_cwd}", "session"));
         return new ConnectionExplanation(Settings.Target, rows, [.. extensions.Keys]);
     }

@@ -13,8 +13,8 @@ public sealed partial class SftpSession
     /// SSH.NET's keepalive only sends SSH_MSG_IGNORE, which needs no answer, so a peer that silently stopped
     /// answering (NAT timeout, pulled cable) goes unnoticed until a request times out. Like OpenSSH's
     /// ServerAliveInterval, this probe expects a reply: an SFTP stat every keepalive interval; no answer within the
-    /// interval (at least 2 s) marks the connection lost and closes it, so the next call fails at once with
-    /// "call Reconnect()" instead of hanging.
+    /// interval × ServerAliveCountMax (at least 2 s; as OpenSSH, that many intervals without an answer) marks the
+    /// connection lost and closes it, so the next call fails at once with "call Reconnect()" instead of hanging.
     /// </summary>
     private void StartWatchdog()
     {
@@ -24,7 +24,8 @@ public sealed partial class SftpSession
             return;
         }
 
-        var timeout = interval < TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : interval;
+        var patience = interval * Math.Max(1, Settings.ServerAliveCountMax);
+        var timeout = patience < TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : patience;
         _watchdog = Task.Run(() => WatchAsync(interval, timeout, _watchdogStop.Token));
     }
 

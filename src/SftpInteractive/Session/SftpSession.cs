@@ -32,8 +32,16 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
     internal static async Task<SftpSession> ConnectAsync(SftpSettings settings, CancellationToken cancellationToken)
     {
         var connector = new SshConnector(settings);
-        var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
-        return new SftpSession(connector, client, client.WorkingDirectory);
+        try
+        {
+            var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
+            return new SftpSession(connector, client, client.WorkingDirectory);
+        }
+        catch
+        {
+            connector.Dispose(); // jump host connections opened on the way
+            throw;
+        }
     }
 
     /// <summary>The resolved settings (secrets are masked when shown).</summary>
@@ -88,6 +96,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         _ssh?.Dispose();
         _sshLock.Dispose();
         _healLock.Dispose();
+        _connector.Dispose(); // the jump host connections, after every connection through them
     }
 
     /// <inheritdoc />

@@ -6,10 +6,19 @@ namespace SftpInteractive;
 
 /// <summary>
 /// Opens authenticated, host-key-checked SSH.NET clients for one session. Every connection of a session (SFTP,
-/// exec, transfer pool, reconnect) goes through here, so they share settings, tuned algorithms and the trusted key.
+/// exec, transfer pool, reconnect) goes through here, so they share settings, tuned algorithms, the trusted key and
+/// the ProxyJump chain. A jump host has a connector of its own (<paramref name="hop"/> names it in errors).
 /// </summary>
-internal sealed class SshConnector(SftpSettings settings)
+/// <param name="settings">The settings of the host this connector reaches.</param>
+/// <param name="hop">For a jump host, its place in the chain (hop 1 is the first); null for the target.</param>
+internal sealed class SshConnector(SftpSettings settings, (int Number, int Total)? hop = null) : IDisposable
 {
+    private const string HopMarker = "sftpi.jump-host";
+
+    // The last hop of the chain; it reaches itself through the hops before it (its settings hold those).
+    private readonly JumpRoute? _route = settings.JumpHosts.Count == 0 ? null : new JumpRoute(new SshConnector(
+        JumpHostSettings.For(settings, settings.JumpHosts.Count - 1), (settings.JumpHosts.Count, hop?.Total ?? settings.JumpHosts.Count)));
+
     /// <summary>The fast cipher OpenSSH itself prefers on hardware with AES instructions.</summary>
     internal const string PreferredCipher = "aes128-gcm@openssh.com";
 
@@ -32,21 +41,58 @@ internal sealed class SshConnector(SftpSettings settings)
 
     /// <summary>Connects an SFTP client.</summary>
     public Task<SftpClient> ConnectSftpAsync(CancellationToken cancellationToken) =>
-        ConnectAsync(info => new SftpClient(info) { BufferSize = BufferSize, OperationTimeout = settings.OperationTimeout }, cancellationToken);
+        ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), cancellationToken);
 
-    /// <summary>Connects an SSH client for remote commands.</summary>
+    /// <summary>Connects an SSH client for remote commands (and, for a jump host, forwards).</summary>
     public Task<SshClient> ConnectSshAsync(CancellationToken cancellationToken) =>
-        ConnectAsync(info => new SshClient(info), cancellationToken);
+        ConnectAsync((info, tunnel) => tunnel is null ? new SshClient(info) : new TunneledSshClient(info, tunnel), cancellationToken);
 
-    private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, T> create, CancellationToken cancellationToken) where T : BaseClient
+    /// <summary>Closes the jump host connections of the session (the clients handed out are closed by their owners).</summary>
+    public void Dispose() => _route?.Dispose();
+
+    private SftpClient Tuned(SftpClient client)
     {
+        client.BufferSize = BufferSize;
+        client.OperationTimeout = settings.OperationTimeout;
+        return client;
+    }
+
+    private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, JumpTunnel?, T> create, CancellationToken cancellationToken) where T : BaseClient
+    {
+        try
+        {
+            return await ConnectOnceAsync(create, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SftpInteractiveException e) when (hop is { } place && !e.Data.Contains(HopMarker))
+        {
+            throw JumpHostError(e, place);
+        }
+    }
+
+    private async Task<T> ConnectOnceAsync<T>(Func<ConnectionInfo, JumpTunnel?, T> create, CancellationToken cancellationToken) where T : BaseClient
+    {
+        var tunnel = _route is null ? null : await _route.OpenAsync(settings.Host, settings.Port, cancellationToken).ConfigureAwait(false);
+
         // Prompts belong to this attempt: when it ends (connected, failed or timed out) a prompt still waiting for the
         // user is called off, so it does not go on reading the user's next input.
         var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var responder = new KeyboardInteractiveResponder(settings, attempt.Token, _typedPassword);
-        var info = CreateConnectionInfo(responder, out var disposables);
+        var notes = new AuthNotes();
+        List<IDisposable> disposables = [];
+        ConnectionInfo info;
+        try
+        {
+            info = CreateConnectionInfo(responder, notes, tunnel, out disposables);
+        }
+        catch
+        {
+            tunnel?.Dispose();
+            attempt.Dispose();
+            throw;
+        }
+
         var verifier = new HostKeyVerifier(settings, TrustedFingerprint);
-        var client = create(info);
+        var client = create(info, tunnel); // from here on, disposing the client closes the tunnel
         client.HostKeyReceived += verifier.OnHostKeyReceived;
         if (settings.KeepAliveInterval > TimeSpan.Zero)
         {
@@ -66,7 +112,7 @@ internal sealed class SshConnector(SftpSettings settings)
         catch (Exception e)
         {
             client.Dispose();
-            var mapped = MapConnectError(e, verifier, responder, info, cancellationToken);
+            var mapped = MapConnectError(e, verifier, responder, notes, tunnel, info, cancellationToken);
             ConnectionLog.Failed(settings, mapped);
             throw mapped;
         }
@@ -85,17 +131,18 @@ internal sealed class SshConnector(SftpSettings settings)
         }
     }
 
-    /// <summary>Builds SSH.NET's connection info: auth methods in the order the server is likely to want them,
-    /// AES-GCM first, and host key algorithms for which known_hosts has a key first (as OpenSSH orders them).</summary>
-    internal ConnectionInfo CreateConnectionInfo(KeyboardInteractiveResponder responder, out List<IDisposable> disposables)
+    /// <summary>Builds SSH.NET's connection info: auth methods in the order the server is likely to want them (or
+    /// PreferredAuthentications), keys ordered as OpenSSH orders agent and file keys, AES-GCM first, and host key
+    /// algorithms for which known_hosts has a key first (as OpenSSH orders them). Through a jump host, SSH.NET
+    /// connects to the tunnel's loopback port while the host key is still checked under the real name.</summary>
+    internal ConnectionInfo CreateConnectionInfo(KeyboardInteractiveResponder responder, AuthNotes notes, JumpTunnel? tunnel, out List<IDisposable> disposables)
     {
         disposables = [];
         var methods = new List<AuthenticationMethod>();
-        if (settings.PrivateKeyPaths.Count > 0)
+        var keys = IdentityPlan.Build(settings, (path, certificate) => KeyFileLoader.Load(path, settings.Passphrase, certificate), notes, disposables);
+        if (keys.Count > 0)
         {
-            var keys = settings.PrivateKeyPaths.Select(LoadKey).ToArray();
-            disposables.AddRange(keys);
-            methods.Add(new PrivateKeyAuthenticationMethod(settings.Username, keys));
+            methods.Add(new PrivateKeyAuthenticationMethod(settings.Username, [.. keys]));
         }
 
         if (settings.Password is not null)
@@ -117,14 +164,22 @@ internal sealed class SshConnector(SftpSettings settings)
             methods.Add(interactive);
         }
 
-        if (methods.Count == 0)
+        if (settings.PreferredAuthentications.Count > 0)
         {
-            throw new SftpConfigException(
-                $"No credentials for {settings.Target}: set {SettingKeys.Password} or {SettingKeys.PrivateKey} in your .env " +
-                "(or pass a prompt handler to be asked interactively).");
+            // As in OpenSSH: only the listed methods, in the listed order.
+            methods = [.. settings.PreferredAuthentications.Select(name => methods.FirstOrDefault(m => m.Name == name)).OfType<AuthenticationMethod>().Distinct()];
         }
 
-        var info = new ConnectionInfo(settings.Host, settings.Port, settings.Username, [.. methods])
+        if (methods.Count == 0)
+        {
+            throw new SftpConfigException(hop is null
+                ? $"No credentials for {settings.Target}: set {SettingKeys.Password} or {SettingKeys.PrivateKey} in your .env, load a key into ssh-agent, " +
+                  "or pass a prompt handler to be asked interactively." + notes.Suffix
+                : $"No credentials for the jump host {settings.Target}: give it an IdentityFile in ~/.ssh/config, load its key into ssh-agent, " +
+                  $"or connect where you can be prompted ({SettingKeys.Password} and {SettingKeys.TotpSecret} are for the target and never sent to a jump host)." + notes.Suffix);
+        }
+
+        var info = new ConnectionInfo(tunnel is null ? settings.Host : "127.0.0.1", tunnel?.LocalPort ?? settings.Port, settings.Username, [.. methods])
         {
             Timeout = settings.ConnectTimeout,
         };
@@ -138,6 +193,21 @@ internal sealed class SshConnector(SftpSettings settings)
 
         MoveFirst(info.HostKeyAlgorithms, AlgorithmsFor(knownTypes));
         return info;
+    }
+
+    /// <summary>The same error, saying which jump host it happened on and where the chain was going.</summary>
+    private SftpInteractiveException JumpHostError(SftpInteractiveException e, (int Number, int Total) place)
+    {
+        var message = $"Jump host {place.Number} of {place.Total} ({settings.Target}) failed: {e.Message}";
+        SftpInteractiveException wrapped = e switch
+        {
+            SftpAuthenticationException => new SftpAuthenticationException(message, e),
+            SftpHostKeyException => new SftpHostKeyException(message, e),
+            SftpConfigException => new SftpConfigException(message, e),
+            _ => new SftpConnectionException(message, e),
+        };
+        wrapped.Data[HopMarker] = true;
+        return wrapped;
     }
 
     private static IEnumerable<string> AlgorithmsFor(IEnumerable<string> keyTypes) =>
@@ -167,54 +237,7 @@ internal sealed class SshConnector(SftpSettings settings)
         }
     }
 
-    private PrivateKeyFile LoadKey(string path)
-    {
-        try
-        {
-            return settings.Passphrase is null ? new PrivateKeyFile(path) : new PrivateKeyFile(path, settings.Passphrase);
-        }
-        catch (SshPassPhraseNullOrEmptyException)
-        {
-            throw new SftpAuthenticationException(
-                $"The private key {LocalPaths.Display(path)} is encrypted. Set {SettingKeys.Passphrase} in your .env (or pass Passphrase).");
-        }
-        catch (Exception e) when (e is SshException or System.Security.Cryptography.CryptographicException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException or NotSupportedException)
-        {
-            if (settings.Passphrase is not null && KeyFileLooksEncrypted(path))
-            {
-                throw new SftpAuthenticationException(
-                    $"Cannot decrypt the private key {LocalPaths.Display(path)}: the passphrase is wrong. Check {SettingKeys.Passphrase} in your .env.");
-            }
-
-            throw new SftpAuthenticationException(
-                $"The private key {LocalPaths.Display(path)} is not a valid OpenSSH, PEM or PuTTY (.ppk) key ({Redactor.Redact(e.Message)}). Check {SettingKeys.PrivateKey}.");
-        }
-        catch (IOException e)
-        {
-            throw new SftpConfigException($"Cannot read the private key {LocalPaths.Display(path)}: {e.Message}. Check {SettingKeys.PrivateKey}.", e);
-        }
-    }
-
-    private static bool KeyFileLooksEncrypted(string path)
-    {
-        var text = File.ReadAllText(path);
-        if (text.Contains("ENCRYPTED", StringComparison.Ordinal) || text.Contains("Encryption: aes", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var body = string.Concat(text.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select(l => l.Trim()));
-        try
-        {
-            return System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(body)).Contains("bcrypt", StringComparison.Ordinal);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
-    private Exception MapConnectError(Exception e, HostKeyVerifier verifier, KeyboardInteractiveResponder responder, ConnectionInfo info, CancellationToken cancellationToken)
+    private Exception MapConnectError(Exception e, HostKeyVerifier verifier, KeyboardInteractiveResponder responder, AuthNotes notes, JumpTunnel? tunnel, ConnectionInfo info, CancellationToken cancellationToken)
     {
         if (e is SftpInteractiveException)
         {
@@ -232,6 +255,14 @@ internal sealed class SshConnector(SftpSettings settings)
         }
 
         var target = $"{settings.Host}:{settings.Port}";
+        if (tunnel is not null && e is not SshAuthenticationException && (tunnel.Failure is not null || e is SshConnectionException or SocketException))
+        {
+            var jumpHost = _route!.LastHop.Settings.Target;
+            return new SftpConnectionException(
+                $"The jump host {jumpHost} could not reach {target}: {Redactor.Redact(tunnel.Failure ?? e.Message)}. " +
+                "Check that the target's host and port are right as seen from the jump host, and that the jump host allows TCP forwarding to it (AllowTcpForwarding, PermitOpen).", e);
+        }
+
         return e switch
         {
             SocketException { SocketErrorCode: SocketError.ConnectionRefused } => new SftpConnectionException(
@@ -245,22 +276,25 @@ internal sealed class SshConnector(SftpSettings settings)
                 $"Answer sooner, or raise {SettingKeys.Timeout} (it counts the time at the prompt too).", e),
             SshOperationTimeoutException or TimeoutException => new SftpConnectionException(
                 $"Timed out after {Format.Duration(settings.ConnectTimeout)} connecting to {target}. Check host, port and firewall, or raise {SettingKeys.Timeout}.", e),
-            SshAuthenticationException => AuthenticationError(e, responder, info),
+            SshAuthenticationException => AuthenticationError(e, responder, notes, info),
             SshConnectionException => new SftpConnectionException($"The SSH handshake with {target} failed: {Redactor.Redact(e.Message)}", e),
             _ => new SftpConnectionException($"Cannot connect to {target}: {Redactor.Redact(e.Message)}", e),
         };
     }
 
-    private SftpAuthenticationException AuthenticationError(Exception e, KeyboardInteractiveResponder responder, ConnectionInfo info)
+    private SftpAuthenticationException AuthenticationError(Exception e, KeyboardInteractiveResponder responder, AuthNotes notes, ConnectionInfo info)
     {
         var tried = string.Join(", ", info.AuthenticationMethods.Select(m => m.Name).Distinct());
         var hint = responder.Unanswered.Count > 0
             ? $"The server asked '{string.Join("', '", responder.Unanswered)}' and nothing could answer: " +
               (responder.Unanswered.Any(KeyboardInteractiveResponder.IsCodePrompt) ? $"set {SettingKeys.TotpSecret}" : $"set {SettingKeys.Password}") +
               " in your .env, or run where you can be prompted."
-            : $"Check {string.Join(" / ", CredentialKeys())}" + (settings.EnvFile is null ? "." : $" in {LocalPaths.Display(settings.EnvFile)}.");
+            : hop is not null
+                ? "A jump host takes keys from its own IdentityFile in ~/.ssh/config, from the ssh-agent, or the session's key files; " +
+                  "a password only at a prompt (the target's SFTP_PASSWORD is never sent to a jump host)."
+                : $"Check {string.Join(" / ", CredentialKeys())}" + (settings.EnvFile is null ? "." : $" in {LocalPaths.Display(settings.EnvFile)}.");
         return new SftpAuthenticationException(
-            $"Authentication failed for {settings.Target} (tried: {tried}; server said: {Redactor.Redact(e.Message)}). {hint}", e);
+            $"Authentication failed for {settings.Target} (tried: {tried}; server said: {Redactor.Redact(e.Message)}). {hint}{Redactor.Redact(notes.Suffix)}", e);
     }
 
     private IEnumerable<string> CredentialKeys()

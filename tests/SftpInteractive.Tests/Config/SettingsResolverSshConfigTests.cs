@@ -32,14 +32,14 @@ public sealed class SettingsResolverSshConfigTests : IDisposable
         Assert.Equal($".env ({LocalPaths.Display(Path.Combine(_dir, ".env"))}) -> ssh_config ({LocalPaths.Display(Path.Combine(_dir, "cfg"))}:3)", settings.Sources[SettingKeys.Host]);
         Assert.Equal(2022, settings.Port);
         Assert.EndsWith("cfg:4)", settings.Sources[SettingKeys.Port], StringComparison.Ordinal);
-        Assert.Equal([new JumpHost("bastion", 2200, "jumper"), new JumpHost("hop2", 22, null)], settings.JumpHosts);
+        Assert.Equal([new JumpHost("bastion", 2200, "jumper"), new JumpHost("hop2", 0, null)], settings.JumpHosts);
         Assert.Equal(HostKeyPolicy.AcceptNew, settings.HostKeyPolicy);
         Assert.Equal(TimeSpan.FromSeconds(9), settings.ConnectTimeout);
         Assert.Equal(TimeSpan.FromSeconds(11), settings.KeepAliveInterval);
         Assert.Equal(4, settings.ServerAliveCountMax);
         Assert.Equal(["publickey", "password"], settings.PreferredAuthentications);
         Assert.Equal([Path.Combine(_dir, "cfg")], settings.SshConfigFiles);
-        Assert.Contains(settings.Describe(), r => r.Key == "ProxyJump" && r.Source.EndsWith("cfg:5)", StringComparison.Ordinal));
+        Assert.Contains(settings.Describe(), r => r.Key == SettingKeys.Jump && r.Source.EndsWith("cfg:5)", StringComparison.Ordinal));
     }
 
     [Fact]

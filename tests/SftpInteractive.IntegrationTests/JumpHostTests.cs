@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Globalization;
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.IntegrationTests;
+
+/// <summary>
+/// ProxyJump through the test server's bastion (a second sshd that only lets sftpi-jump forward TCP). The bastion
+/// logs every forward at DEBUG1 ("server_request_direct_tcpip: originator ..., target 127.0.0.1 port P"), which
+/// proves a connection went through it and not straight to the target.
+/// </summary>
+public sealed class JumpHostTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static int BastionPort(TestServer server) => int.Parse(server.Facts["SFTPI_TEST_BASTION_PORT"], CultureInfo.InvariantCulture);
+
+    private static string BastionLog(TestServer server) => server.Facts["SFTPI_TEST_BASTION_LOG"];
+
+    private static long LogSize(TestServer server) => new FileInfo(BastionLog(server)).Length;
+
+    /// <summary>How many forwards to 127.0.0.1:<paramref name="port"/> the bastion logged since <paramref name="start"/>.</summary>
+    private static int Forwards(TestServer server, long start, int port) =>
+        AgentTests.NewLogLines(BastionLog(server), start).Count(l =>
+            l.Contains("server_request_direct_tcpip", StringComparison.Ordinal) && l.Contains($"target 127.0.0.1 port {port.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal));
+
+    /// <summary>sshd writes its log line a moment after the channel opens; wait (bounded) for the count.</summary>
+    private static async Task<int> ForwardsAtLeast(TestServer server, long start, int port, int expected)
+    {
+        var clock = Stopwatch.StartNew();
+        int count;
+        while ((count = Forwards(server, start, port)) < expected && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(25, Ct);
+        }
+
+        return count;
+    }
+
+    [Fact]
+    public async Task Connect_ThroughTheBastion_BastionLogShowsTheForwardToTheTarget()
+    {
+        var server = TestServer.Require("jump");
+        var start = LogSize(server);
+
+        await using var s = await server.ConnectAsync("jump", cancellationToken: Ct);
+
+        Assert.Equal([new JumpHost("127.0.0.1", BastionPort(server), server.Facts["SFTPI_TEST_JUMP_USER"])], s.Settings.JumpHosts);
+        Assert.Equal(server.HostKeyFingerprint, s.HostKeyFingerprint); // the target's key, checked under its real name
+        Assert.NotEmpty(await s.LsAsync(server.DataRoot, Ct));
+        Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));
+    }
+
+    [Fact]
+    public async Task Connect_TwoHopChain_SecondHopIsReachedThroughTheFirst()
+    {
+        var server = TestServer.Require("jump2");
+        var start = LogSize(server);
+
+        await using var s = await server.ConnectAsync("jump2", cancellationToken: Ct);
+
+        Assert.Equal(2, s.Settings.JumpHosts.Count);
+        await s.LsAsync(".", Ct);
+        Assert.Equal(1, await ForwardsAtLeast(server, start, BastionPort(server), 1)); // hop 1 -> hop 2
+        Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));          // hop 2 -> target
+    }
+
+    [Fact]
+    public async Task EveryConnectionOfTheSession_GoesThroughTheChain()
+    {
+        var server = TestServer.Require("jump");
+        var start = LogSize(server);
+        await using var s = await server.ConnectAsync("jump", cancellationToken: Ct);
+        Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));
+
+        var run = await s.RunAsync("echo through", cancellationToken: Ct);
+        Assert.Equal("through", run.StdOut.Trim());
+        Assert.Equal(2, await ForwardsAtLeast(server, start, server.Port, 2));
+
+        var local = Directory.CreateTempSubdirectory("sftpi-jump-get-");
+        try
+        {
+            var report = await s.GetDirectoryAsync(server.DataRoot + "/misc", local.FullName, new TransferOptions { Parallelism = 2 }, cancellationToken: Ct);
+            Assert.NotEmpty(report);
+        }
+        finally
+        {
+            local.Delete(recursive: true);
+        }
+
+        var afterPool = await ForwardsAtLeast(server, start, server.Port, 3);
+        Assert.True(afterPool >= 3, $"the transfer pool opened no connection through the bastion ({afterPool} forwards)");
+
+        await s.ReconnectAsync(Ct);
+        Assert.Equal(afterPool + 1, await ForwardsAtLeast(server, start, server.Port, afterPool + 1));
+        await s.LsAsync(".", Ct);
+    }
+
+    [Fact]
+    public async Task Dispose_ClosesTheJumpHostConnection()
+    {
+        var server = TestServer.Require("jump");
+        var s = await server.ConnectAsync("jump", cancellationToken: Ct);
+        Assert.NotEmpty(SshConnections.OpenTo(BastionPort(server)));
+
+        await s.DisposeAsync();
+
+        var clock = Stopwatch.StartNew();
+        while (SshConnections.OpenTo(BastionPort(server)).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(25, Ct);
+        }
+
+        Assert.Empty(SshConnections.OpenTo(BastionPort(server)));
+    }
+
+    [Fact]
+    public async Task Connect_JumpHostAsksPasswordAndCode_ItsOwnPromptsAreAnswered()
+    {
+        // On the bastion, sftpi-totp logs in with keyboard-interactive: "Password: " then "Verification code: ".
+        var server = TestServer.Require("totp");
+        var password = server.EnvValue("totp", "SFTP_PASSWORD");
+        var secret = server.EnvValue("totp", "SFTP_TOTP_SECRET");
+        var asked = new List<(string User, string Host, string Request)>();
+        var start = LogSize(server);
+
+        await using var s = await server.ConnectAsync("key", o =>
+        {
+            o.Jump = $"sftpi-totp@127.0.0.1:{BastionPort(server)}";
+            o.Prompt = (prompt, _) =>
+            {
+                asked.Add((prompt.Username, prompt.Host, prompt.Request));
+                return ValueTask.FromResult<string?>(prompt.Request.StartsWith("Password", StringComparison.Ordinal) ? password : Totp.Compute(secret, DateTimeOffset.UtcNow));
+            };
+        }, Ct);
+
+        Assert.Equal([("sftpi-totp", "127.0.0.1", "Password: "), ("sftpi-totp", "127.0.0.1", "Verification code: ")], asked);
+        Assert.Equal("sftpi-key", (await s.RunAsync("whoami", Ct)).StdOut.Trim()); // the exec connection: no new prompt
+        Assert.Equal(2, asked.Count);
+        Assert.Equal(2, await ForwardsAtLeast(server, start, server.Port, 2));
+    }
+
+    [Fact]
+    public async Task Connect_JumpHostWantsThePasswordInTheTargetsEnvFile_ItIsNeverSentThere()
+    {
+        // Same account on the bastion and the target; the target's SFTP_PASSWORD and SFTP_TOTP_SECRET would log the
+        // jump host in, but secrets for the target never go to a jump host: without a prompt the hop fails.
+        var server = TestServer.Require("totp");
+
+        var e = await Assert.ThrowsAsync<SftpConfigException>(() =>
+            server.ConnectAsync("totp", o => o.Jump = $"sftpi-totp@127.0.0.1:{BastionPort(server)}", Ct));
+
+        Assert.Contains($"Jump host 1 of 1 (sftpi-totp@127.0.0.1:{BastionPort(server)}) failed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("never sent to a jump host", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_BastionRefusesTheUser_ErrorNamesTheJumpHost()
+    {
+        var server = TestServer.Require("jump");
+        var bastion = $"127.0.0.1:{BastionPort(server)}";
+
+        var e = await Assert.ThrowsAsync<SftpAuthenticationException>(() => server.ConnectAsync("jump", o => o.Jump = $"sftpi-key@{bastion}", Ct));
+
+        Assert.Contains($"Jump host 1 of 1 (sftpi-key@{bastion}) failed: Authentication failed for sftpi-key@{bastion}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_BastionHostKeyUnknown_RefusedUnderTheBastionsOwnName()
+    {
+        var server = TestServer.Require("jump");
+        var knownHosts = Path.GetTempFileName();
+        try
+        {
+            // The target's keys only: the bastion's [127.0.0.1]:port entry is missing.
+            var bastionName = $"[127.0.0.1]:{BastionPort(server)}";
+            File.WriteAllLines(knownHosts, File.ReadAllLines(Path.Combine(server.StateDir, "known_hosts")).Where(l => !l.Contains($":{BastionPort(server)} ", StringComparison.Ordinal)));
+
+            var e = await Assert.ThrowsAsync<SftpHostKeyException>(() => server.ConnectAsync("jump", o => o.KnownHostsPath = knownHosts, Ct));
+
+            Assert.Contains("Jump host 1 of 1", e.Message, StringComparison.Ordinal);
+            Assert.Contains($"The host key of {bastionName} is not in", e.Message, StringComparison.Ordinal);
+            Assert.Contains(server.Facts["SFTPI_TEST_BASTION_HOST_KEY_SHA256"], e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(knownHosts);
+        }
+    }
+
+    [Fact]
+    public async Task Connect_BastionMayNotForwardToTheTarget_SaysTheJumpHostCouldNotReachIt()
+    {
+        var server = TestServer.Require("jump");
+
+        // The bastion's PermitOpen allows only the test server and itself; port 1 is neither.
+        var e = await Assert.ThrowsAsync<SftpConnectionException>(() => server.ConnectAsync("jump", o => o.Port = 1, Ct));
+
+        Assert.Contains($"could not reach 127.0.0.1:1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("jump host", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -200,6 +200,29 @@ public sealed class StartupConnectionTests
         Assert.Equal(1, ForwardsTo(log, start, int.Parse(bastionPort, System.Globalization.CultureInfo.InvariantCulture))); // one shared connection per hop
     }
 
+    [Fact]
+    public async Task Startup_NoKeyConfigured_UsesOpenSshDefaultIdentityAndSkipsAnEncryptedOne()
+    {
+        // As ssh does: with no key in .env, options or ssh_config, ~/.ssh/id_* are offered; an encrypted one without its
+        // passphrase is skipped (and said so in the log), not fatal.
+        var server = TestServer.Require("key");
+        using var work = new Workspace(server);
+        var ssh = Directory.CreateDirectory(Path.Combine(work.Root, "home", ".ssh")).FullName;
+        var keys = Path.Combine(server.StateDir, "keys");
+        File.Copy(Path.Combine(keys, "id_rsa_passphrase"), Path.Combine(ssh, "id_rsa"));
+        File.Copy(Path.Combine(keys, "id_rsa_passphrase.pub"), Path.Combine(ssh, "id_rsa.pub"));
+        File.Copy(Key(server), Path.Combine(ssh, "id_ed25519"));
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["HOME"] = Path.GetDirectoryName(ssh), ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, ["SFTP_LOG"] = "info", ["SSH_AUTH_SOCK"] = null },
+            Tool.Executable, "Session.Settings.PrivateKeyPaths.Count\nSession.Settings.Sources[\"SFTP_PRIVATE_KEY\"]\n",
+            "sftpi-key@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(code == 0, errors);
+        Assert.Equal(["2", "OpenSSH's default identity files"], Lines(output));
+        Assert.Contains("auth: skipped the default key ./home/.ssh/id_rsa", errors, StringComparison.Ordinal);
+    }
+
     /// <summary>Forwards to the target the bastion logged since <paramref name="start"/> (the process has exited, so
     /// its lines are written).</summary>
     private static int ForwardsTo(string log, long start, int port)

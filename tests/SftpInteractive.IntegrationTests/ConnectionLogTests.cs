@@ -32,4 +32,38 @@ public sealed class ConnectionLogTests
             SftpLog.Writer = previous;
         }
     }
+    [Fact]
+    public async Task SftpLogDebug_AgentAndKeyFile_LogsTheAgentKeysAndAnAgentThatCouldNotSign()
+    {
+        var server = TestServer.Require("agent");
+        var ct = TestContext.Current.CancellationToken;
+        using var agent = await TestAgent.StartAsync(ct);
+        await agent.AddAsync(ct, server.EnvValue("key", "SFTP_PRIVATE_KEY"));
+        using var refusing = await TestAgent.StartAsync(ct, refuseToSign: true);
+        await refusing.AddAsync(ct, "-c", Path.Combine(server.StateDir, "keys", "id_ecdsa")); // sftpi-key accepts it
+        var lines = new ConcurrentQueue<string>();
+        var previous = SftpLog.Writer;
+        SftpLog.Writer = lines.Enqueue;
+        try
+        {
+            await using (await server.ConnectAsync("agent", o => o.Environment = new Dictionary<string, string> { ["SFTP_LOG"] = "debug", ["SSH_AUTH_SOCK"] = agent.Socket }, ct))
+            {
+            }
+
+            // An agent that refuses to sign: the note reaches the log as it happens, and the key file still logs in.
+            await using (await server.ConnectAsync("key", o => o.Environment = new Dictionary<string, string> { ["SFTP_LOG"] = "info", ["SSH_AUTH_SOCK"] = refusing.Socket }, ct))
+            {
+            }
+
+            var log = string.Join("\n", lines);
+            Assert.Matches("debug: sftpi: ssh-agent key ssh-ed25519 SHA256:[A-Za-z0-9+/]{43}", log);
+            Assert.Contains("info: sftpi: auth: ", log, StringComparison.Ordinal);
+            Assert.Contains("authenticated to sftpi-key@", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SftpLog.ApplySetting(SftpLogLevel.Off);
+            SftpLog.Writer = previous;
+        }
+    }
 }

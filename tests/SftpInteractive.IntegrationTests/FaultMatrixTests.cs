@@ -106,11 +106,12 @@ public sealed class FaultMatrixTests : IDisposable
 
             Disarm(proxy);
             Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
-            var (_, parts) = await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
-            // A tree job can be cut between two files' data (while a file is being opened), and a get can lose what it
-            // had received but not yet written (SSH.NET drops those responses with the connection; on a loaded machine
-            // that can be everything before an early cut): then there is nothing to resume, the empty .part is
-            // removed, and the re-run below simply transfers the rest. Most cuts must leave something to resume.
+            await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
+            var parts = await scenario.FilledPartsAsync(target, Ct);
+            // A tree job can be cut while files are being opened (their .part files still empty), and a get can lose
+            // what it had received but not yet written (SSH.NET drops those responses with the connection; on a loaded
+            // machine that can be everything before an early cut): then there is nothing to resume and the re-run below
+            // simply transfers the rest. Most cuts must leave something to resume.
             if (parts > 0)
             {
                 resumable++;

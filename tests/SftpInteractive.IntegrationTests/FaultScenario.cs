@@ -116,6 +116,13 @@ internal sealed class FaultScenario : IAsyncDisposable
         return (finals.Count, files.Count - finals.Count);
     }
 
+    /// <summary>How many <c>.part</c> files hold data (an empty one, opened when the cut came, has nothing to resume).</summary>
+    public async Task<int> FilledPartsAsync(string target, CancellationToken cancellationToken)
+    {
+        var empty = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty));
+        return (await HashFilesAsync(target, cancellationToken)).Count(f => f.Key.EndsWith(".part", StringComparison.Ordinal) && !string.Equals(f.Value, empty, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Every source arrived under its final name, identical, and no <c>.part</c> is left. Returns the bytes verified.</summary>
     public async Task<long> AssertCompleteAsync(string target, CancellationToken cancellationToken)
     {

@@ -162,6 +162,67 @@ public sealed class StartupConnectionTests
         Assert.Equal(1, ForwardsTo(server.Facts["SFTPI_TEST_BASTION_LOG"], start, server.Port));
     }
 
+    [Fact]
+    public async Task Startup_AliasFromIncludedConfigWithMatchedProxyJumpChain_LogsInThroughTheAgentViaTheBastionTwice()
+    {
+        // The everyday company set-up, all real: ~/.ssh/config Includes the host's entry, a Match block adds a two-hop
+        // ProxyJump chain through the bastion, and the only key is in a running ssh-agent (no key file anywhere).
+        var server = TestServer.Require("jump");
+        using var work = new Workspace(server);
+        using var agent = await TestAgent.StartAsync(TestContext.Current.CancellationToken);
+        await agent.AddAsync(TestContext.Current.CancellationToken, Key(server));
+        var bastionPort = server.Facts["SFTPI_TEST_BASTION_PORT"];
+        var home = Directory.CreateDirectory(Path.Combine(work.Root, "home")).FullName;
+        Directory.CreateDirectory(Path.Combine(home, ".ssh", "hosts.d"));
+        File.WriteAllLines(Path.Combine(home, ".ssh", "hosts.d", "inside.conf"),
+            ["Host sftpi-inside", "    HostName 127.0.0.1", $"    Port {server.Port}", "    User sftpi-key"]);
+        File.WriteAllLines(Path.Combine(home, ".ssh", "config"),
+        [
+            "Include hosts.d/*.conf",
+            "Match originalhost sftpi-inside !user nobody-else",
+            "    ProxyJump hop,hop",
+            "Host hop",
+            "    HostName 127.0.0.1",
+            $"    Port {bastionPort}",
+            $"    User {server.Facts["SFTPI_TEST_JUMP_USER"]}",
+        ]);
+        var log = server.Facts["SFTPI_TEST_BASTION_LOG"];
+        var start = new FileInfo(log).Length;
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["HOME"] = home, ["SSH_AUTH_SOCK"] = agent.Socket, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            Tool.Executable, "Session.Settings.JumpHosts.Count\nSession.Settings.PrivateKeyPaths.Count\nRun(\"whoami\").StdOut.Trim()\nSession.Settings.Sources[\"SFTP_JUMP\"]\n",
+            "sftpi-inside");
+
+        Assert.True(code == 0, errors);
+        Assert.Equal(["2", "0", "sftpi-key", "ssh_config (./home/.ssh/config:3)"], Lines(output));
+        Assert.Equal(2, ForwardsTo(log, start, server.Port)); // the last hop forwarded the SFTP and the exec connection
+        Assert.Equal(1, ForwardsTo(log, start, int.Parse(bastionPort, System.Globalization.CultureInfo.InvariantCulture))); // one shared connection per hop
+    }
+
+    [Fact]
+    public async Task Startup_NoKeyConfigured_UsesOpenSshDefaultIdentityAndSkipsAnEncryptedOne()
+    {
+        // As ssh does: with no key in .env, options or ssh_config, ~/.ssh/id_* are offered; an encrypted one without its
+        // passphrase is skipped (and said so in the log), not fatal.
+        var server = TestServer.Require("key");
+        using var work = new Workspace(server);
+        var ssh = Directory.CreateDirectory(Path.Combine(work.Root, "home", ".ssh")).FullName;
+        var keys = Path.Combine(server.StateDir, "keys");
+        File.Copy(Path.Combine(keys, "id_rsa_passphrase"), Path.Combine(ssh, "id_rsa"));
+        File.Copy(Path.Combine(keys, "id_rsa_passphrase.pub"), Path.Combine(ssh, "id_rsa.pub"));
+        File.Copy(Key(server), Path.Combine(ssh, "id_ed25519"));
+
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root,
+            new Dictionary<string, string?> { ["HOME"] = Path.GetDirectoryName(ssh), ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, ["SFTP_LOG"] = "info", ["SSH_AUTH_SOCK"] = null },
+            Tool.Executable, "Session.Settings.PrivateKeyPaths.Count\nSession.Settings.Sources[\"SFTP_PRIVATE_KEY\"]\n",
+            "sftpi-key@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(code == 0, errors);
+        Assert.Equal(["2", "OpenSSH's default identity files"], Lines(output));
+        Assert.Contains("auth: skipped the default key ./home/.ssh/id_rsa", errors, StringComparison.Ordinal);
+    }
+
     /// <summary>Forwards to the target the bastion logged since <paramref name="start"/> (the process has exited, so
     /// its lines are written).</summary>
     private static int ForwardsTo(string log, long start, int port)

@@ -28,6 +28,7 @@ internal static class IdentityPlan
             var agent = new SshAgentClient(socket);
             foreach (var identity in ListAgent(agent, notes))
             {
+                SftpLog.Debug($"ssh-agent key {identity.KeyType} SHA256:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(identity.KeyBlob)).TrimEnd('=')}");
                 if (files.FirstOrDefault(f => f.Blob.AsSpan().SequenceEqual(identity.KeyBlob)) is { } file)
                 {
                     files.Remove(file);
@@ -44,6 +45,12 @@ internal static class IdentityPlan
         var fromFiles = new List<IPrivateKeySource>();
         foreach (var file in files)
         {
+            if (file.Key is null && settings.DefaultKeyPaths.Contains(file.Path))
+            {
+                notes.Add($"skipped the default key {LocalPaths.Display(file.Path)}: {file.LoadError!.Message}");
+                continue;
+            }
+
             var key = file.Key ?? throw file.LoadError!; // encrypted, no passphrase, and not in the agent either
             disposables.Add(key);
             fromFiles.Add(key);
@@ -99,7 +106,11 @@ internal static class IdentityPlan
         {
             // An encrypted key without its passphrase can still be used when the agent holds it (OpenSSH reads the .pub).
             var publicBlob = PublicFileBlob(path + ".pub");
-            return new FileIdentity(null, publicBlob, CertificateFor(publicBlob), e);
+            return new FileIdentity(path, null, publicBlob, CertificateFor(publicBlob), e);
+        }
+        catch (SftpAuthenticationException e) when (settings.DefaultKeyPaths.Contains(path))
+        {
+            return new FileIdentity(path, null, [], null, e);
         }
 
         var certificate = CertificateFor(blob);
@@ -109,7 +120,7 @@ internal static class IdentityPlan
             key = loadKey(path, certificate.Path);
         }
 
-        return new FileIdentity(key, blob, certificate, null);
+        return new FileIdentity(path, key, blob, certificate, null);
 
         UserCertificate? CertificateFor(byte[] keyBlob)
         {
@@ -134,5 +145,5 @@ internal static class IdentityPlan
         }
     }
 
-    private sealed record FileIdentity(PrivateKeyFile? Key, byte[] Blob, UserCertificate? Certificate, Exception? LoadError);
+    private sealed record FileIdentity(string Path, PrivateKeyFile? Key, byte[] Blob, UserCertificate? Certificate, Exception? LoadError);
 }

@@ -62,6 +62,7 @@ internal sealed partial class SettingsResolver
         }
 
         var keys = new List<string>();
+        var defaultKeys = new List<string>();
         if (Pick(SettingKeys.PrivateKey, _options.PrivateKeyPath) is { } keyPath)
         {
             var full = ResolvePath(keyPath);
@@ -78,6 +79,16 @@ internal sealed partial class SettingsResolver
             // As ssh does, configured files that do not exist are skipped silently.
             keys.AddRange(ssh.IdentityFiles.Select(ssh.ExpandPath).Where(File.Exists));
             FromSshConfig(SettingKeys.PrivateKey, ssh, "identityfile", keys.Count > 0 ? "set" : null);
+        }
+        else
+        {
+            // Nothing configured: OpenSSH's default identities (~/.ssh/id_rsa, id_ecdsa, id_ed25519...) that exist.
+            defaultKeys.AddRange(ssh.IdentityFiles.Select(ssh.ExpandPath).Where(File.Exists));
+            keys.AddRange(defaultKeys);
+            if (defaultKeys.Count > 0)
+            {
+                _sources[SettingKeys.PrivateKey] = "OpenSSH's default identity files";
+            }
         }
 
         var fingerprint = Pick(SettingKeys.HostKeyFingerprint, _options.HostKeyFingerprint);
@@ -133,6 +144,7 @@ internal sealed partial class SettingsResolver
             Passphrase = passphrase,
             TotpSecret = totp,
             PrivateKeyPaths = keys,
+            DefaultKeyPaths = defaultKeys,
             KnownHostsPath = knownHosts[0],
             KnownHostsPaths = knownHosts,
             HashKnownHosts = hashKnownHosts,

@@ -107,6 +107,10 @@ public sealed class SftpSettings
     /// <summary>"user@host:port", the way messages name the target.</summary>
     public string Target => $"{Username}@{Host}:{Port}";
 
+    /// <summary>The key files of <see cref="PrivateKeyPaths"/> that are OpenSSH's default identities (nothing was
+    /// configured): one that cannot be used (encrypted, no passphrase) is skipped, as ssh skips it, instead of failing.</summary>
+    internal IReadOnlyList<string> DefaultKeyPaths { get; init; } = [];
+
     /// <summary>The target, and the jump hosts it is reached through, for messages.</summary>
     public string Route => JumpHosts.Count == 0 ? Target : $"{Target} via {string.Join(" -> ", JumpHosts)}";
 

@@ -24,6 +24,7 @@ internal static class JumpHostSettings
             Port = hop.Port != 0 ? hop.Port : entry?.Port ?? 22,
             Username = hop.User ?? entry?.User ?? Environment.UserName,
             PrivateKeyPaths = ownKeys.Count > 0 ? ownKeys : target.PrivateKeyPaths,
+            DefaultKeyPaths = ownKeys.Count > 0 ? [] : target.DefaultKeyPaths,
             Passphrase = ownKeys.Count > 0 ? null : target.Passphrase,
             KnownHostsPath = target.KnownHostsPath,
             KnownHostsPaths = target.KnownHostsPaths,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SftpInteractive.IntegrationTests;
+namespace SftpInteractive.Testing;
 
 /// <summary>
 /// A real OpenSSH ssh-agent on a private socket, started in the foreground (-D) by the test and ended by its process

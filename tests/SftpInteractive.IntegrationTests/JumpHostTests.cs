@@ -17,8 +17,6 @@ public sealed class JumpHostTests
 
     private static string BastionLog(TestServer server) => server.Facts["SFTPI_TEST_BASTION_LOG"];
 
-    private static long LogSize(TestServer server) => new FileInfo(BastionLog(server)).Length;
-
     /// <summary>How many forwards to 127.0.0.1:<paramref name="port"/> the bastion logged since <paramref name="start"/>.</summary>
     private static int Forwards(TestServer server, long start, int port) =>
         AgentTests.NewLogLines(BastionLog(server), start).Count(l =>
@@ -41,7 +39,8 @@ public sealed class JumpHostTests
     public async Task Connect_ThroughTheBastion_BastionLogShowsTheForwardToTheTarget()
     {
         var server = TestServer.Require("jump");
-        var start = LogSize(server);
+        using var window = await BastionLogWindow.OpenAsync(server, Ct);
+        var start = window.Start;
 
         await using var s = await server.ConnectAsync("jump", cancellationToken: Ct);
 
@@ -55,7 +54,8 @@ public sealed class JumpHostTests
     public async Task Connect_TwoHopChain_SecondHopIsReachedThroughTheFirst()
     {
         var server = TestServer.Require("jump2");
-        var start = LogSize(server);
+        using var window = await BastionLogWindow.OpenAsync(server, Ct);
+        var start = window.Start;
 
         await using var s = await server.ConnectAsync("jump2", cancellationToken: Ct);
 
@@ -69,7 +69,8 @@ public sealed class JumpHostTests
     public async Task EveryConnectionOfTheSession_GoesThroughTheChain()
     {
         var server = TestServer.Require("jump");
-        var start = LogSize(server);
+        using var window = await BastionLogWindow.OpenAsync(server, Ct);
+        var start = window.Start;
         await using var s = await server.ConnectAsync("jump", cancellationToken: Ct);
         Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));
 
@@ -122,7 +123,8 @@ public sealed class JumpHostTests
         var password = server.EnvValue("totp", "SFTP_PASSWORD");
         var secret = server.EnvValue("totp", "SFTP_TOTP_SECRET");
         var asked = new List<(string User, string Host, string Request)>();
-        var start = LogSize(server);
+        using var window = await BastionLogWindow.OpenAsync(server, Ct);
+        var start = window.Start;
 
         await using var s = await server.ConnectAsync("key", o =>
         {

@@ -131,8 +131,8 @@ public sealed class StartupConnectionTests
         var server = TestServer.Require("jump");
         using var work = new Workspace(server);
         var bastion = $"{server.Facts["SFTPI_TEST_JUMP_USER"]}@127.0.0.1:{server.Facts["SFTPI_TEST_BASTION_PORT"]}";
-        var log = server.Facts["SFTPI_TEST_BASTION_LOG"];
-        var start = new FileInfo(log).Length;
+        using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
+        var (log, start) = (window.Log, window.Start);
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
             Tool.Executable, "Session.Settings.JumpHosts.Count\nRun(\"echo via-bastion\").StdOut.Trim()\n",
@@ -150,7 +150,8 @@ public sealed class StartupConnectionTests
         using var work = new Workspace(server);
         var home = HomeWithSshConfig(work, "sftpi-bastion-alias", int.Parse(server.Facts["SFTPI_TEST_BASTION_PORT"], System.Globalization.CultureInfo.InvariantCulture),
             server.Facts["SFTPI_TEST_JUMP_USER"], Key(server));
-        var start = new FileInfo(server.Facts["SFTPI_TEST_BASTION_LOG"]).Length;
+        using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
+        var start = window.Start;
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
             new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
@@ -186,8 +187,8 @@ public sealed class StartupConnectionTests
             $"    Port {bastionPort}",
             $"    User {server.Facts["SFTPI_TEST_JUMP_USER"]}",
         ]);
-        var log = server.Facts["SFTPI_TEST_BASTION_LOG"];
-        var start = new FileInfo(log).Length;
+        using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
+        var (log, start) = (window.Log, window.Start);
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
             new Dictionary<string, string?> { ["HOME"] = home, ["SSH_AUTH_SOCK"] = agent.Socket, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },

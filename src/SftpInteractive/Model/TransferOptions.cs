@@ -38,6 +38,10 @@ public sealed record TransferOptions
 
     internal int EffectiveParallelism => Math.Clamp(Parallelism, 1, 16);
 
+    /// <summary>Connections one large file's get is split over; null (the default) lets this machine decide
+    /// (<see cref="RangedDownload.ConnectionsThatPay"/>). Tests set it to exercise the ranged path on any machine.</summary>
+    internal int? RangedConnections { get; init; }
+
     internal int EffectiveRetries => Math.Max(0, Retries);
 
     /// <summary>The wait before retry number <paramref name="retry"/> (1-based): <see cref="RetryDelay"/> doubled per retry, capped.</summary>

@@ -41,7 +41,8 @@ internal static class FileTransfer
         var progress = tracker.StartFile(item.Source, item.Size, offset);
         try
         {
-            var ranges = pool is null || offset > 0 ? 1 : RangedDownload.RangesFor(item.Size, options.EffectiveParallelism);
+            var ranges = pool is null || offset > 0 ? 1 : RangedDownload.RangesFor(item.Size,
+                options.RangedConnections ?? RangedDownload.ConnectionsThatPay(options.EffectiveParallelism, Environment.ProcessorCount));
             if (ranges > 1)
             {
                 var clients = await pool!.RentAsync(ranges - 1, cancellationToken).ConfigureAwait(false);

@@ -17,4 +17,13 @@ public sealed class RangedDownloadTests
     [InlineData(512L << 20, 1, 1)]
     public void RangesFor_SplitsOnlyLargeFiles(long size, int parallelism, int expected) =>
         Assert.Equal(expected, RangedDownload.RangesFor(size, parallelism));
+
+    [Theory]
+    [InlineData(4, 2, 1)]
+    [InlineData(4, 4, 2)]
+    [InlineData(4, 16, 4)]
+    [InlineData(1, 16, 1)]
+    [InlineData(4, 1, 1)]
+    public void ConnectionsThatPay_OnePerTwoCores_AtMostTheParallelism(int parallelism, int cores, int expected) =>
+        Assert.Equal(expected, RangedDownload.ConnectionsThatPay(parallelism, cores));
 }

@@ -17,37 +17,18 @@ public sealed class JumpHostTests
 
     private static string BastionLog(TestServer server) => server.Facts["SFTPI_TEST_BASTION_LOG"];
 
-    /// <summary>How many forwards to 127.0.0.1:<paramref name="port"/> the bastion logged since <paramref name="start"/>.</summary>
-    private static int Forwards(TestServer server, long start, int port) =>
-        AgentTests.NewLogLines(BastionLog(server), start).Count(l =>
-            l.Contains("server_request_direct_tcpip", StringComparison.Ordinal) && l.Contains($"target 127.0.0.1 port {port.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal));
-
-    /// <summary>sshd writes its log line a moment after the channel opens; wait (bounded) for the count.</summary>
-    private static async Task<int> ForwardsAtLeast(TestServer server, long start, int port, int expected)
-    {
-        var clock = Stopwatch.StartNew();
-        int count;
-        while ((count = Forwards(server, start, port)) < expected && clock.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(25, Ct);
-        }
-
-        return count;
-    }
-
     [Fact]
     public async Task Connect_ThroughTheBastion_BastionLogShowsTheForwardToTheTarget()
     {
         var server = TestServer.Require("jump");
         using var window = await BastionLogWindow.OpenAsync(server, Ct);
-        var start = window.Start;
 
         await using var s = await server.ConnectAsync("jump", cancellationToken: Ct);
 
         Assert.Equal([new JumpHost("127.0.0.1", BastionPort(server), server.Facts["SFTPI_TEST_JUMP_USER"])], s.Settings.JumpHosts);
         Assert.Equal(server.HostKeyFingerprint, s.HostKeyFingerprint); // the target's key, checked under its real name
         Assert.NotEmpty(await s.LsAsync(server.DataRoot, Ct));
-        Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));
+        Assert.Equal(1, await window.ForwardsAtLeastAsync(server.Port, 1, Ct));
     }
 
     [Fact]
@@ -55,14 +36,13 @@ public sealed class JumpHostTests
     {
         var server = TestServer.Require("jump2");
         using var window = await BastionLogWindow.OpenAsync(server, Ct);
-        var start = window.Start;
 
         await using var s = await server.ConnectAsync("jump2", cancellationToken: Ct);
 
         Assert.Equal(2, s.Settings.JumpHosts.Count);
         await s.LsAsync(".", Ct);
-        Assert.Equal(1, await ForwardsAtLeast(server, start, BastionPort(server), 1)); // hop 1 -> hop 2
-        Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));          // hop 2 -> target
+        Assert.Equal(1, await window.ForwardsAtLeastAsync(BastionPort(server), 1, Ct)); // hop 1 -> hop 2
+        Assert.Equal(1, await window.ForwardsAtLeastAsync(server.Port, 1, Ct));          // hop 2 -> target
     }
 
     [Fact]
@@ -70,13 +50,12 @@ public sealed class JumpHostTests
     {
         var server = TestServer.Require("jump");
         using var window = await BastionLogWindow.OpenAsync(server, Ct);
-        var start = window.Start;
         await using var s = await server.ConnectAsync("jump", cancellationToken: Ct);
-        Assert.Equal(1, await ForwardsAtLeast(server, start, server.Port, 1));
+        Assert.Equal(1, await window.ForwardsAtLeastAsync(server.Port, 1, Ct));
 
         var run = await s.RunAsync("echo through", cancellationToken: Ct);
         Assert.Equal("through", run.StdOut.Trim());
-        Assert.Equal(2, await ForwardsAtLeast(server, start, server.Port, 2));
+        Assert.Equal(2, await window.ForwardsAtLeastAsync(server.Port, 2, Ct));
 
         var local = Directory.CreateTempSubdirectory("sftpi-jump-get-");
         try
@@ -89,11 +68,11 @@ public sealed class JumpHostTests
             local.Delete(recursive: true);
         }
 
-        var afterPool = await ForwardsAtLeast(server, start, server.Port, 3);
+        var afterPool = await window.ForwardsAtLeastAsync(server.Port, 3, Ct);
         Assert.True(afterPool >= 3, $"the transfer pool opened no connection through the bastion ({afterPool} forwards)");
 
         await s.ReconnectAsync(Ct);
-        Assert.Equal(afterPool + 1, await ForwardsAtLeast(server, start, server.Port, afterPool + 1));
+        Assert.Equal(afterPool + 1, await window.ForwardsAtLeastAsync(server.Port, afterPool + 1, Ct));
         await s.LsAsync(".", Ct);
     }
 
@@ -106,11 +85,7 @@ public sealed class JumpHostTests
 
         await s.DisposeAsync();
 
-        var clock = Stopwatch.StartNew();
-        while (SshConnections.OpenTo(BastionPort(server)).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(25, Ct);
-        }
+        await Poll.UntilAsync(() => SshConnections.OpenTo(BastionPort(server)).Count == 0, TimeSpan.FromSeconds(5), Ct);
 
         Assert.Empty(SshConnections.OpenTo(BastionPort(server)));
     }
@@ -124,7 +99,6 @@ public sealed class JumpHostTests
         var secret = server.EnvValue("totp", "SFTP_TOTP_SECRET");
         var asked = new List<(string User, string Host, string Request)>();
         using var window = await BastionLogWindow.OpenAsync(server, Ct);
-        var start = window.Start;
 
         await using var s = await server.ConnectAsync("key", o =>
         {
@@ -139,7 +113,7 @@ public sealed class JumpHostTests
         Assert.Equal([("sftpi-totp", "127.0.0.1", "Password: "), ("sftpi-totp", "127.0.0.1", "Verification code: ")], asked);
         Assert.Equal("sftpi-key", (await s.RunAsync("whoami", Ct)).StdOut.Trim()); // the exec connection: no new prompt
         Assert.Equal(2, asked.Count);
-        Assert.Equal(2, await ForwardsAtLeast(server, start, server.Port, 2));
+        Assert.Equal(2, await window.ForwardsAtLeastAsync(server.Port, 2, Ct));
     }
 
     [Fact]

@@ -148,11 +148,7 @@ public sealed class SftpKernelExtensionTests
         await notebook.RunAsync(Connect(server.EnvFile("password")));
 
         var running = notebook.SubmitAsync($"Get(\"/data/large/big.bin\", @\"{local}\", new TransferOptions {{ Parallelism = 1 }})", TestContext.Current.CancellationToken);
-        var deadline = DateTime.UtcNow + Limit;
-        while (!notebook.Events.OfType<DisplayedValueProduced>().Any() && !running.IsCompleted && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        await Poll.UntilAsync(() => notebook.Events.OfType<DisplayedValueProduced>().Any() || running.IsCompleted, Limit, TestContext.Current.CancellationToken);
 
         Assert.False(running.IsCompleted, "the download ended before it could be cancelled");
         await notebook.Kernel.SendAsync(new Cancel(), TestContext.Current.CancellationToken);

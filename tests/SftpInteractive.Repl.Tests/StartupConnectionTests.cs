@@ -132,7 +132,6 @@ public sealed class StartupConnectionTests
         using var work = new Workspace(server);
         var bastion = $"{server.Facts["SFTPI_TEST_JUMP_USER"]}@127.0.0.1:{server.Facts["SFTPI_TEST_BASTION_PORT"]}";
         using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
-        var (log, start) = (window.Log, window.Start);
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
             Tool.Executable, "Session.Settings.JumpHosts.Count\nRun(\"echo via-bastion\").StdOut.Trim()\n",
@@ -140,7 +139,7 @@ public sealed class StartupConnectionTests
 
         Assert.True(code == 0, errors);
         Assert.Equal(["1", "via-bastion"], Lines(output));
-        Assert.Equal(2, ForwardsTo(log, start, server.Port)); // the SFTP connection and the exec connection
+        Assert.Equal(2, window.Forwards(server.Port)); // the SFTP connection and the exec connection
     }
 
     [Fact]
@@ -151,7 +150,6 @@ public sealed class StartupConnectionTests
         var home = HomeWithSshConfig(work, "sftpi-bastion-alias", int.Parse(server.Facts["SFTPI_TEST_BASTION_PORT"], System.Globalization.CultureInfo.InvariantCulture),
             server.Facts["SFTPI_TEST_JUMP_USER"], Key(server));
         using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
-        var start = window.Start;
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
             new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
@@ -160,7 +158,7 @@ public sealed class StartupConnectionTests
 
         Assert.True(code == 0, errors);
         Assert.Equal(["sftpi-key"], Lines(output));
-        Assert.Equal(1, ForwardsTo(server.Facts["SFTPI_TEST_BASTION_LOG"], start, server.Port));
+        Assert.Equal(1, window.Forwards(server.Port));
     }
 
     [Fact]
@@ -188,7 +186,6 @@ public sealed class StartupConnectionTests
             $"    User {server.Facts["SFTPI_TEST_JUMP_USER"]}",
         ]);
         using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
-        var (log, start) = (window.Log, window.Start);
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
             new Dictionary<string, string?> { ["HOME"] = home, ["SSH_AUTH_SOCK"] = agent.Socket, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
@@ -197,8 +194,8 @@ public sealed class StartupConnectionTests
 
         Assert.True(code == 0, errors);
         Assert.Equal(["2", "0", "sftpi-key", "ssh_config (./home/.ssh/config:3)"], Lines(output));
-        Assert.Equal(2, ForwardsTo(log, start, server.Port)); // the last hop forwarded the SFTP and the exec connection
-        Assert.Equal(1, ForwardsTo(log, start, int.Parse(bastionPort, System.Globalization.CultureInfo.InvariantCulture))); // one shared connection per hop
+        Assert.Equal(2, window.Forwards(server.Port)); // the last hop forwarded the SFTP and the exec connection
+        Assert.Equal(1, window.Forwards(int.Parse(bastionPort, System.Globalization.CultureInfo.InvariantCulture))); // one shared connection per hop
     }
 
     [Fact]
@@ -222,17 +219,6 @@ public sealed class StartupConnectionTests
         Assert.True(code == 0, errors);
         Assert.Equal(["2", "OpenSSH's default identity files"], Lines(output));
         Assert.Contains("auth: skipped the default key ./home/.ssh/id_rsa", errors, StringComparison.Ordinal);
-    }
-
-    /// <summary>Forwards to the target the bastion logged since <paramref name="start"/> (the process has exited, so
-    /// its lines are written).</summary>
-    private static int ForwardsTo(string log, long start, int port)
-    {
-        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(start, SeekOrigin.Begin);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n').Count(l => l.Contains("server_request_direct_tcpip", StringComparison.Ordinal)
-            && l.Contains($"target 127.0.0.1 port {port.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -32,16 +32,11 @@ internal sealed class TestAgent : IDisposable
     public static async Task<TestAgent> StartAsync(CancellationToken cancellationToken, bool refuseToSign = false)
     {
         var agent = new TestAgent(refuseToSign);
-        var deadline = Stopwatch.StartNew();
-        while (!File.Exists(agent.Socket))
+        if (!await Poll.UntilAsync(() => File.Exists(agent.Socket) || agent._process.HasExited, TimeSpan.FromSeconds(10), cancellationToken)
+            || agent._process.HasExited)
         {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(10) || agent._process.HasExited)
-            {
-                agent.Dispose();
-                throw new InvalidOperationException("ssh-agent did not create its socket within 10 s.");
-            }
-
-            await Task.Delay(20, cancellationToken);
+            agent.Dispose();
+            throw new InvalidOperationException("ssh-agent did not create its socket within 10 s.");
         }
 
         return agent;

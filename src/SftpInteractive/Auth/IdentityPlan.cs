@@ -28,7 +28,10 @@ internal static class IdentityPlan
             var agent = new SshAgentClient(socket);
             foreach (var identity in ListAgent(agent, notes))
             {
-                SftpLog.Debug($"ssh-agent key {identity.KeyType} SHA256:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(identity.KeyBlob)).TrimEnd('=')}");
+                if (SftpLog.IsEnabled(SftpLogLevel.Debug))
+                {
+                    SftpLog.Debug($"ssh-agent key {identity.KeyType} SHA256:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(identity.KeyBlob)).TrimEnd('=')}");
+                }
                 if (files.FirstOrDefault(f => f.Blob.AsSpan().SequenceEqual(identity.KeyBlob)) is { } file)
                 {
                     files.Remove(file);

@@ -3,7 +3,7 @@ object with what happened. The xunit tests (KernelClientTests) run these and ass
 
 Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
   kernel_scenarios.py interrupt [SETUP_CODE] CELL   interrupt CELL after 2 s; then run 1+1
-  kernel_scenarios.py complete-while-running        completion and inspect while a 6 s cell runs
+  kernel_scenarios.py complete-while-running        completion and inspect while a cell runs
   kernel_scenarios.py transfer SETUP CELL [SECONDS] run SETUP, then CELL collecting its outputs; with SECONDS,
                                                     interrupt CELL that long after its first display_data; then 1+1
   kernel_scenarios.py restart                       set a variable, restart_kernel(), then run cells in the new kernel
@@ -24,7 +24,9 @@ Usage (Debian's /usr/bin/python3, kernelspec on JUPYTER_PATH):
                                                     restart and delete it, JSON messages over its websocket channels
 """
 import json
+import os
 import sys
+import tempfile
 import time
 from queue import Empty
 
@@ -78,28 +80,46 @@ def interrupt(setup, cell):
 
 
 def complete_while_running():
+    """The cell waits (at most 120 s) until a release file exists; the file is written only after the complete and
+    inspect replies came, so `released` says both were answered while the cell was still running, however slow the
+    machine."""
     km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=TIMEOUT)
+    release = tempfile.mktemp(prefix="sftpi-release-")
     try:
         run_cell(kc, "1")  # warm
-        run_id = kc.execute("System.Threading.Thread.Sleep(6000);")
-        time.sleep(1)
-        started = time.monotonic()
+        run_id = kc.execute(
+            "var released = false; var waited = System.Diagnostics.Stopwatch.StartNew();\n"
+            f"while (!(released = System.IO.File.Exists({json.dumps(release)})) && waited.Elapsed.TotalSeconds < 120) "
+            "System.Threading.Thread.Sleep(20);\n"
+            "released")
+        iopub_for(kc, run_id, lambda m: m["msg_type"] == "status" and m["content"]["execution_state"] == "busy")
         complete_id = kc.complete("Console.WriteLi")
-        complete = reply_to(kc, complete_id, 5)
+        complete = reply_to(kc, complete_id, TIMEOUT)
         inspect_id = kc.inspect("Console.WriteLine")
-        inspect = reply_to(kc, inspect_id, 5)
-        answered_in = time.monotonic() - started
-        execute = reply_to(kc, run_id, 30)
+        inspect = reply_to(kc, inspect_id, TIMEOUT)
+        open(release, "w").close()
+        execute = reply_to(kc, run_id, 150)
+        result = iopub_for(kc, run_id, lambda m: m["msg_type"] == "execute_result")
         return {
-            "answered_in": answered_in,
             "matches": complete["content"]["matches"],
             "inspect_found": inspect["content"]["found"],
             "execute_status": execute["content"]["status"],
-            "cell_still_running_when_answered": answered_in < 4.5,
+            "cell_still_running_when_answered": result["content"]["data"]["text/plain"].lower() == "true",
         }
     finally:
+        if os.path.exists(release):
+            os.remove(release)
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+
+
+def iopub_for(kc, msg_id, wanted, timeout=TIMEOUT):
+    """The first IOPub message of the request msg_id that `wanted` accepts (others are dropped)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id and wanted(msg):
+            return msg
 
 
 def output_of(msg):

@@ -18,7 +18,12 @@ if (arguments.Command is "raw-get" or "raw-put")
     return;
 }
 
-var options = new SftpOptions { EnvFile = arguments.EnvFile, Environment = new Dictionary<string, string>() };
+// Only the given .env counts, except SFTP_WARM_POOL (0 compares a session whose pool opens only when the first job needs it).
+var options = new SftpOptions
+{
+    EnvFile = arguments.EnvFile,
+    Environment = Environment.GetEnvironmentVariable("SFTP_WARM_POOL") is { } warmPool ? new Dictionary<string, string> { ["SFTP_WARM_POOL"] = warmPool } : [],
+};
 var baseline = ProcessMemory.PeakRssKiB();
 var total = Stopwatch.StartNew();
 await using var session = await Sftp.ConnectAsync(options);
@@ -56,7 +61,8 @@ static async Task<string> RssGetAsync(SftpSession session, string remote, string
 
 static async Task<string> FindTwiceAsync(SftpSession session, string root, string glob, int parallel)
 {
-    // The first search opens the pool's connections (cold); the second reuses them, as later searches in a session do.
+    // The first search right after connect (cold) finds the pool's connections opening since connect (or opens them
+    // itself with SFTP_WARM_POOL=0); the second reuses them, as later searches in a session do.
     var options = new FindOptions { Glob = glob, Parallelism = parallel };
     var cold = await session.FindAllAsync(root, options);
     var warm = System.Diagnostics.Stopwatch.StartNew();

@@ -77,6 +77,20 @@ public sealed class JumpHostTests
     }
 
     [Fact]
+    public async Task Connect_PoolOpensInTheBackground_ThroughTheBastionToo()
+    {
+        var server = TestServer.Require("jump");
+        await using var s = await server.ConnectAsync("jump", PoolWarmUpTests.Warming(), Ct);
+
+        var pool = s.PoolIfCreated!;
+        Assert.True(await Poll.UntilAsync(() => pool.IdleCount == SftpPool.DefaultConnections, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} connections opened");
+        var found = await s.FindAllAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North"), new FindOptions { Glob = "*.csv" }, Ct);
+
+        Assert.NotEmpty(found);
+        Assert.Equal(SftpPool.DefaultConnections, pool.Opened); // the search used the connections opened through the bastion
+    }
+
+    [Fact]
     public async Task Dispose_ClosesTheJumpHostConnection()
     {
         var server = TestServer.Require("jump");

@@ -26,6 +26,10 @@ public sealed class StartupConnectionTests
 
     private static string Key(TestServer server) => server.EnvValue("key", "SFTP_PRIVATE_KEY");
 
+    // Tests that count the bastion's forwards count only the session's own connections: the pool's, opening in the
+    // background from connect, would add a number that depends on how far they got before the script ended.
+    private const string NoWarmPool = "SFTP_WARM_POOL";
+
     [Fact]
     public async Task Startup_DotEnvInWorkingDirectory_ConnectsBeforeTheScript()
     {
@@ -133,7 +137,7 @@ public sealed class StartupConnectionTests
         var bastion = $"{server.Facts["SFTPI_TEST_JUMP_USER"]}@127.0.0.1:{server.Facts["SFTPI_TEST_BASTION_PORT"]}";
         using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
 
-        var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+        var (code, output, errors) = await Tool.RunPipedIn(work.Root, new Dictionary<string, string?> { ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, [NoWarmPool] = "0" },
             Tool.Executable, "Session.Settings.JumpHosts.Count\nRun(\"echo via-bastion\").StdOut.Trim()\n",
             "sftpi-key@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", Key(server), "--jump", bastion);
 
@@ -152,7 +156,7 @@ public sealed class StartupConnectionTests
         using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
-            new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            new Dictionary<string, string?> { ["HOME"] = home, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, [NoWarmPool] = "0" },
             Tool.Executable, "Session.Settings.Username\n",
             "sftpi-key@127.0.0.1", "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", Key(server), "-J", "sftpi-bastion-alias");
 
@@ -188,7 +192,7 @@ public sealed class StartupConnectionTests
         using var window = await BastionLogWindow.OpenAsync(server, TestContext.Current.CancellationToken);
 
         var (code, output, errors) = await Tool.RunPipedIn(work.Root,
-            new Dictionary<string, string?> { ["HOME"] = home, ["SSH_AUTH_SOCK"] = agent.Socket, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts },
+            new Dictionary<string, string?> { ["HOME"] = home, ["SSH_AUTH_SOCK"] = agent.Socket, ["SFTP_KNOWN_HOSTS"] = work.KnownHosts, [NoWarmPool] = "0" },
             Tool.Executable, "Session.Settings.JumpHosts.Count\nSession.Settings.PrivateKeyPaths.Count\nRun(\"whoami\").StdOut.Trim()\nSession.Settings.Sources[\"SFTP_JUMP\"]\n",
             "sftpi-inside");
 

@@ -52,7 +52,11 @@ public sealed class FaultProxy : IAsyncDisposable
     /// open ones carry on.</summary>
     public bool RefuseNewConnections { get; set; }
 
-    /// <summary>How many connections were refused while <see cref="RefuseNewConnections"/> was set.</summary>
+    /// <summary>Accepts this many connections in all and refuses every later one (null: no limit), like a server that
+    /// went away right after the first login.</summary>
+    public int? AcceptOnly { get; set; }
+
+    /// <summary>How many connections were refused (<see cref="RefuseNewConnections"/>, <see cref="AcceptOnly"/>).</summary>
     public int Refused { get; private set; }
 
     /// <summary>How many connections were cut by a fault.</summary>
@@ -107,7 +111,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             }
 
-            if (RefuseNewConnections)
+            if (RefuseNewConnections || Connections >= AcceptOnly)
             {
                 Refused++;
                 client.Dispose();

@@ -67,10 +67,12 @@ public sealed class TestServer
     public string EnvFile(string account) => Path.Combine(StateDir, "env", account + ".env");
 
     /// <summary>Options that read only the account's .env (the process environment is ignored so a developer's own
-    /// SFTP_* variables cannot leak into tests).</summary>
+    /// SFTP_* variables cannot leak into tests). The pool is not opened ahead (SFTP_WARM_POOL=0): hundreds of short
+    /// sessions would each open four more logins on two shared cores, and tests that count connections would count
+    /// them; the tests of the warm-up turn it on with <see cref="SftpOptions.WarmPool"/>.</summary>
     public SftpOptions Options(string account, Action<SftpOptions>? configure = null)
     {
-        var options = new SftpOptions { EnvFile = EnvFile(account), Environment = new Dictionary<string, string>() };
+        var options = new SftpOptions { EnvFile = EnvFile(account), Environment = new Dictionary<string, string> { ["SFTP_WARM_POOL"] = "0" } };
         configure?.Invoke(options);
         return options;
     }

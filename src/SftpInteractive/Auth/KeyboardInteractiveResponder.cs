@@ -12,7 +12,9 @@ namespace SftpInteractive;
 /// <param name="cancellationToken">Calls off a prompt still waiting when the connection attempt ends.</param>
 /// <param name="rememberedPassword">A password the user typed for an earlier connection of the same session, used
 /// where <c>SFTP_PASSWORD</c> is not set so the session's further connections do not ask again.</param>
-internal sealed class KeyboardInteractiveResponder(SftpSettings settings, CancellationToken cancellationToken, string? rememberedPassword = null)
+/// <param name="mayAsk">False for connections nobody waits for (the pool's background warm-up): a prompt the
+/// settings cannot answer stays unanswered instead of reaching the user.</param>
+internal sealed class KeyboardInteractiveResponder(SftpSettings settings, CancellationToken cancellationToken, string? rememberedPassword = null, bool mayAsk = true)
 {
     // pam_google_authenticator may refuse a code used twice; a second login within the same 30 s step uses the
     // next step's code, which the default window (one step either side) accepts.
@@ -29,6 +31,10 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
 
     /// <summary>The answer the user typed at a password prompt (not a one-time code) during this attempt, or null.</summary>
     public string? TypedPassword { get; private set; }
+
+    /// <summary>True once the user was asked something the session cannot answer again by itself (a one-time code,
+    /// an unknown prompt): its later connections would have to ask again.</summary>
+    public bool AskedOnce { get; private set; }
 
     /// <summary>The prompt the host's handler is asking the user right now, or null.</summary>
     public string? WaitingFor => _waitingFor;
@@ -73,7 +79,7 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
             return password;
         }
 
-        if (settings.Prompt is { } handler)
+        if (mayAsk && settings.Prompt is { } handler)
         {
             // SSH.NET raises this event on its own thread and waits for the answer, so blocking here is safe.
             _waitingFor = prompt.Request.Trim();
@@ -84,6 +90,10 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
                 if (asksPassword && !string.IsNullOrEmpty(answer))
                 {
                     TypedPassword = answer;
+                }
+                else
+                {
+                    AskedOnce = true;
                 }
 
                 return answer;

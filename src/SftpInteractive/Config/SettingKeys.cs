@@ -69,13 +69,16 @@ internal static class SettingKeys
     /// <summary>Authentication methods to try, in order (PreferredAuthentications), e.g. <c>publickey,password</c>.</summary>
     public const string PreferredAuthentications = "SFTP_PREFERRED_AUTHENTICATIONS";
 
+    /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
+    public const string WarmPool = "SFTP_WARM_POOL";
+
     /// <summary>The ssh-agent's standard environment variable.</summary>
     public const string AuthSock = "SSH_AUTH_SOCK";
 
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout,
-         KeepAlive, KeepAliveCountMax, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications, SshConfig, Log];
+         KeepAlive, KeepAliveCountMax, WarmPool, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications, SshConfig, Log];
 
     /// <summary>Keys whose values are secrets.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];

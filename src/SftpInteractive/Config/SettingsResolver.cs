@@ -160,6 +160,8 @@ internal sealed partial class SettingsResolver
             // Each of these: explicit, environment or .env first (SFTP_*), then ssh_config, then the default.
             ServerAliveCountMax = countMax is not null ? ParseInt(SettingKeys.KeepAliveCountMax, countMax, 1, 1000)
                 : FromSshConfig(SettingKeys.KeepAliveCountMax, ssh, "serveralivecountmax", (int?)ssh.ServerAliveCountMax) ?? 3,
+            WarmPool = Pick(SettingKeys.WarmPool, _options.WarmPool?.ToString(CultureInfo.InvariantCulture)) is { } warm
+                ? ParseInt(SettingKeys.WarmPool, warm, 0, 16) : SftpPool.DefaultConnections,
             JumpHosts = jumpText is not null ? jumps : JumpHosts(ssh),
             IdentityAgent = agentText is null ? IdentityAgent(ssh)
                 : agentText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ResolvePath(agentText),

@@ -33,6 +33,7 @@ public sealed partial class SftpOptions
             OperationTimeout = OperationTimeout ?? defaults.OperationTimeout,
             KeepAliveInterval = KeepAliveInterval ?? defaults.KeepAliveInterval,
             KeepAliveCountMax = KeepAliveCountMax ?? defaults.KeepAliveCountMax,
+            WarmPool = WarmPool ?? defaults.WarmPool,
             PreferredAuthentications = PreferredAuthentications ?? defaults.PreferredAuthentications,
             EnvFile = EnvFile ?? defaults.EnvFile,
             WorkingDirectory = WorkingDirectory ?? defaults.WorkingDirectory,

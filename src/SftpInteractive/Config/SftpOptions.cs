@@ -54,6 +54,11 @@ public sealed partial class SftpOptions
     /// (<c>SFTP_KEEPALIVE_COUNT_MAX</c>, default 3, like OpenSSH's ServerAliveCountMax).</summary>
     public int? KeepAliveCountMax { get; set; }
 
+    /// <summary>Connections opened in the background right after connect, so the first search or tree transfer finds
+    /// them ready (<c>SFTP_WARM_POOL</c>, default 4, at most 16; 0 opens none until a job needs them). Never opened
+    /// when the connect needed a one-time code typed at a prompt: they would have to ask for one each.</summary>
+    public int? WarmPool { get; set; }
+
     /// <summary>Authentication methods to try, in order: publickey, password, keyboard-interactive
     /// (<c>SFTP_PREFERRED_AUTHENTICATIONS</c>, comma-separated; default all, in that order).</summary>
     public string? PreferredAuthentications { get; set; }

@@ -60,6 +60,9 @@ public sealed class SftpSettings
     /// <summary>Keepalive interval; <see cref="TimeSpan.Zero"/> turns keepalive off.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
+    public int WarmPool { get; init; } = SftpPool.DefaultConnections;
+
     /// <summary>ProxyJump chain, first hop first (empty: direct).</summary>
     public IReadOnlyList<JumpHost> JumpHosts { get; init; } = [];
 
@@ -131,6 +134,7 @@ public sealed class SftpSettings
             (SettingKeys.KnownHostsHash, HashKnownHosts ? "true" : "false", SourceOf(SettingKeys.KnownHostsHash)),
             (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
             (SettingKeys.Timeout, Format.Duration(ConnectTimeout), SourceOf(SettingKeys.Timeout)),
+            (SettingKeys.WarmPool, WarmPool.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.WarmPool)),
             (SettingKeys.Jump, JumpHosts.Count == 0 ? "(none)" : string.Join(",", JumpHosts), SourceOf(SettingKeys.Jump)),
             (SettingKeys.IdentityAgent, IdentityAgent is null ? "(none)" : LocalPaths.Display(IdentityAgent), SourceOf(SettingKeys.IdentityAgent)),
             (SettingKeys.IdentitiesOnly, IdentitiesOnly ? "true" : "false", SourceOf(SettingKeys.IdentitiesOnly)),

@@ -35,7 +35,7 @@ public sealed record FindOptions
     public int MinDepth { get; init; } = 1;
 
     /// <summary>Folders listed at once, each over its own SSH connection (1–16, default 4).</summary>
-    public int Parallelism { get; init; } = 4;
+    public int Parallelism { get; init; } = SftpPool.DefaultConnections;
 
     /// <summary>A glob search (the conversion behind <c>Find(root, "*.csv")</c>).</summary>
     public static FindOptions FromGlob(string glob) => new() { Glob = glob };

@@ -18,7 +18,7 @@ public sealed record TransferOptions
     public bool PreserveModificationTime { get; init; } = true;
 
     /// <summary>How many files move at once in recursive transfers, each over its own SSH connection (1–16, default 4).</summary>
-    public int Parallelism { get; init; } = 4;
+    public int Parallelism { get; init; } = SftpPool.DefaultConnections;
 
     /// <summary>
     /// How many times a file whose connection dropped mid-transfer is retried (default 3; 0 turns retries off). A retry

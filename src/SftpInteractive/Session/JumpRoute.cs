@@ -17,9 +17,11 @@ internal sealed class JumpRoute(SshConnector lastHop) : IDisposable
     /// <summary>The last hop's connector (for messages).</summary>
     public SshConnector LastHop => lastHop;
 
-    /// <summary>Opens a tunnel to <paramref name="host"/>:<paramref name="port"/> through the chain.</summary>
+    /// <summary>Opens a tunnel to <paramref name="host"/>:<paramref name="port"/> through the chain. Without
+    /// <paramref name="mayReconnect"/> (a connection nobody waits for, which must never prompt) only a jump host
+    /// connection that is up is used.</summary>
     /// <exception cref="SftpInteractiveException">A jump host cannot be reached; the message names it.</exception>
-    public async Task<JumpTunnel> OpenAsync(string host, int port, CancellationToken cancellationToken)
+    public async Task<JumpTunnel> OpenAsync(string host, int port, bool mayReconnect, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -27,6 +29,11 @@ internal sealed class JumpRoute(SshConnector lastHop) : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_client is null || !SftpSession.IsUp(_client))
             {
+                if (!mayReconnect)
+                {
+                    throw new SftpConnectionException($"The jump host {lastHop.Settings.Target} is not connected; it is connected again only when a job needs it.");
+                }
+
                 _client?.Dispose();
                 _client = null;
                 _client = await lastHop.ConnectSshAsync(cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,27 @@ public sealed partial class SftpSession
         }
     }
 
+    /// <summary>The pool if anything created it (a job, or the warm-up after connect); null otherwise.</summary>
+    internal SftpPool? PoolIfCreated => _pool;
+
+    /// <summary>Starts opening the pool's connections in the background (<see cref="SftpSettings.WarmPool"/>), so the
+    /// first search or tree job finds them ready, unless the connect needed the user for a one-time code.</summary>
+    private void WarmUpPool()
+    {
+        if (Settings.WarmPool <= 0)
+        {
+            return;
+        }
+
+        if (_connector.NeedsUser)
+        {
+            SftpLog.Info("pool: no connections opened in the background: each would ask for a one-time code again (set SFTP_TOTP_SECRET to answer it)");
+            return;
+        }
+
+        Pool.WarmUp(Settings.WarmPool);
+    }
+
     /// <summary>
     /// Searches a remote tree and streams matches as they are found. Folders are listed in parallel over
     /// <see cref="FindOptions.Parallelism"/> connections, so results arrive in no particular order. A folder that cannot

@@ -35,7 +35,9 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         try
         {
             var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
-            return new SftpSession(connector, client, client.WorkingDirectory);
+            var session = new SftpSession(connector, client, client.WorkingDirectory);
+            session.WarmUpPool();
+            return session;
         }
         catch
         {

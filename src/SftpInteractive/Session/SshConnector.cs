@@ -39,13 +39,22 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
     // kept. It lives only in memory and is registered with the Redactor like every secret.
     private volatile string? _typedPassword;
 
+    /// <summary>True once a connection of this session needed the user for an answer it cannot give again by itself
+    /// (a one-time code typed at a prompt): further connections would ask again, so none opens unasked.</summary>
+    public bool NeedsUser { get; private set; }
+
     /// <summary>Connects an SFTP client.</summary>
-    public Task<SftpClient> ConnectSftpAsync(CancellationToken cancellationToken) =>
-        ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), cancellationToken);
+    public Task<SftpClient> ConnectSftpAsync(CancellationToken cancellationToken) => ConnectSftpAsync(mayAsk: true, cancellationToken);
+
+    /// <summary>Connects an SFTP client; with <paramref name="mayAsk"/> false (nobody waits for it) a prompt the
+    /// settings cannot answer fails the connection instead of reaching the user, and so does a jump host connection
+    /// that would have to be opened again.</summary>
+    public Task<SftpClient> ConnectSftpAsync(bool mayAsk, CancellationToken cancellationToken) =>
+        ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), mayAsk, cancellationToken);
 
     /// <summary>Connects an SSH client for remote commands (and, for a jump host, forwards).</summary>
     public Task<SshClient> ConnectSshAsync(CancellationToken cancellationToken) =>
-        ConnectAsync((info, tunnel) => tunnel is null ? new SshClient(info) : new TunneledSshClient(info, tunnel), cancellationToken);
+        ConnectAsync((info, tunnel) => tunnel is null ? new SshClient(info) : new TunneledSshClient(info, tunnel), mayAsk: true, cancellationToken);
 
     /// <summary>Closes the jump host connections of the session (the clients handed out are closed by their owners).</summary>
     public void Dispose() => _route?.Dispose();
@@ -57,11 +66,11 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
         return client;
     }
 
-    private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, JumpTunnel?, T> create, CancellationToken cancellationToken) where T : BaseClient
+    private async Task<T> ConnectAsync<T>(Func<ConnectionInfo, JumpTunnel?, T> create, bool mayAsk, CancellationToken cancellationToken) where T : BaseClient
     {
         try
         {
-            return await ConnectOnceAsync(create, cancellationToken).ConfigureAwait(false);
+            return await ConnectOnceAsync(create, mayAsk, cancellationToken).ConfigureAwait(false);
         }
         catch (SftpInteractiveException e) when (hop is { } place && !e.Data.Contains(HopMarker))
         {
@@ -69,14 +78,14 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
         }
     }
 
-    private async Task<T> ConnectOnceAsync<T>(Func<ConnectionInfo, JumpTunnel?, T> create, CancellationToken cancellationToken) where T : BaseClient
+    private async Task<T> ConnectOnceAsync<T>(Func<ConnectionInfo, JumpTunnel?, T> create, bool mayAsk, CancellationToken cancellationToken) where T : BaseClient
     {
-        var tunnel = _route is null ? null : await _route.OpenAsync(settings.Host, settings.Port, cancellationToken).ConfigureAwait(false);
+        var tunnel = _route is null ? null : await _route.OpenAsync(settings.Host, settings.Port, mayAsk, cancellationToken).ConfigureAwait(false);
 
         // Prompts belong to this attempt: when it ends (connected, failed or timed out) a prompt still waiting for the
         // user is called off, so it does not go on reading the user's next input.
         var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var responder = new KeyboardInteractiveResponder(settings, attempt.Token, _typedPassword);
+        var responder = new KeyboardInteractiveResponder(settings, attempt.Token, _typedPassword, mayAsk);
         var notes = new AuthNotes();
         List<IDisposable> disposables = [];
         ConnectionInfo info;
@@ -107,6 +116,7 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;
             _typedPassword = responder.TypedPassword ?? _typedPassword;
+            NeedsUser |= responder.AskedOnce;
             return client;
         }
         catch (Exception e)

@@ -6,15 +6,28 @@ namespace SftpInteractive;
 /// <summary>
 /// A small pool of extra SFTP connections for one session. SSH.NET runs one connection per client and the server
 /// runs one <c>sftp-server</c> per connection, so parallel walks and transfers need several clients to use several
-/// cores. Connections are opened on demand (in parallel), kept for the next job, and closed with the session.
+/// cores. Connections are opened on demand (in parallel) or ahead of time (<see cref="WarmUp"/>), kept for the next
+/// job, and closed with the session.
 /// </summary>
-internal sealed class SftpPool(SshConnector connector) : IDisposable
+internal sealed partial class SftpPool(SshConnector connector) : IDisposable
 {
+    /// <summary>Connections a search or tree job uses unless told otherwise, and so the number opened ahead.</summary>
+    internal const int DefaultConnections = 4;
+
     private const int MaxIdle = 16;
     private readonly ConcurrentBag<SftpClient> _idle = [];
     private volatile bool _disposed;
+    private int _opened;
 
-    /// <summary>Rents <paramref name="count"/> connected clients, opening the missing ones in parallel.</summary>
+    /// <summary>Connections this pool has opened so far (ahead of time or for a job).</summary>
+    internal int Opened => Volatile.Read(ref _opened);
+
+    /// <summary>Connections waiting in the pool for the next job.</summary>
+    internal int IdleCount => _idle.Count;
+
+    /// <summary>Rents <paramref name="count"/> connected clients: idle ones first, then those still opening ahead of
+    /// time, then the missing ones, opened in parallel. A connection that failed to open ahead of time is opened
+    /// again here, so the job gets the real error.</summary>
     public async Task<SftpClient[]> RentAsync(int count, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -31,9 +44,11 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
             }
         }
 
-        var opening = Enumerable.Range(0, count - clients.Count).Select(_ => connector.ConnectSftpAsync(cancellationToken)).ToArray();
+        Task<SftpClient>[] opening = [];
         try
         {
+            clients.AddRange(await ClaimWarmingAsync(count - clients.Count, cancellationToken).ConfigureAwait(false));
+            opening = [.. Enumerable.Range(0, count - clients.Count).Select(_ => OpenAsync(mayAsk: true, cancellationToken))];
             clients.AddRange(await Task.WhenAll(opening).ConfigureAwait(false));
         }
         catch
@@ -55,14 +70,18 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
     {
         foreach (var client in clients)
         {
-            if (_disposed || !SftpSession.IsUp(client) || _idle.Count >= MaxIdle)
+            var up = SftpSession.IsUp(client);
+            lock (_gate)
             {
-                client.Dispose();
+                // Under the lock, so a connection that comes up while the pool is disposed is closed, not kept.
+                if (up && !_disposed && _idle.Count < MaxIdle)
+                {
+                    _idle.Add(client);
+                    continue;
+                }
             }
-            else
-            {
-                _idle.Add(client);
-            }
+
+            client.Dispose();
         }
     }
 
@@ -76,13 +95,23 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Closes every connection and calls off those still opening ahead of time (each closes itself once
+    /// up).</summary>
     public void Dispose()
     {
-        _disposed = true;
-        while (_idle.TryTake(out var client))
+        lock (_gate)
         {
-            client.Dispose();
+            _disposed = true;
         }
+
+        StopWarmUp();
+        Clear();
+    }
+
+    private async Task<SftpClient> OpenAsync(bool mayAsk, CancellationToken cancellationToken)
+    {
+        var client = await connector.ConnectSftpAsync(mayAsk, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _opened);
+        return client;
     }
 }

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using SftpInteractive.Testing;
+
+namespace SftpInteractive.IntegrationTests;
+
+/// <summary>
+/// The pool's connections open in the background right after connect (<c>SFTP_WARM_POOL</c>), so the first search
+/// finds them ready; never where they would prompt, never leaking past Dispose, failures silent until a job needs them.
+/// </summary>
+public sealed class PoolWarmUpTests
+{
+    private const int Warm = SftpPool.DefaultConnections;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    internal static Action<SftpOptions> Warming(Action<SftpOptions>? more = null) => o =>
+    {
+        more?.Invoke(o);
+        o.WarmPool = Warm;
+    };
+
+    [Fact]
+    public async Task Connect_PoolOpensWithoutAUserCall_FirstSearchOpensNoConnection()
+    {
+        var server = TestServer.Require("key");
+        await using var s = await server.ConnectAsync("key", Warming(), Ct);
+
+        var pool = s.PoolIfCreated ?? throw new InvalidOperationException("no pool after connect");
+        Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} connections opened");
+        var found = await s.FindAllAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North"), new FindOptions { Glob = "*.csv", Parallelism = Warm }, Ct);
+
+        Assert.NotEmpty(found);
+        Assert.Equal(Warm, pool.Opened); // the search used the warm connections
+        Assert.Equal(Warm, pool.IdleCount);
+    }
+
+    [Fact]
+    public async Task Search_WhileThePoolIsStillOpening_WaitsForThoseConnectionsInsteadOfOpeningMore()
+    {
+        var server = TestServer.Require("key");
+        await using var s = await server.ConnectAsync("key", Warming(), Ct);
+
+        var found = await s.FindAllAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North"), new FindOptions { Glob = "*.csv", Parallelism = Warm }, Ct);
+
+        Assert.NotEmpty(found);
+        Assert.Equal(Warm, s.PoolIfCreated!.Opened);
+    }
+
+    [Fact]
+    public async Task Connect_CodeTypedAtThePrompt_NeverWarmsAndNeverPromptsAgain()
+    {
+        var server = TestServer.Require("totp");
+        var secret = server.EnvValue("totp", "SFTP_TOTP_SECRET");
+        var asked = new ConcurrentQueue<string>();
+
+        await using var s = await server.ConnectAsync("totp", Warming(o =>
+        {
+            o.EnvFile = AuthenticationTests.WithoutKeys(server.EnvFile("totp"), "SFTP_TOTP_SECRET");
+            o.Prompt = (prompt, _) =>
+            {
+                asked.Enqueue(prompt.Request);
+                return ValueTask.FromResult<string?>(Totp.Compute(secret, DateTimeOffset.UtcNow));
+            };
+        }), Ct);
+
+        // The warm-up starts inside ConnectAsync: had it started, the pool would exist and be opening.
+        Assert.Null(s.PoolIfCreated);
+        await s.StatAsync(".", Ct);
+        Assert.Equal(["Verification code: "], asked);
+    }
+
+    [Fact]
+    public async Task Connect_PasswordTypedAtThePrompt_WarmsWithTheKeptPasswordWithoutAskingAgain()
+    {
+        // Password typed once (kept for the session), the code from SFTP_TOTP_SECRET: both can be answered unasked.
+        var server = TestServer.Require("totp");
+        var asked = new ConcurrentQueue<string>();
+
+        await using var s = await server.ConnectAsync("totp", Warming(o =>
+        {
+            o.EnvFile = AuthenticationTests.WithoutKeys(server.EnvFile("totp"), "SFTP_PASSWORD");
+            o.Prompt = (prompt, _) =>
+            {
+                asked.Enqueue(prompt.Request);
+                return ValueTask.FromResult<string?>(server.EnvValue("totp", "SFTP_PASSWORD"));
+            };
+        }), Ct);
+
+        var pool = s.PoolIfCreated!;
+        Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(60), Ct), $"{pool.IdleCount} of {Warm} connections opened");
+        Assert.Equal(["Password: "], asked);
+    }
+
+    [Fact]
+    public async Task Dispose_RightAfterConnect_LeavesNoConnectionOpen()
+    {
+        var server = TestServer.Require("key");
+        await using var proxy = new FaultProxy(server.Port);
+        var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy, Warming()), Ct);
+
+        s.Dispose();
+
+        // Only this session goes through the proxy. A connection caught in its login closes itself once logged in.
+        var pool = s.PoolIfCreated!;
+        Assert.True(await Poll.UntilAsync(() => pool.WarmingCount == 0 && SshConnections.OpenTo(proxy.Port).Count == 0, TimeSpan.FromSeconds(30), Ct),
+            $"{SshConnections.OpenTo(proxy.Port).Count} connection(s) to the proxy still open, {pool.WarmingCount} still opening");
+        Assert.Equal(0, pool.IdleCount);
+    }
+
+    [Fact]
+    public async Task WarmUpFails_ServerStopsAccepting_NothingSurfacesUntilAJobNeedsThePool()
+    {
+        var server = TestServer.Require("key");
+        await using var proxy = new FaultProxy(server.Port) { AcceptOnly = 1 };
+        var unobserved = new ConcurrentQueue<Exception>();
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => unobserved.Enqueue(e.Exception);
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        try
+        {
+            await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy, Warming()), Ct);
+            var pool = s.PoolIfCreated!;
+            Assert.True(await Poll.UntilAsync(() => pool.WarmingCount == 0, TimeSpan.FromSeconds(30), Ct), "the warm-up did not end");
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+
+            Assert.True(proxy.Refused >= Warm, $"{proxy.Refused} connections refused");
+            Assert.DoesNotContain(unobserved, e => e.ToString().Contains(proxy.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            Assert.True(s.IsConnected);
+            await s.StatAsync(".", Ct); // the session's own connection is untouched
+
+            var e = await Assert.ThrowsAsync<SftpConnectionException>(() => s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "*.csv", MaxDepth = 1 }, Ct));
+            Assert.Contains($"127.0.0.1:{proxy.Port}", e.Message, StringComparison.Ordinal);
+
+            proxy.AcceptOnly = null; // the server is back: the next job opens its connections
+            await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "*.csv", MaxDepth = 1 }, Ct);
+            Assert.Equal(Warm, pool.IdleCount);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= OnUnobserved;
+        }
+    }
+
+    [Fact]
+    public async Task SftpLogInfo_WarmUp_SaysWhyMoreConnectionsOpen()
+    {
+        var server = TestServer.Require("key");
+        var lines = new ConcurrentQueue<string>();
+        var previous = SftpLog.Writer;
+        SftpLog.Writer = lines.Enqueue;
+        try
+        {
+            await using var s = await server.ConnectAsync("key", Warming(o => o.Environment = new Dictionary<string, string> { ["SFTP_LOG"] = "info" }), Ct);
+            var pool = s.PoolIfCreated!;
+            Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} connections opened");
+
+            Assert.Contains(lines, l => l.Contains($"info: sftpi: pool: opening {Warm} connections in the background", StringComparison.Ordinal));
+        }
+        finally
+        {
+            SftpLog.ApplySetting(SftpLogLevel.Off);
+            SftpLog.Writer = previous;
+        }
+    }
+}

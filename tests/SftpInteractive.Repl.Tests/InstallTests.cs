@@ -83,7 +83,7 @@ public sealed class InstallTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {string.Join(' ', arguments)} timed out");

@@ -5,7 +5,11 @@ the first result). Installs the kernelspecs into a temporary prefix, so the user
 Debian's python3-jupyter-client and python3-ipykernel; the engine comes from tests/tools/install-dotnet-interactive
 (skipped with --no-engine or when it cannot be installed).
 
-Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--json] [--no-engine] [--tool path/to/sftpi.dll|sftpi]
+With --fresh K: what a user sees in a new kernel instead: K fresh kernels per tool (ours and ipykernel, alternating),
+each timed on cells 6..25 (after the first five, the first of which is the start-up's), median per kernel, then the
+median over the kernels (the issue's `execute_interactive` measurement).
+
+Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--fresh K] [--json] [--no-engine] [--tool path/to/sftpi.dll|sftpi]
 """
 import argparse
 import json
@@ -42,10 +46,22 @@ def measure(kernel_name, code, cells, warmup):
         km.shutdown_kernel(now=False)
 
 
+def fresh(kernels, rounds):
+    """Per tool: the median of cells 6..25 of each fresh kernel, and each kernel's start to first result."""
+    out = {name: {"medians": [], "startups": []} for name in kernels}
+    for _ in range(rounds):
+        for name, kernel in kernels.items():
+            startup, samples = measure(kernel, "1+1", 20, 4)
+            out[name]["medians"].append(statistics.median(samples))
+            out[name]["startups"].append(startup)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cells", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--fresh", type=int, default=0, help="K fresh kernels per tool, cells 6..25 each (ours and ipykernel only)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (bench/scenarios/60-kernel.sh)")
     parser.add_argument("--no-engine", action="store_true", help="leave out the .NET Interactive engine's kernel")
     parser.add_argument("--tool", default=os.path.join(REPO, "src/SftpInteractive.Tool/bin/Release/net10.0/sftpi.dll"))
@@ -59,6 +75,9 @@ def main():
         os.environ["JUPYTER_PATH"] = os.path.join(tmp, "prefix", "share", "jupyter")
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
         kernels = {"ipykernel (python3)": "python3", "sftpinteractive (C#)": "sftpinteractive"}
+        if args.fresh:
+            report_fresh(fresh(kernels, args.fresh), args.json)
+            return
         if not args.no_engine:
             spec = subprocess.run([os.path.join(REPO, "tests/tools/dotnet-interactive-kernelspec"), os.path.join(tmp, "engine")],
                                   capture_output=True, text=True)
@@ -85,6 +104,22 @@ def main():
     ours = statistics.median(results["sftpinteractive (C#)"])
     theirs = statistics.median(results["ipykernel (python3)"])
     ratio = ours / theirs
+    print(f"ratio (median, ours / ipykernel): {ratio:.2f}x  target <= 2.00x  {'OK' if ratio <= 2 else 'MISSED'}")
+
+
+def report_fresh(measured, as_json):
+    names = {"ours": "sftpinteractive (C#)", "ipykernel": "ipykernel (python3)"}
+    if as_json:
+        print(json.dumps({key: {"median_s": statistics.median(measured[name]["medians"]), "kernel_medians_s": measured[name]["medians"],
+                                "startup_s": statistics.median(measured[name]["startups"]), "startups_s": measured[name]["startups"]}
+                          for key, name in names.items()}))
+        return
+    print(f"Round trip of '1+1' in fresh kernels, cells 6..25, {len(measured[names['ours']]['medians'])} kernels each")
+    print(f"{'kernel':<26}{'median ms':>10}{'per-kernel medians ms':>40}{'start-up s':>12}")
+    for name, m in measured.items():
+        per = " ".join(f"{x * 1000:.1f}" for x in m["medians"])
+        print(f"{name:<26}{statistics.median(m['medians']) * 1000:>10.2f}{per:>40}{statistics.median(m['startups']):>12.2f}")
+    ratio = statistics.median(measured[names["ours"]]["medians"]) / statistics.median(measured[names["ipykernel"]]["medians"])
     print(f"ratio (median, ours / ipykernel): {ratio:.2f}x  target <= 2.00x  {'OK' if ratio <= 2 else 'MISSED'}")
 
 

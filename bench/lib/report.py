@@ -21,6 +21,7 @@ TARGETS = {
     "search": {"paramiko-serial": 0.33},
     "search-warm": {"paramiko-serial": 0.33},
     "kernel-roundtrip": {"ipykernel": 2.0},
+    "kernel-fresh-roundtrip": {"ipykernel": 2.0},
     "nuget-first-ref": {"dotnet-interactive": 0.5},
     "dist-large-get": {"openssh-sftp": 1.0},
     "dist-large-put": {"openssh-sftp": 1.0},
@@ -31,6 +32,9 @@ TARGETS = {
 ABSOLUTE = {
     "repl-prompt": (0.150, "prompt ≤ 150 ms after start"),
     "repl-first-result": (0.600, "first result ≤ 600 ms after start"),
+    "piped-pwd": (0.800, "piped Pwd() (connect from .env) start to exit ≤ 0.8 s"),
+    "piped-no-connect": (0.800, "piped 1+1 --no-connect start to exit ≤ 0.8 s"),
+    "kernel-startup": (1.000, "kernel start to first result ≤ 1.0 s"),
 }
 RSS_LIMIT_MB = 64
 

@@ -65,6 +65,7 @@ public static class KernelHost
 
         heartbeat.Start();
         sockets.Start();
+        StartupTrace.Mark("kernel sockets bound");
         output.Status(null, "starting");
         var work = worker.RunAsync(stop.Token);
         log.WriteLine($"SftpInteractive kernel {KernelInfo.ImplementationVersion} listening on {connection.Ip} (shell {connection.ShellPort}).");

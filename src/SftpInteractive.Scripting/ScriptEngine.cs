@@ -35,6 +35,7 @@ public sealed class ScriptEngine : IInteractiveEngine
         _paths = new RemotePathCompleter(() => Globals.CurrentSession);
         EngineLog.Install();
         _packages = new PackageManager(directory);
+        StartupTrace.Mark("engine created");
     }
 
     /// <summary>The globals of every submission (the session helper).</summary>
@@ -61,16 +62,20 @@ public sealed class ScriptEngine : IInteractiveEngine
         }
     }
 
+    /// <summary>Whether <see cref="WarmUpAsync"/> also loads the editor services (completion, inspect) once the
+    /// compiler is warm. A piped script has no use for them: they would only compete with it for the CPU.</summary>
+    public bool WarmUpCompletion { get; init; } = true;
+
     /// <inheritdoc />
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
-        // A throw-away script pays for loading and JIT-compiling the compiler without touching the user's state;
-        // the workspace (MEF composition, completion providers) warms up after it.
-        await Task.Run(async () =>
+        await Task.Run(() => WarmUpCompilerAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        StartupTrace.Mark("Roslyn warmed up");
+        if (!WarmUpCompletion)
         {
-            var warm = await CSharpScript.RunAsync("1+1", _options, new ScriptGlobals(), typeof(ScriptGlobals), cancellationToken).ConfigureAwait(false);
-            _ = warm.ReturnValue;
-        }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (CompletionWarmUpDelay > TimeSpan.Zero)
         {
             await Task.WhenAny(_firstSubmission.Task, Task.Delay(CompletionWarmUpDelay, cancellationToken)).ConfigureAwait(false);
@@ -125,7 +130,13 @@ public sealed class ScriptEngine : IInteractiveEngine
                 return new SubmissionResult.Cancelled("cancelled; the submission ignored cancellation and keeps running in the background");
             }
 
-            return await run.ConfigureAwait(false);
+            var result = await run.ConfigureAwait(false);
+            if (StartupTrace.Enabled && !_firstSubmission.Task.IsCompleted)
+            {
+                StartupTrace.Mark("first submission done");
+            }
+
+            return result;
         }
         finally
         {
@@ -192,6 +203,34 @@ public sealed class ScriptEngine : IInteractiveEngine
         _paths.Dispose();
         _gate.Dispose();
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private async Task WarmUpCompilerAsync(CancellationToken cancellationToken)
+    {
+        // The warm-up is the session's first submission, an empty one, followed by a trivial one through
+        // ContinueWithAsync: exactly the path every user submission then takes, so loading and JIT-compiling the
+        // compiler and the script runner is paid here, while the user types or the connection opens, and only once.
+        // It holds the gate, so a submission arriving meanwhile waits for it rather than competing for the CPU.
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state is not null)
+            {
+                return;
+            }
+
+            var state = await CSharpScript.Create(string.Empty, _options, typeof(ScriptGlobals)).RunAsync(Globals, cancellationToken).ConfigureAwait(false);
+            state = await state.ContinueWithAsync("1+1", _options, cancellationToken).ConfigureAwait(false);
+            _ = state.ReturnValue;
+            lock (_stateLock)
+            {
+                _state ??= state;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task<bool> WaitOrCancelAsync(Task run, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using SftpInteractive.Scripting;
 using SftpInteractive.Tool.Commands;
 
 // `sftpi` itself is the REPL; every other command lives in its own file under Commands/ and is registered here,
 // one line each.
+StartupTrace.Mark("main");
 var root = ReplCommand.Create();
 Command[] commands =
 [

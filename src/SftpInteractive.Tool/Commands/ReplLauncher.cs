@@ -17,12 +17,15 @@ internal static class ReplLauncher
         var stdout = Console.Out;
         var globals = new ScriptGlobals(defaults, stdout);
         EngineLog.Writer = Console.Error; // the connection log (SFTP_LOG, #log) on stderr, start-up connect included
+        // The connection opens while Roslyn loads and warms up: the first submission needs both.
+        var connected = Task.Run(() => ConnectAsync(globals, defaults, mode, cancellationToken), CancellationToken.None);
         var engine = Task.Run(() =>
         {
-            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
-            if (interactive)
+            // A piped script gains nothing from warming up completion; it would only compete for the CPU. Nor does a
+            // piped script with no connection to wait for gain from a warm-up: its first submission is one.
+            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3), WarmUpCompletion = interactive };
+            if (interactive || mode != ConnectMode.None)
             {
-                // A piped script gains nothing from warming up completion; it would only compete for the CPU.
                 _ = created.WarmUpAsync(CancellationToken.None);
             }
 
@@ -38,8 +41,9 @@ internal static class ReplLauncher
             Terminal = terminal,
             HistoryPath = ReplHistoryLocation.Path(),
             Banner = interactive ? banner : [],
-            Startup = (_, token) => ConnectAsync(globals, defaults, mode, token),
+            Startup = (_, token) => connected.WaitAsync(token),
         };
+        StartupTrace.Mark("consoles ready");
         try
         {
             return await new ReplHost(options, engine).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +73,9 @@ internal static class ReplLauncher
             }
         }
 
+        StartupTrace.Mark("connecting");
         var session = await globals.ConnectAsync(new SftpOptions(), cancellationToken).ConfigureAwait(false);
+        StartupTrace.Mark("connected");
         return $"connected to {session.Settings.Target}, cwd {session.WorkingDirectory}";
     }
 }

@@ -64,6 +64,8 @@ public sealed class RangedPutTests : IDisposable
         await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
         await using var scratch = await RemoteScratch.CreateAsync(s);
         var source = RandomFile("cut.bin");
+        // A first put leaves the pool's connections open, so all four ranges are writing when the cut comes.
+        await s.PutAsync(source, scratch["warm.bin"], Ranged, cancellationToken: Ct);
 
         proxy.CutUploadAfter(8 << 20);
         await Assert.ThrowsAsync<SftpTransferException>(() => s.PutAsync(source, scratch["cut.bin"], Ranged with { Retries = 0 }, cancellationToken: Ct));
@@ -71,6 +73,7 @@ public sealed class RangedPutTests : IDisposable
         Assert.Equal(1, proxy.Cuts);
         await s.ReconnectAsync(Ct);
         Assert.False(await s.ExistsAsync(scratch["cut.bin"], Ct));
+        Assert.True((await s.StatAsync(scratch["cut.bin.part"], Ct)).Size > Size / 4, "the later ranges wrote past the first");
         var resumed = await s.PutAsync(source, scratch["cut.bin"], Ranged, cancellationToken: Ct);
         Assert.Equal(await TransferTests.Sha256Async(source), resumed.Sha256);
         Assert.Equal(await TransferTests.Sha256Async(source), await RemoteSha256Async(s, scratch["cut.bin"]));

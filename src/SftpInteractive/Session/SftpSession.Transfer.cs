@@ -26,7 +26,7 @@ public sealed partial class SftpSession
     {
         options ??= TransferOptions.Default;
         ArgumentException.ThrowIfNullOrEmpty(localPath);
-        var source = await TimedAsync(() => StatAsync(remotePath, cancellationToken)).ConfigureAwait(false);
+        var source = await StatAsync(remotePath, cancellationToken).ConfigureAwait(false);
         if (source.IsDirectory)
         {
             throw new SftpTransferException($"{source.Path} is a folder. Use GetDirectoryAsync(\"{source.Path}\", \"{localPath}\") to download a tree.");

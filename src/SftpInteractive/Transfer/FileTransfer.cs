@@ -41,7 +41,7 @@ internal static class FileTransfer
         var progress = tracker.StartFile(item.Source, item.Size, offset);
         try
         {
-            var ranges = pool is null || offset > 0 ? 1 : session.ConnectionsFor(item.Size, options);
+            var ranges = pool is null || offset > 0 ? 1 : SftpSession.ConnectionsForGet(item.Size, options);
             if (ranges > 1)
             {
                 var clients = await pool!.RentAsync(ranges - 1, cancellationToken).ConfigureAwait(false);
@@ -198,7 +198,7 @@ internal static class FileTransfer
     private static async Task UploadDataAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options, string part,
         long offset, FileProgress progress, SftpPool? pool, CancellationToken cancellationToken)
     {
-        var ranges = pool is null || offset > 0 || !PipelinedWriter.IsAvailable ? 1 : session.ConnectionsFor(item.Size, options);
+        var ranges = pool is null || offset > 0 || !PipelinedWriter.IsAvailable ? 1 : session.ConnectionsForPut(item.Size, options);
         if (ranges > 1)
         {
             var renting = pool!.RentAsync(ranges - 1, cancellationToken);
@@ -217,9 +217,9 @@ internal static class FileTransfer
 
         if (offset > 0 && offset < item.Size && PipelinedWriter.IsAvailable)
         {
-            using var handle = File.OpenHandle(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+            using var handle = File.OpenHandle(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read);
             var done = offset;
-            await PipelinedWriter.WriteAsync(client, part, false, handle, offset, item.Size, n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
+            await PipelinedWriter.WriteAsync(client, part, false, handle, new Blocks(offset, item.Size, item.Size - offset), n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
             return;
         }
 

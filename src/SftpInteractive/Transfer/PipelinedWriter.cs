@@ -35,19 +35,20 @@ internal static class PipelinedWriter
     /// <summary>True when the internal requests exist in this SSH.NET version.</summary>
     public static bool IsAvailable { get; } = SftpInternals.HasSession && Open is not null && Write is not null && Close is not null && WriteLength is not null;
 
-    /// <summary>Writes bytes [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="input"/> to the same
-    /// offsets of <paramref name="remotePath"/> (emptied first when <paramref name="truncate"/>); <paramref name="written"/>
-    /// gets each acknowledged write's length, in file order.</summary>
-    public static async Task WriteAsync(SftpClient client, string remotePath, bool truncate, SafeFileHandle input, long start, long end,
+    /// <summary>Takes blocks from <paramref name="blocks"/> until none is left and writes each from
+    /// <paramref name="input"/> to the same offsets of <paramref name="remotePath"/> (emptied first when
+    /// <paramref name="truncate"/>), keeping the pipeline full across blocks; <paramref name="written"/> gets each
+    /// acknowledged write's length.</summary>
+    public static async Task WriteAsync(SftpClient client, string remotePath, bool truncate, SafeFileHandle input, Blocks blocks,
         Action<int> written, CancellationToken cancellationToken)
     {
         var session = SftpInternals.Session(client) ?? throw new Renci.SshNet.Common.SshConnectionException("Client not connected.");
         var handle = await SftpInternals.AwaitAsync<byte[]>(Open!, session, remotePath, (truncate ? TruncateFlags : WriteFlags)!, cancellationToken).ConfigureAwait(false);
-        var pending = new Queue<(Task Task, int Length)>(InFlight);
+        var pending = new Queue<Pending>(InFlight);
         var completed = false;
         try
         {
-            await SendAllAsync(session, handle, input, start, end, pending, written, cancellationToken).ConfigureAwait(false);
+            await SendAllAsync(session, handle, input, blocks, pending, written, cancellationToken).ConfigureAwait(false);
             completed = true;
         }
         finally
@@ -65,33 +66,39 @@ internal static class PipelinedWriter
         }
     }
 
-    private static async Task SendAllAsync(object session, byte[] handle, SafeFileHandle input, long start, long end,
-        Queue<(Task Task, int Length)> pending, Action<int> written, CancellationToken cancellationToken)
+    private static async Task SendAllAsync(object session, byte[] handle, SafeFileHandle input, Blocks blocks,
+        Queue<Pending> pending, Action<int> written, CancellationToken cancellationToken)
     {
         var chunk = (int)(uint)WriteLength!.Invoke(session, [SshConnector.BufferSize, handle])!;
         var buffer = ArrayPool<byte>.Shared.Rent(chunk);
         try
         {
-            for (var position = start; position < end;)
+            while (blocks.TryTake(out var index, out var position, out var end))
             {
-                if (pending.Count == InFlight)
+                while (position < end)
                 {
-                    await AcknowledgeAsync(pending, written).ConfigureAwait(false);
-                }
+                    if (pending.Count == InFlight)
+                    {
+                        await AcknowledgeAsync(pending, blocks, written).ConfigureAwait(false);
+                    }
 
-                var read = await RandomAccess.ReadAsync(input, buffer.AsMemory(0, (int)Math.Min(chunk, end - position)), position, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    throw new SftpTransferException($"The local file ended at {position:N0} bytes, before its size {end:N0} (did it shrink while uploading?).");
-                }
+                    // A synchronous read: the local file is usually in the page cache, and on Linux an async file
+                    // read is a thread-pool hop per 32 KiB request, which on a busy machine starved the pipeline.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var read = RandomAccess.Read(input, buffer.AsSpan(0, (int)Math.Min(chunk, end - position)), position);
+                    if (read == 0)
+                    {
+                        throw new SftpTransferException($"The local file ended at {position:N0} bytes, before {end:N0} (did it shrink while uploading?).");
+                    }
 
-                pending.Enqueue((Invoke(Write!, session, handle, (ulong)position, buffer, 0, read, cancellationToken), read));
-                position += read;
+                    pending.Enqueue(new Pending(Invoke(Write!, session, handle, (ulong)position, buffer, 0, read, cancellationToken), index, read));
+                    position += read;
+                }
             }
 
             while (pending.Count > 0)
             {
-                await AcknowledgeAsync(pending, written).ConfigureAwait(false);
+                await AcknowledgeAsync(pending, blocks, written).ConfigureAwait(false);
             }
         }
         finally
@@ -100,13 +107,16 @@ internal static class PipelinedWriter
         }
     }
 
-    private static async Task AcknowledgeAsync(Queue<(Task Task, int Length)> pending, Action<int> written)
+    private static async Task AcknowledgeAsync(Queue<Pending> pending, Blocks blocks, Action<int> written)
     {
-        var (task, length) = pending.Peek();
+        var (task, index, length) = pending.Peek();
         await task.ConfigureAwait(false);
         pending.Dequeue();
+        blocks.Written(index, length);
         written(length);
     }
+
+    private readonly record struct Pending(Task Task, int Block, int Length);
 
     private static Task Invoke(MethodInfo method, object session, params object[] args)
     {

@@ -3,26 +3,28 @@ using Renci.SshNet;
 namespace SftpInteractive;
 
 /// <summary>
-/// Uploads one large file over several connections at once, each writing its own contiguous range at its offsets into
-/// the same remote <c>.part</c> (<see cref="RangePlan"/> says how many and why), every range with many writes in
-/// flight (<see cref="PipelinedWriter"/>). The first range starts on the session's own connection at once, emptying
-/// the <c>.part</c>; the others start as the pool's connections arrive. If the transfer stops, the <c>.part</c> is cut
+/// Uploads one large file over several connections at once (<see cref="RangePlan"/> says how many and why), each
+/// writing the blocks it takes (<see cref="Blocks"/>) at their offsets into the same remote <c>.part</c>, with many
+/// writes in flight (<see cref="PipelinedWriter"/>). The session's own connection starts at once, emptying the
+/// <c>.part</c>; the pool's join as they open, so opening them never holds the transfer up. If the transfer stops, the <c>.part</c> is cut
 /// back to the prefix known to be complete, so a resume (which continues from the <c>.part</c>'s size) stays correct;
 /// when no connection is left to cut it, <see cref="UnsafeParts"/> remembers the prefix for the retry.
 /// </summary>
 internal static class RangedUpload
 {
+    /// <summary>Blocks small enough that a late connection still finds work, large enough to keep each pipeline full.</summary>
+    public const long BlockSize = 1L << 20;
+
     public static async Task RunAsync(SftpClient first, Task<SftpClient[]> others, int count, string localPath, string partPath, long size,
         UnsafeParts unsafeParts, FileProgress progress, CancellationToken cancellationToken)
     {
-        var rangeSize = RangePlan.RangeSize(size, count);
-        var done = new long[count];
-        using var input = File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+        var blocks = new Blocks(0, size, BlockSize);
+        using var input = File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var emptied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         long total = 0;
 
-        async Task WriteRangeAsync(int index)
+        async Task RunConnectionAsync(int index)
         {
             try
             {
@@ -30,7 +32,8 @@ internal static class RangedUpload
             }
             catch
             {
-                // The other ranges may be waiting for this one's first write: stop them now.
+                // The others may be waiting for this one's first write, or writing blocks that can no longer make a
+                // complete file: stop them now.
                 await stop.CancelAsync().ConfigureAwait(false);
                 throw;
             }
@@ -38,24 +41,26 @@ internal static class RangedUpload
 
         async Task WriteAsync(int index)
         {
-            var client = index == 0 ? first : (await others.ConfigureAwait(false))[index - 1];
+            var client = index == 0 ? first : await PoolClientAsync(others, index - 1).ConfigureAwait(false);
+            if (client is null)
+            {
+                return;
+            }
+
             if (index > 0)
             {
-                // Only after the first range's open has emptied the .part: a stale longer file must not outlive it.
+                // Only after the session's connection has emptied the .part: a stale longer file must not outlive it.
                 await emptied.Task.WaitAsync(stop.Token).ConfigureAwait(false);
             }
 
-            var start = index * rangeSize;
-            var end = Math.Min(size, start + rangeSize);
-            await PipelinedWriter.WriteAsync(client, partPath, index == 0, input, start, end, n =>
+            await PipelinedWriter.WriteAsync(client, partPath, index == 0, input, blocks, n =>
             {
                 emptied.TrySetResult();
-                Volatile.Write(ref done[index], Volatile.Read(ref done[index]) + n);
                 progress.Set(Interlocked.Add(ref total, n));
             }, stop.Token).ConfigureAwait(false);
         }
 
-        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(() => WriteRangeAsync(i), stop.Token)).ToArray();
+        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(() => RunConnectionAsync(i), stop.Token)).ToArray();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -63,13 +68,13 @@ internal static class RangedUpload
         catch
         {
             await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            var prefix = RangePlan.CompletePrefix(done, rangeSize, size);
+            var prefix = blocks.CompletePrefix();
             if (!await TryCutAsync(first, partPath, prefix).ConfigureAwait(false))
             {
                 unsafeParts.Remember(partPath, prefix);
             }
 
-            // The ranges stopped because of one failure: report that (a cut connection is retried), not their cancels.
+            // The connections stopped because of one failure: report that (a cut connection is retried), not their cancels.
             var cause = tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
             if (cause is not null && !cancellationToken.IsCancellationRequested)
             {
@@ -77,6 +82,19 @@ internal static class RangedUpload
             }
 
             throw;
+        }
+    }
+
+    /// <summary>A pool connection, or null when the pool could not open it: the session's connection takes the blocks.</summary>
+    private static async Task<SftpClient?> PoolClientAsync(Task<SftpClient[]> others, int index)
+    {
+        try
+        {
+            return (await others.ConfigureAwait(false))[index];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
         }
     }
 

@@ -198,7 +198,8 @@ internal static class FileTransfer
     private static async Task UploadDataAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options, string part,
         long offset, FileProgress progress, SftpPool? pool, CancellationToken cancellationToken)
     {
-        var ranges = pool is null || offset > 0 || !PipelinedWriter.IsAvailable ? 1 : session.ConnectionsForPut(item.Size, options);
+        var ranges = pool is null || offset > 0 || !PipelinedWriter.IsAvailable ? 1
+            : RangePlan.Affordable(session.ConnectionsForPut(item.Size, options), item.Size, pool.IdleCount, options.RangedConnections is not null);
         if (ranges > 1)
         {
             var renting = pool!.RentAsync(ranges - 1, cancellationToken);

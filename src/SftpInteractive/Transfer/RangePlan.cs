@@ -50,6 +50,19 @@ internal static class RangePlan
         return RangesFor(size, ConnectionsThatPay(parallelism, cores));
     }
 
+    /// <summary>
+    /// At distance, files at least this large are worth opening new connections for (24 SSH windows of 2 MiB): opening
+    /// one costs about a dozen round trips plus a key exchange's CPU, while one connection moves a window per round
+    /// trip. Smaller files use only connections already open in the pool. Measured through the 60 ms delay proxy on a
+    /// busy machine, 32 MiB: 2.0 s on one connection, 1.3–1.5 s over four already open, 2.9–4.0 s over four opened for it.
+    /// </summary>
+    public const long MinSizeToOpen = 48L << 20;
+
+    /// <summary>Of <paramref name="wanted"/> connections, those worth using for a file of <paramref name="size"/> when
+    /// <paramref name="idle"/> pool connections are open already (a forced split is always honoured).</summary>
+    public static int Affordable(int wanted, long size, int idle, bool forced) =>
+        forced || size >= MinSizeToOpen ? wanted : 1 + Math.Clamp(idle, 0, Math.Max(0, wanted - 1));
+
     /// <summary>On a fast link: how many ranges a file of <paramref name="size"/> gets with <paramref name="parallelism"/> connections.</summary>
     public static int RangesFor(long size, int parallelism) => size < MinSize ? 1 : (int)Math.Clamp(size / MinRange, 1, parallelism);
 

@@ -14,6 +14,9 @@ internal sealed class SftpPool(SshConnector connector) : IDisposable
     private readonly ConcurrentBag<SftpClient> _idle = [];
     private volatile bool _disposed;
 
+    /// <summary>Connections open and waiting to be rented.</summary>
+    public int IdleCount => _idle.Count;
+
     /// <summary>Rents <paramref name="count"/> connected clients, opening the missing ones in parallel.</summary>
     public async Task<SftpClient[]> RentAsync(int count, CancellationToken cancellationToken)
     {

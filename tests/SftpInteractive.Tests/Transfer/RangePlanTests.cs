@@ -43,4 +43,14 @@ public sealed class RangePlanTests
     [InlineData(100, 4, 1)]
     public void ConnectionsFor_ForcedSplitsAnyMachine(long size, int forced, int expected) =>
         Assert.Equal(expected, RangePlan.ConnectionsFor(size, forced, TimeSpan.Zero, 4, 2));
+
+    [Theory]
+    [InlineData(4, 32L << 20, 0, false, 1)] // nothing open: one connection, opening more costs more than it buys
+    [InlineData(4, 32L << 20, 2, false, 3)] // two already open
+    [InlineData(4, 32L << 20, 9, false, 4)]
+    [InlineData(4, 64L << 20, 0, false, 4)] // large enough to open them
+    [InlineData(4, 32L << 20, 0, true, 4)] // forced
+    [InlineData(1, 32L << 20, 5, false, 1)]
+    public void Affordable_OpensConnectionsOnlyForLargeFiles(int wanted, long size, int idle, bool forced, int expected) =>
+        Assert.Equal(expected, RangePlan.Affordable(wanted, size, idle, forced));
 }

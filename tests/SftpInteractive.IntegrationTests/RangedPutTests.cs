@@ -57,8 +57,8 @@ public sealed class RangedPutTests : IDisposable
     [Fact]
     public async Task Put_FourRangesCutWithRetriesOff_ResumesFromTheCompletePrefix()
     {
-        // Every connection is cut at once, so none is left to cut the .part back: the ranges past the first may have
-        // left gaps, and the resume must start from the prefix known complete, not from the .part's size.
+        // Every connection is cut at once, so none is left to cut the .part back: the blocks in flight on each
+        // connection may have left gaps, and the resume must start from the prefix known complete, not from the .part's size.
         var server = TestServer.Require();
         await using var proxy = new FaultProxy(server.Port);
         await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
@@ -73,7 +73,7 @@ public sealed class RangedPutTests : IDisposable
         Assert.Equal(1, proxy.Cuts);
         await s.ReconnectAsync(Ct);
         Assert.False(await s.ExistsAsync(scratch["cut.bin"], Ct));
-        Assert.True((await s.StatAsync(scratch["cut.bin.part"], Ct)).Size > Size / 4, "the later ranges wrote past the first");
+        Assert.True(await s.ExistsAsync(scratch["cut.bin.part"], Ct));
         var resumed = await s.PutAsync(source, scratch["cut.bin"], Ranged, cancellationToken: Ct);
         Assert.Equal(await TransferTests.Sha256Async(source), resumed.Sha256);
         Assert.Equal(await TransferTests.Sha256Async(source), await RemoteSha256Async(s, scratch["cut.bin"]));

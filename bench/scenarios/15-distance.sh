@@ -42,7 +42,7 @@ for rtt in ${DIST_RTTS:-20 60}; do
       rm -f "$L"; record dist-large-get "$big" openssh-sftp "$rep" "$(timed sftp_run "get $DLARGE $L")" "sftp -b, defaults (-B 32768 -R 64)"
       rm -f "$L"; record dist-large-get "$big" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$DLARGE" "$L")" "rclone defaults"
       rm -f "$L"; record dist-large-get "$big" lftp "$rep" "$(timed lftp_sftp "get $DLARGE -o $L")" "lftp defaults"
-      record dist-large-put "$big" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/dist-up-ours.bin" --env "$WORK/dist.env")" "UploadFileAsync, atomic .part"
+      record dist-large-put "$big" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/dist-up-ours.bin" --env "$WORK/dist.env")" "atomic .part; ranges by round trip where they pay"
       record dist-large-put "$big" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/dist-up-sftp.bin")" "sftp -b"
       record dist-large-put "$big" rclone "$rep" "$(timed rclone_sftp copyto --ignore-times "$SRC" ":sftp:$RBENCH/dist-up-rclone.bin")" "rclone --ignore-times"
       record dist-large-put "$big" lftp "$rep" "$(timed lftp_sftp "put $SRC -o $RBENCH/dist-up-lftp.bin")" "lftp"

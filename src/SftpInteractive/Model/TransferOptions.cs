@@ -38,8 +38,8 @@ public sealed record TransferOptions
 
     internal int EffectiveParallelism => Math.Clamp(Parallelism, 1, 16);
 
-    /// <summary>Connections one large file's get is split over; null (the default) lets this machine decide
-    /// (<see cref="RangedDownload.ConnectionsThatPay"/>). Tests set it to exercise the ranged path on any machine.</summary>
+    /// <summary>Connections one large file's get or put is split over; null (the default) lets the link and this machine
+    /// decide (<see cref="RangePlan.ConnectionsFor"/>). Tests set it to exercise the ranged paths on any machine.</summary>
     internal int? RangedConnections { get; init; }
 
     internal int EffectiveRetries => Math.Max(0, Retries);

@@ -17,7 +17,8 @@ internal static class SftpInternals
     private static readonly PropertyInfo? SessionProperty =
         typeof(SftpClient).GetProperty("SftpSession", BindingFlags.Instance | BindingFlags.NonPublic);
 
-    private static readonly Type? SessionInterface = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.ISftpSession");
+    /// <summary>SSH.NET's internal <c>ISftpSession</c>, whose request methods the other internal callers look up.</summary>
+    internal static readonly Type? SessionInterface = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.ISftpSession");
 
     /// <summary>SSH_FXP_REMOVE on exactly <paramref name="path"/> (a link is removed, not its target).</summary>
     public static Task RemoveAsync(SftpClient client, string path, CancellationToken cancellationToken) =>
@@ -58,11 +59,31 @@ internal static class SftpInternals
         }
     }
 
+    /// <summary>Invokes an internal request method returning <c>Task&lt;T&gt;</c> (T internal or public) and awaits it,
+    /// rethrowing the request's own exception rather than the reflection wrapper.</summary>
+    internal static async Task<T> AwaitAsync<T>(MethodInfo method, object session, params object[] args)
+    {
+        try
+        {
+            var task = (Task)method.Invoke(session, args)!;
+            await task.ConfigureAwait(false);
+            return (T)task.GetType().GetProperty("Result")!.GetValue(task)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
     private static SftpInteractiveException Missing(string name) =>
         new($"This SSH.NET version lacks the SFTP request {name} that SftpInteractive needs; use the SSH.NET version pinned in Directory.Packages.props.");
 
     /// <summary>The internal SFTP session object, or null.</summary>
-    private static object? Session(SftpClient client) => SessionProperty?.GetValue(client);
+    internal static object? Session(SftpClient client) => SessionProperty?.GetValue(client);
+
+    /// <summary>True when <see cref="Session"/> can find the internal session in this SSH.NET version.</summary>
+    internal static bool HasSession => SessionProperty is not null;
 
     /// <summary>lstat: attributes of a link itself. Null when unavailable.</summary>
     public static async Task<SftpFileAttributes?> LStatAsync(SftpClient client, string path, CancellationToken cancellationToken)

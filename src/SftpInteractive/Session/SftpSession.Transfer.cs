@@ -88,19 +88,19 @@ public sealed partial class SftpSession
         }
 
         var target = ResolvePath(remotePath);
-        var existing = await TryStatAsync(target, cancellationToken).ConfigureAwait(false);
+        var existing = await TimedAsync(() => TryStatAsync(target, cancellationToken)).ConfigureAwait(false);
         if (existing is { IsDirectory: true })
         {
             target = RemotePath.Combine(target, source.Name);
-            existing = await TryStatAsync(target, cancellationToken).ConfigureAwait(false);
+            existing = await TimedAsync(() => TryStatAsync(target, cancellationToken)).ConfigureAwait(false);
         }
 
-        var part = options.Overwrite == OverwritePolicy.Resume ? await TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken).ConfigureAwait(false) : null;
+        var part = options.Overwrite == OverwritePolicy.Resume ? await TimedAsync(() => TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken)).ConfigureAwait(false) : null;
         var item = TransferPlanner.ForUpload(source, target, source.Name, existing, part?.Size, options.Overwrite);
         ThrowOnConflict(item);
         var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
         return await TransferWithRetriesAsync("upload to", target, target + FileTransfer.PartSuffix, options,
-            (c, retry, t) => FileTransfer.UploadAsync(this, c, retry ? TransferRetry.Resuming(item) : item, options, tracker, t),
+            (c, retry, t) => FileTransfer.UploadAsync(this, c, retry ? TransferRetry.Resuming(item) : item, options, tracker, t, Pool),
             cancellationToken).ConfigureAwait(false);
     }
 

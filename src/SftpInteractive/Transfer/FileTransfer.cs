@@ -6,8 +6,8 @@ namespace SftpInteractive;
 /// <summary>
 /// Moves one planned file. Data goes to <c>&lt;target&gt;.part</c>; only a complete, verified file is renamed to the
 /// final name, so a failure or cancel never leaves a truncated file under it. The <c>.part</c> stays for resume.
-/// Whole files use SSH.NET's pipelined DownloadFileAsync/UploadFileAsync (many requests in flight); a resume opens
-/// the file and seeks, which is slower per byte but moves only the missing tail.
+/// Whole files use SSH.NET's pipelined DownloadFileAsync/UploadFileAsync (many requests in flight), large ones several
+/// connections where that pays (<see cref="RangePlan"/>); a resume moves only the missing tail.
 /// </summary>
 internal static class FileTransfer
 {
@@ -41,8 +41,7 @@ internal static class FileTransfer
         var progress = tracker.StartFile(item.Source, item.Size, offset);
         try
         {
-            var ranges = pool is null || offset > 0 ? 1 : RangedDownload.RangesFor(item.Size,
-                options.RangedConnections ?? RangedDownload.ConnectionsThatPay(options.EffectiveParallelism, Environment.ProcessorCount));
+            var ranges = pool is null || offset > 0 ? 1 : SftpSession.ConnectionsForGet(item.Size, options);
             if (ranges > 1)
             {
                 var clients = await pool!.RentAsync(ranges - 1, cancellationToken).ConfigureAwait(false);
@@ -140,7 +139,7 @@ internal static class FileTransfer
     }
 
     public static async Task<TransferResult> UploadAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options,
-        TransferTracker tracker, CancellationToken cancellationToken)
+        TransferTracker tracker, CancellationToken cancellationToken, SftpPool? pool = null)
     {
         if (!item.WillMove)
         {
@@ -156,28 +155,18 @@ internal static class FileTransfer
             offset = 0;
         }
 
+        if (offset > 0 && session.UnsafeParts.PrefixOf(part) is { } prefix)
+        {
+            // A ranged upload stopped with gaps past this prefix and nothing left to cut them: cut now, or start over.
+            offset = Math.Min(offset, prefix);
+            offset = await RangedUpload.TryCutAsync(client, part, offset).ConfigureAwait(false) ? offset : 0;
+        }
+
         var progress = tracker.StartFile(item.Source, item.Size, offset);
         try
         {
-            var input = new FileStream(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            await using (input.ConfigureAwait(false))
-            {
-                if (offset == 0)
-                {
-                    await client.UploadFileAsync(input, part, true, progress, cancellationToken).ConfigureAwait(false);
-                }
-                else if (offset < item.Size)
-                {
-                    input.Position = offset;
-                    var output = await client.OpenAsync(part, FileMode.Open, FileAccess.Write, cancellationToken).ConfigureAwait(false);
-                    await using (output.ConfigureAwait(false))
-                    {
-                        output.Seek(offset, SeekOrigin.Begin);
-                        await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            }
-
+            await UploadDataAsync(session, client, item, options, part, offset, progress, pool, cancellationToken).ConfigureAwait(false);
+            session.UnsafeParts.Forget(part);
             var length = await RemoteSizeAsync(client, part, cancellationToken).ConfigureAwait(false);
             if (length != item.Size)
             {
@@ -200,6 +189,58 @@ internal static class FileTransfer
         {
             progress.Fail();
             throw;
+        }
+    }
+
+    /// <summary>Writes the file's bytes from <paramref name="offset"/> into the remote <c>.part</c>: a large file over
+    /// several connections where that pays (<see cref="RangePlan"/>), a whole file with SSH.NET's UploadFileAsync, a
+    /// resumed tail with many writes in flight (<see cref="PipelinedWriter"/>).</summary>
+    private static async Task UploadDataAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options, string part,
+        long offset, FileProgress progress, SftpPool? pool, CancellationToken cancellationToken)
+    {
+        var ranges = pool is null || offset > 0 || !PipelinedWriter.IsAvailable ? 1
+            : RangePlan.Affordable(session.ConnectionsForPut(item.Size, options), item.Size, pool.IdleCount, options.RangedConnections is not null);
+        if (ranges > 1)
+        {
+            var renting = pool!.RentAsync(ranges - 1, cancellationToken);
+            try
+            {
+                await RangedUpload.RunAsync(client, renting, ranges, item.Source, part, item.Size, session.UnsafeParts, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The pool's connections may still be opening when a range fails: they go back whenever they arrive.
+                _ = renting.ContinueWith(t => pool.Return(t.Exception is null && !t.IsCanceled ? t.Result : []), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
+            return;
+        }
+
+        if (offset > 0 && offset < item.Size && PipelinedWriter.IsAvailable)
+        {
+            using var handle = File.OpenHandle(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var done = offset;
+            await PipelinedWriter.WriteAsync(client, part, false, handle, new Blocks(offset, item.Size, item.Size - offset), n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var input = new FileStream(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        await using (input.ConfigureAwait(false))
+        {
+            if (offset == 0)
+            {
+                await client.UploadFileAsync(input, part, true, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else if (offset < item.Size)
+            {
+                input.Position = offset;
+                var output = await client.OpenAsync(part, FileMode.Open, FileAccess.Write, cancellationToken).ConfigureAwait(false);
+                await using (output.ConfigureAwait(false))
+                {
+                    output.Seek(offset, SeekOrigin.Begin);
+                    await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 

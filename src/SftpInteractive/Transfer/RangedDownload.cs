@@ -3,38 +3,19 @@ using Renci.SshNet;
 namespace SftpInteractive;
 
 /// <summary>
-/// Downloads one large file over several connections at once, each reading its own contiguous range (as rclone's
-/// multi-thread streams do). One SSH connection is bound to one core for its cipher and one <c>sftp-server</c> on the
-/// other end; splitting the file lets both sides use every core. Ranges are written in place into the <c>.part</c>
+/// Downloads one large file over several connections at once, each reading its own contiguous range
+/// (<see cref="RangePlan"/> says how many and why). Ranges are written in place into the <c>.part</c>
 /// file; if the transfer stops, the file is cut back to the prefix known to be complete, so resume stays correct.
 /// </summary>
 internal static class RangedDownload
 {
-    /// <summary>Files at least this large are split.</summary>
-    public const long MinSize = 64L << 20;
-
-    /// <summary>Each range is at least this large, so small files don't pay for extra opens.</summary>
-    private const long MinRange = 32L << 20;
-
     private const int BufferSize = 256 * 1024;
-
-    /// <summary>How many ranges a file of <paramref name="size"/> gets with <paramref name="parallelism"/> connections.</summary>
-    public static int RangesFor(long size, int parallelism) => size < MinSize ? 1 : (int)Math.Clamp(size / MinRange, 1, parallelism);
-
-    /// <summary>
-    /// How many connections one file's get may use on a machine with <paramref name="cores"/> cores: one per two cores,
-    /// at most <paramref name="parallelism"/>. Each connection's cipher keeps a core busy on our side (SSH.NET's CPU per
-    /// byte is the limit on a fast link), so ranges pay only where cores are free; on two cores (the bench machine,
-    /// with the server on the same cores) four connections took 0.81 s for 128 MiB where one took 0.61 s. At distance
-    /// one connection already kept pace with OpenSSH's sftp (bench/NOTES.md).
-    /// </summary>
-    public static int ConnectionsThatPay(int parallelism, int cores) => Math.Clamp(cores / 2, 1, Math.Max(1, parallelism));
 
     public static async Task RunAsync(IReadOnlyList<SftpClient> clients, string remotePath, string partPath, long size, FileProgress progress,
         CancellationToken cancellationToken)
     {
         var count = clients.Count;
-        var rangeSize = (size + count - 1) / count;
+        var rangeSize = RangePlan.RangeSize(size, count);
         var done = new long[count];
         using var handle = File.OpenHandle(partPath, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, preallocationSize: size);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -75,25 +56,8 @@ internal static class RangedDownload
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            RandomAccess.SetLength(handle, CompletePrefix(done, rangeSize, size));
+            RandomAccess.SetLength(handle, RangePlan.CompletePrefix(done, rangeSize, size));
             throw;
         }
-    }
-
-    /// <summary>Bytes from the start of the file that are all written: full ranges, then the first unfinished one's part.</summary>
-    internal static long CompletePrefix(IReadOnlyList<long> done, long rangeSize, long size)
-    {
-        long prefix = 0;
-        for (var i = 0; i < done.Count; i++)
-        {
-            var length = Math.Min(size, (i + 1) * rangeSize) - (i * rangeSize);
-            prefix += Math.Min(done[i], length);
-            if (done[i] < length)
-            {
-                break;
-            }
-        }
-
-        return prefix;
     }
 }

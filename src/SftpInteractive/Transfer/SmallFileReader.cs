@@ -11,10 +11,7 @@ namespace SftpInteractive;
 /// </summary>
 internal static class SmallFileReader
 {
-    private static readonly PropertyInfo? SessionProperty =
-        typeof(SftpClient).GetProperty("SftpSession", BindingFlags.Instance | BindingFlags.NonPublic);
-
-    private static readonly Type? SessionInterface = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.ISftpSession");
+    private static readonly Type? SessionInterface = SftpInternals.SessionInterface;
     private static readonly Type? FlagsType = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.Flags");
     private static readonly MethodInfo? Open = FlagsType is null ? null : SessionInterface?.GetMethod("RequestOpenAsync", [typeof(string), FlagsType, typeof(CancellationToken)]);
     private static readonly MethodInfo? Read = SessionInterface?.GetMethod("RequestReadAsync", [typeof(byte[]), typeof(ulong), typeof(uint), typeof(CancellationToken)]);
@@ -22,13 +19,13 @@ internal static class SmallFileReader
     private static readonly object? ReadFlag = FlagsType is null ? null : Enum.ToObject(FlagsType, 1);
 
     /// <summary>True when the internal requests exist in this SSH.NET version.</summary>
-    public static bool IsAvailable { get; } = SessionProperty is not null && Open is not null && Read is not null && Close is not null;
+    public static bool IsAvailable { get; } = SftpInternals.HasSession && Open is not null && Read is not null && Close is not null;
 
     /// <summary>Reads the whole file (expected to be about <paramref name="expectedSize"/> bytes) into <paramref name="output"/>.</summary>
     public static async Task<long> CopyAsync(SftpClient client, string path, long expectedSize, Stream output, CancellationToken cancellationToken)
     {
-        var session = SessionProperty!.GetValue(client) ?? throw new Renci.SshNet.Common.SshConnectionException("Client not connected.");
-        var handle = await Invoke<byte[]>(Open!, session, path, ReadFlag!, cancellationToken).ConfigureAwait(false);
+        var session = SftpInternals.Session(client) ?? throw new Renci.SshNet.Common.SshConnectionException("Client not connected.");
+        var handle = await SftpInternals.AwaitAsync<byte[]>(Open!, session, path, ReadFlag!, cancellationToken).ConfigureAwait(false);
         long total = 0;
         try
         {
@@ -36,7 +33,7 @@ internal static class SmallFileReader
             {
                 // Ask for one byte more than expected so a single reply usually also proves the end of the file.
                 var want = (uint)Math.Clamp(expectedSize - total + 1, 1, SshConnector.BufferSize);
-                var reply = await Invoke<object>(Read!, session, handle, (ulong)total, want, cancellationToken).ConfigureAwait(false);
+                var reply = await SftpInternals.AwaitAsync<object>(Read!, session, handle, (ulong)total, want, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     var data = AsMemory(reply);
@@ -68,19 +65,4 @@ internal static class SmallFileReader
         System.Buffers.IMemoryOwner<byte> owner => owner.Memory,
         _ => throw new NotSupportedException($"Unexpected SFTP read reply {reply.GetType().Name}."),
     };
-
-    private static async Task<T> Invoke<T>(MethodInfo method, object session, params object[] args)
-    {
-        try
-        {
-            var task = (Task)method.Invoke(session, args)!;
-            await task.ConfigureAwait(false);
-            return (T)task.GetType().GetProperty("Result")!.GetValue(task)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
 }

@@ -149,17 +149,19 @@ internal static class FileTransfer
 
         var watch = Stopwatch.StartNew();
         var part = item.Destination + PartSuffix;
-        var offset = item.Action == TransferAction.Resume ? await RemoteSizeAsync(client, part, cancellationToken).ConfigureAwait(false) : 0;
+        var recovered = false;
+        if (session.UnsafeParts.PrefixOf(part) is { } prefix)
+        {
+            // A ranged upload of this file stopped with nothing left to cut its gaps: its complete prefix becomes the
+            // .part now and the upload resumes from it (or, if that fails, starts over).
+            session.UnsafeParts.Forget(part);
+            recovered = await RangedUpload.RecoverAsync(client, part, prefix).ConfigureAwait(false);
+        }
+
+        var offset = item.Action == TransferAction.Resume || recovered ? await RemoteSizeAsync(client, part, cancellationToken).ConfigureAwait(false) : 0;
         if (offset > item.Size)
         {
             offset = 0;
-        }
-
-        if (offset > 0 && session.UnsafeParts.PrefixOf(part) is { } prefix)
-        {
-            // A ranged upload stopped with gaps past this prefix and nothing left to cut them: cut now, or start over.
-            offset = Math.Min(offset, prefix);
-            offset = await RangedUpload.TryCutAsync(client, part, offset).ConfigureAwait(false) ? offset : 0;
         }
 
         var progress = tracker.StartFile(item.Source, item.Size, offset);

@@ -5,20 +5,27 @@ namespace SftpInteractive;
 /// <summary>
 /// Uploads one large file over several connections at once (<see cref="RangePlan"/> says how many and why), each
 /// writing the blocks it takes (<see cref="Blocks"/>) at their offsets into the same remote <c>.part</c>, with many
-/// writes in flight (<see cref="PipelinedWriter"/>). The session's own connection starts at once, emptying the
-/// <c>.part</c>; the pool's join as they open, so opening them never holds the transfer up. If the transfer stops, the <c>.part</c> is cut
-/// back to the prefix known to be complete, so a resume (which continues from the <c>.part</c>'s size) stays correct;
-/// when no connection is left to cut it, <see cref="UnsafeParts"/> remembers the prefix for the retry.
+/// writes in flight (<see cref="PipelinedWriter"/>). The session's own connection starts at once; the pool's join as
+/// they open, so opening them never holds the transfer up. Ranges leave gaps until every block is written, and a
+/// resume continues from a <c>.part</c>'s size, so the ranges go to <c>&lt;part&gt;.ranges</c> (<see cref="RangesPath"/>),
+/// which nothing resumes from: it becomes the <c>.part</c> when complete, or, if the transfer stops, once cut back to
+/// the prefix known to be complete. When no connection is left to do that, <see cref="UnsafeParts"/> remembers the
+/// prefix and the next put of the file in this session recovers it (<see cref="RecoverAsync"/>); a later process
+/// finds no <c>.part</c> with gaps, only the <c>.ranges</c> file, and starts over.
 /// </summary>
 internal static class RangedUpload
 {
     /// <summary>Blocks small enough that a late connection still finds work, large enough to keep each pipeline full.</summary>
     public const long BlockSize = 1L << 20;
 
+    /// <summary>Where a ranged upload of <paramref name="partPath"/> writes until its data has no gaps.</summary>
+    public static string RangesPath(string partPath) => partPath + ".ranges";
+
     public static async Task RunAsync(SftpClient first, Task<SftpClient[]> others, int count, string localPath, string partPath, long size,
         UnsafeParts unsafeParts, FileProgress progress, CancellationToken cancellationToken)
     {
         var blocks = new Blocks(0, size, BlockSize);
+        var rangesPath = RangesPath(partPath);
         using var input = File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var emptied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,11 +56,11 @@ internal static class RangedUpload
 
             if (index > 0)
             {
-                // Only after the session's connection has emptied the .part: a stale longer file must not outlive it.
+                // Only after the session's connection has emptied the file: a stale longer one must not outlive it.
                 await emptied.Task.WaitAsync(stop.Token).ConfigureAwait(false);
             }
 
-            await PipelinedWriter.WriteAsync(client, partPath, index == 0, input, blocks, n =>
+            await PipelinedWriter.WriteAsync(client, rangesPath, index == 0, input, blocks, n =>
             {
                 emptied.TrySetResult();
                 progress.Set(Interlocked.Add(ref total, n));
@@ -64,12 +71,13 @@ internal static class RangedUpload
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
+            await SftpInternals.RenameAsync(first, rangesPath, partPath, posix: true, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
             var prefix = blocks.CompletePrefix();
-            if (!await TryCutAsync(first, partPath, prefix).ConfigureAwait(false))
+            if (!await RecoverAsync(first, partPath, prefix).ConfigureAwait(false))
             {
                 unsafeParts.Remember(partPath, prefix);
             }
@@ -98,8 +106,29 @@ internal static class RangedUpload
         }
     }
 
-    /// <summary>Cuts the remote <c>.part</c> back to <paramref name="prefix"/> bytes; false when the connection is gone.</summary>
-    public static async Task<bool> TryCutAsync(SftpClient client, string partPath, long prefix)
+    /// <summary>Cuts a stopped ranged upload's <c>.ranges</c> file back to <paramref name="prefix"/> bytes (the part known
+    /// to be complete) and makes it the <c>.part</c> a resume continues from; false when that could not be done.</summary>
+    public static async Task<bool> RecoverAsync(SftpClient client, string partPath, long prefix)
+    {
+        if (!await TryCutAsync(client, RangesPath(partPath), prefix).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var bounded = new CancellationTokenSource(client.OperationTimeout > TimeSpan.Zero ? client.OperationTimeout : TimeSpan.FromSeconds(30));
+            await SftpInternals.RenameAsync(client, RangesPath(partPath), partPath, posix: true, bounded.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (IsConnectionGone(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Cuts a remote file back to <paramref name="prefix"/> bytes; false when the connection is gone.</summary>
+    private static async Task<bool> TryCutAsync(SftpClient client, string path, long prefix)
     {
         try
         {
@@ -109,7 +138,7 @@ internal static class RangedUpload
             }
 
             using var bounded = new CancellationTokenSource(client.OperationTimeout > TimeSpan.Zero ? client.OperationTimeout : TimeSpan.FromSeconds(30));
-            var file = await client.OpenAsync(partPath, FileMode.Open, FileAccess.Write, bounded.Token).ConfigureAwait(false);
+            var file = await client.OpenAsync(path, FileMode.Open, FileAccess.Write, bounded.Token).ConfigureAwait(false);
             await using (file.ConfigureAwait(false))
             {
                 file.SetLength(prefix);
@@ -117,9 +146,12 @@ internal static class RangedUpload
 
             return true;
         }
-        catch (Exception e) when (e is Renci.SshNet.Common.SshException or IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (IsConnectionGone(e))
         {
             return false;
         }
     }
+
+    private static bool IsConnectionGone(Exception e) =>
+        e is Renci.SshNet.Common.SshException or IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException;
 }

@@ -9,7 +9,7 @@ install_sftpi
 SFTPI="$WORK/tools/ours/sftpi"
 for rep in $(seq 1 "$REPS"); do
   log "kernel round trip rep $rep/$REPS"
-  out=$("$PY" "$BENCH_DIR/kernel-roundtrip.py" --json --cells 100 --warmup 20 --tool "$SFTPI")
+  out=$("$PY" "$BENCH_DIR/kernel-roundtrip.py" --json --cells 100 --warmup 20 --tool "$SFTPI" | tail -n 1)  # a kernel may print its banner on the same stdout
   for tool in ours ipykernel engine; do
     s=$(echo "$out" | "$PY" -c "import json,sys; r=json.load(sys.stdin); print(r['$tool']['median_s'] if '$tool' in r else '')")
     [[ -n $s ]] || continue
@@ -24,7 +24,7 @@ for rep in $(seq 1 "$REPS"); do
   done
 done
 log "kernel round trip in fresh kernels ($((REPS < 3 ? 3 : REPS)) kernels each)"
-out=$("$PY" "$BENCH_DIR/kernel-roundtrip.py" --json --fresh "$((REPS < 3 ? 3 : REPS))" --tool "$SFTPI")
+out=$("$PY" "$BENCH_DIR/kernel-roundtrip.py" --json --fresh "$((REPS < 3 ? 3 : REPS))" --tool "$SFTPI" | tail -n 1)
 for tool in ours ipykernel; do
   echo "$out" | "$PY" -c "import json,sys; [print(i + 1, s) for i, s in enumerate(json.load(sys.stdin)['$tool']['kernel_medians_s'])]" |
     while read -r kernel s; do

@@ -161,7 +161,7 @@ internal sealed partial class SettingsResolver
             ServerAliveCountMax = countMax is not null ? ParseInt(SettingKeys.KeepAliveCountMax, countMax, 1, 1000)
                 : FromSshConfig(SettingKeys.KeepAliveCountMax, ssh, "serveralivecountmax", (int?)ssh.ServerAliveCountMax) ?? 3,
             WarmPool = Pick(SettingKeys.WarmPool, _options.WarmPool?.ToString(CultureInfo.InvariantCulture)) is { } warm
-                ? ParseInt(SettingKeys.WarmPool, warm, 0, 16) : SftpPool.DefaultConnections,
+                ? ParseInt(SettingKeys.WarmPool, warm, 0, 16) : 0,
             JumpHosts = jumpText is not null ? jumps : JumpHosts(ssh),
             IdentityAgent = agentText is null ? IdentityAgent(ssh)
                 : agentText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ResolvePath(agentText),

@@ -55,7 +55,7 @@ public sealed partial class SftpOptions
     public int? KeepAliveCountMax { get; set; }
 
     /// <summary>Connections opened in the background right after connect, so the first search or tree transfer finds
-    /// them ready (<c>SFTP_WARM_POOL</c>, default 4, at most 16; 0 opens none until a job needs them). Never opened
+    /// them ready (<c>SFTP_WARM_POOL</c>, at most 16; default 0: none until a job needs them). Never opened
     /// when the connect needed a one-time code typed at a prompt: they would have to ask for one each.</summary>
     public int? WarmPool { get; set; }
 

@@ -61,7 +61,7 @@ public sealed class SftpSettings
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
-    public int WarmPool { get; init; } = SftpPool.DefaultConnections;
+    public int WarmPool { get; init; }
 
     /// <summary>ProxyJump chain, first hop first (empty: direct).</summary>
     public IReadOnlyList<JumpHost> JumpHosts { get; init; } = [];

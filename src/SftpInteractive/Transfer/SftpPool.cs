@@ -110,6 +110,7 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
 
     private async Task<SftpClient> OpenAsync(bool mayAsk, CancellationToken cancellationToken)
     {
+        ThreadPoolHeadroom.Ensure(MaxIdle);
         var client = await connector.ConnectSftpAsync(mayAsk, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _opened);
         return client;

@@ -28,6 +28,40 @@ public sealed class FindTests
     }
 
     [Fact]
+    public async Task Find_ServerTakesNoFurtherLogin_SearchesOnTheSessionsOwnConnection()
+    {
+        // Servers that allow one connection per user exist: the pool's connections are refused, the search still
+        // finds everything (it starts on the session's connection; the pool's would only have joined it).
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port) { AcceptOnly = 1 };
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+
+        var result = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "wmr1006.csv", Parallelism = 4 }, Ct);
+
+        Assert.Equal(LocalFiles(RemotePath.Combine(server.DataRoot, "WMR_Spots"), f => f.Name == "wmr1006.csv"), result.Paths);
+        Assert.True(proxy.Refused > 0, "the search never asked for a further connection");
+    }
+
+    [Fact]
+    public async Task Find_FurtherLoginsHang_TheSearchEndsWithoutWaitingForThem()
+    {
+        // A further connection that never gets past its handshake (an overloaded server's MaxStartups): the search
+        // ends on the session's connection while those are still opening, and they join the pool once up.
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy, o => o.ConnectTimeout = TimeSpan.FromMinutes(5)), Ct);
+        proxy.HoldNewConnections = true;
+
+        var result = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "wmr1006.csv", Parallelism = 4 }, Ct);
+
+        Assert.Equal(LocalFiles(RemotePath.Combine(server.DataRoot, "WMR_Spots"), f => f.Name == "wmr1006.csv"), result.Paths);
+        Assert.Equal(0, s.PoolIfCreated!.Opened); // none of the pool's connections was up when the search ended
+        Assert.True(await Poll.UntilAsync(() => proxy.Held == 3, TimeSpan.FromSeconds(30), Ct), $"{proxy.Held} connections held");
+        proxy.HoldNewConnections = false;
+        Assert.True(await Poll.UntilAsync(() => s.PoolIfCreated!.IdleCount == 3, TimeSpan.FromSeconds(60), Ct), "the late connections did not join the pool");
+    }
+
+    [Fact]
     public async Task Find_PathGlobAndRegex_MatchTheLocalTree()
     {
         var server = TestServer.Require();

@@ -17,6 +17,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly Task _acceptLoop;
     private long _serverToClient;
     private long _clientToServer;
+    private int _held;
 
     /// <summary>Starts listening on 127.0.0.1 (a free port), forwarding to <paramref name="targetPort"/>.</summary>
     public FaultProxy(int targetPort)
@@ -55,6 +56,13 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Accepts this many connections in all and refuses every later one (null: no limit), like a server that
     /// went away right after the first login.</summary>
     public int? AcceptOnly { get; set; }
+
+    /// <summary>While true, new connections are accepted but held: nothing reaches the server until this is false again
+    /// (a server too busy to start a login; open connections carry on).</summary>
+    public bool HoldNewConnections { get; set; }
+
+    /// <summary>How many connections are being held now (<see cref="HoldNewConnections"/>).</summary>
+    public int Held => Volatile.Read(ref _held);
 
     /// <summary>How many connections were refused (<see cref="RefuseNewConnections"/>, <see cref="AcceptOnly"/>).</summary>
     public int Refused { get; private set; }
@@ -118,29 +126,58 @@ public sealed class FaultProxy : IAsyncDisposable
                 continue;
             }
 
-            var server = new TcpClient();
-            try
+            if (HoldNewConnections)
             {
-                await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException)
-            {
-                client.Dispose();
-                server.Dispose();
+                _ = ForwardWhenReleasedAsync(client);
                 continue;
             }
 
-            client.NoDelay = server.NoDelay = true;
-            lock (_sockets)
-            {
-                _sockets.Add(client);
-                _sockets.Add(server);
-                Connections++;
-            }
-
-            _ = PumpAsync(client, server, toServer: true);
-            _ = PumpAsync(server, client, toServer: false);
+            await ForwardAsync(client);
         }
+    }
+
+    private async Task ForwardWhenReleasedAsync(TcpClient client)
+    {
+        Interlocked.Increment(ref _held);
+        try
+        {
+            while (HoldNewConnections && !_stop.IsCancellationRequested)
+            {
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
+        }
+
+        await ForwardAsync(client);
+    }
+
+    private async Task ForwardAsync(TcpClient client)
+    {
+        var server = new TcpClient();
+        try
+        {
+            await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        {
+            client.Dispose();
+            server.Dispose();
+            return;
+        }
+
+        client.NoDelay = server.NoDelay = true;
+        lock (_sockets)
+        {
+            _sockets.Add(client);
+            _sockets.Add(server);
+            Connections++;
+        }
+
+        _ = PumpAsync(client, server, toServer: true);
+        _ = PumpAsync(server, client, toServer: false);
     }
 
     private async Task PumpAsync(TcpClient from, TcpClient to, bool toServer)

@@ -18,10 +18,19 @@ internal sealed class OwnerNames
         _groups = groups;
     }
 
-    /// <summary>Reads the name databases; any failure yields an empty map.</summary>
-    public static async Task<OwnerNames> LoadAsync(SftpClient client, CancellationToken cancellationToken) =>
-        new(await ReadAsync(client, "/etc/passwd", cancellationToken).ConfigureAwait(false),
-            await ReadAsync(client, "/etc/group", cancellationToken).ConfigureAwait(false));
+    // Read in one request where the server's files are this small (they usually are); larger ones take more reads.
+    private const int ExpectedSize = 60 * 1024;
+
+    /// <summary>No names: every owner and group is shown as its number.</summary>
+    public static OwnerNames None { get; } = new([], []);
+
+    /// <summary>Reads the name databases, both at once; any failure yields an empty map.</summary>
+    public static async Task<OwnerNames> LoadAsync(SftpClient client, CancellationToken cancellationToken)
+    {
+        var users = ReadAsync(client, "/etc/passwd", cancellationToken);
+        var groups = ReadAsync(client, "/etc/group", cancellationToken);
+        return new(await users.ConfigureAwait(false), await groups.ConfigureAwait(false));
+    }
 
     /// <summary>The user name of <paramref name="id"/>, or the number.</summary>
     public string User(int id) => _users.TryGetValue(id, out var name) ? name : id.ToString(CultureInfo.InvariantCulture);
@@ -34,9 +43,7 @@ internal sealed class OwnerNames
         var map = new Dictionary<int, string>();
         try
         {
-            using var stream = await client.OpenAsync(path, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(stream);
-            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            var text = await ReadTextAsync(client, path, cancellationToken).ConfigureAwait(false);
             foreach (var line in text.Split('\n'))
             {
                 var fields = line.Split(':');
@@ -52,5 +59,19 @@ internal sealed class OwnerNames
         }
 
         return map;
+    }
+
+    private static async Task<string> ReadTextAsync(SftpClient client, string path, CancellationToken cancellationToken)
+    {
+        if (SmallFileReader.IsAvailable)
+        {
+            using var buffer = new MemoryStream();
+            await SmallFileReader.CopyAsync(client, path, ExpectedSize, buffer, cancellationToken).ConfigureAwait(false);
+            return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        using var stream = await client.OpenAsync(path, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,7 @@ namespace SftpInteractive;
 
 public sealed partial class SftpSession
 {
-    private OwnerNames? _owners;
+    private Task<OwnerNames>? _owners;
 
     /// <summary>The current remote directory.</summary>
     public string Pwd() => _cwd;
@@ -92,11 +92,16 @@ public sealed partial class SftpSession
 
     /// <summary>Attributes of a path, following symbolic links (like <c>stat</c>).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    public async Task<RemoteEntry> StatAsync(string path, CancellationToken cancellationToken = default)
+    public Task<RemoteEntry> StatAsync(string path, CancellationToken cancellationToken = default) => StatEntryAsync(path, withOwners: true, cancellationToken);
+
+    /// <summary>Stat for the session's own planning (transfers): <paramref name="withOwners"/> false skips waiting for the
+    /// owner names, so the entry shows numeric owners and costs one round trip.</summary>
+    private async Task<RemoteEntry> StatEntryAsync(string path, bool withOwners, CancellationToken cancellationToken)
     {
         var target = ResolvePath(path);
         var attributes = await GuardAsync("stat", target, (c, t) => c.GetAttributesAsync(target, t), cancellationToken).ConfigureAwait(false);
-        return ToEntry(RemotePath.Name(target), target, attributes, await OwnersAsync(cancellationToken).ConfigureAwait(false));
+        var owners = withOwners ? await OwnersAsync(cancellationToken).ConfigureAwait(false) : OwnerNames.None;
+        return ToEntry(RemotePath.Name(target), target, attributes, owners);
     }
 
     /// <summary>Synchronous <see cref="StatAsync"/>.</summary>
@@ -184,8 +189,21 @@ public sealed partial class SftpSession
         throw new Renci.SshNet.Common.SftpPathNotFoundException("No such file");
     }
 
-    private async Task<OwnerNames> OwnersAsync(CancellationToken cancellationToken) =>
-        _owners ??= await OwnerNames.LoadAsync(_client, cancellationToken).ConfigureAwait(false);
+    /// <summary>The owner names, loaded once per session: <see cref="LoadOwnerNames"/> starts the load right after
+    /// connect, so a first listing seldom waits for it.</summary>
+    private Task<OwnerNames> OwnersAsync(CancellationToken cancellationToken) => LoadOwnerNames().WaitAsync(cancellationToken);
+
+    /// <summary>Starts loading the owner names (once; it never throws) and returns the load.</summary>
+    private Task<OwnerNames> LoadOwnerNames()
+    {
+        if (_owners is { } loading)
+        {
+            return loading;
+        }
+
+        var load = OwnerNames.LoadAsync(_client, CancellationToken.None);
+        return Interlocked.CompareExchange(ref _owners, load, null) ?? load;
+    }
 
     internal static RemoteEntry ToEntry(string name, string path, SftpFileAttributes a, OwnerNames owners)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Renci.SshNet;
 
 namespace SftpInteractive;
 
@@ -55,7 +56,7 @@ public sealed partial class SftpSession
     /// <param name="cancellationToken">Stops the walk.</param>
     /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>
     /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
-    /// <exception cref="SftpConnectionException">No connection could be opened for the walk.</exception>
+    /// <exception cref="SftpConnectionException">The session's connection is lost.</exception>
     public async IAsyncEnumerable<RemoteEntry> FindAsync(string root, FindOptions? options = null, ICollection<PathError>? errors = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -75,10 +76,10 @@ public sealed partial class SftpSession
         }
 
         var owners = await OwnersAsync(token).ConfigureAwait(false);
-        var clients = await GuardAsync("connect for the search of", start, (_, t) => Pool.RentAsync(Math.Clamp(options.Parallelism, 1, 16), t), token).ConfigureAwait(false);
+        var clients = RentForWalk(options.Parallelism, token);
         try
         {
-            await foreach (var found in TreeWalker.WalkAsync(this, clients, start, options.MaxDepth, owners, token).ConfigureAwait(false))
+            await foreach (var found in TreeWalker.WalkAsync(this, _client, clients, start, options.MaxDepth, owners, token).ConfigureAwait(false))
             {
                 if (found.Error is not null)
                 {
@@ -92,9 +93,32 @@ public sealed partial class SftpSession
         }
         finally
         {
-            Pool.Return(clients);
+            ReturnWhenArrived(clients);
         }
     }
+
+    /// <summary>The pool's share of a walk with <paramref name="parallelism"/> connections (the session's own is the
+    /// first), arriving as they open.</summary>
+    private Task<SftpClient[]> RentForWalk(int parallelism, CancellationToken cancellationToken)
+    {
+        var extra = Math.Clamp(parallelism, 1, 16) - 1;
+        return extra == 0 ? Task.FromResult<SftpClient[]>([]) : Pool.RentAsync(extra, cancellationToken);
+    }
+
+    /// <summary>Gives a walk's pool connections back, now or when they finish opening; a failure to open them only
+    /// cost the walk their help, so it is logged, not thrown.</summary>
+    private void ReturnWhenArrived(Task<SftpClient[]> clients) =>
+        _ = clients.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                Pool.Return(t.Result);
+            }
+            else if (t.Exception is { } e)
+            {
+                SftpLog.Info($"pool: the walk went on without extra connections ({Redactor.Redact(e.GetBaseException().Message)})");
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>Searches a remote tree and collects every match (sorted by path) and every folder that could not be read.</summary>
     /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>

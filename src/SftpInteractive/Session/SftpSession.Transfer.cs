@@ -26,7 +26,7 @@ public sealed partial class SftpSession
     {
         options ??= TransferOptions.Default;
         ArgumentException.ThrowIfNullOrEmpty(localPath);
-        var source = await StatAsync(remotePath, cancellationToken).ConfigureAwait(false);
+        var source = await StatEntryAsync(remotePath, withOwners: false, cancellationToken).ConfigureAwait(false);
         if (source.IsDirectory)
         {
             throw new SftpTransferException($"{source.Path} is a folder. Use GetDirectoryAsync(\"{source.Path}\", \"{localPath}\") to download a tree.");
@@ -53,7 +53,7 @@ public sealed partial class SftpSession
     public async Task<long> GetAsync(string remotePath, Stream destination, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var source = await StatAsync(remotePath, cancellationToken).ConfigureAwait(false);
+        var source = await StatEntryAsync(remotePath, withOwners: false, cancellationToken).ConfigureAwait(false);
         var tracker = new TransferTracker(progress, TimeProvider.System, source.Size, 1);
         var file = tracker.StartFile(source.Path, source.Size, 0);
         await GuardAsync("download", source.Path, (c, t) => c.DownloadFileAsync(source.Path, destination, file, t), cancellationToken).ConfigureAwait(false);
@@ -88,14 +88,13 @@ public sealed partial class SftpSession
         }
 
         var target = ResolvePath(remotePath);
-        var existing = await TimedAsync(() => TryStatAsync(target, cancellationToken)).ConfigureAwait(false);
+        var (existing, part) = await StatTargetAsync(target, options, cancellationToken).ConfigureAwait(false);
         if (existing is { IsDirectory: true })
         {
             target = RemotePath.Combine(target, source.Name);
-            existing = await TimedAsync(() => TryStatAsync(target, cancellationToken)).ConfigureAwait(false);
+            (existing, part) = await StatTargetAsync(target, options, cancellationToken).ConfigureAwait(false);
         }
 
-        var part = options.Overwrite == OverwritePolicy.Resume ? await TimedAsync(() => TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken)).ConfigureAwait(false) : null;
         var item = TransferPlanner.ForUpload(source, target, source.Name, existing, part?.Size, options.Overwrite);
         ThrowOnConflict(item);
         var tracker = new TransferTracker(progress, options.TimeProvider, item.Size, 1);
@@ -149,11 +148,20 @@ public sealed partial class SftpSession
         }
     }
 
+    /// <summary>The upload target and (when resuming) its <c>.part</c>, both asked at once: one round trip, not two.</summary>
+    private async Task<(RemoteEntry? Target, RemoteEntry? Part)> StatTargetAsync(string target, TransferOptions options, CancellationToken cancellationToken)
+    {
+        var existing = TimedAsync(() => TryStatAsync(target, cancellationToken));
+        var part = options.Overwrite == OverwritePolicy.Resume ? TimedAsync(() => TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken)) : Task.FromResult<RemoteEntry?>(null);
+        await Task.WhenAll(existing, part).ConfigureAwait(false); // observes both when both fail
+        return (await existing.ConfigureAwait(false), await part.ConfigureAwait(false));
+    }
+
     private async Task<RemoteEntry?> TryStatAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            return await StatAsync(path, cancellationToken).ConfigureAwait(false);
+            return await StatEntryAsync(path, withOwners: false, cancellationToken).ConfigureAwait(false);
         }
         catch (SftpPathNotFoundException)
         {

@@ -171,10 +171,10 @@ public sealed partial class SftpSession
             throw new SftpTransferException($"{root} is a file, not a folder. Use GetAsync(\"{root}\", localPath) for one file.");
         }
 
-        var clients = await GuardAsync("connect for the walk of", root, (_, t) => Pool.RentAsync(parallelism, t), cancellationToken).ConfigureAwait(false);
+        var clients = RentForWalk(parallelism, cancellationToken);
         try
         {
-            await foreach (var found in TreeWalker.WalkAsync(this, clients, root, int.MaxValue, owners, cancellationToken).ConfigureAwait(false))
+            await foreach (var found in TreeWalker.WalkAsync(this, _client, clients, root, int.MaxValue, owners, cancellationToken).ConfigureAwait(false))
             {
                 if (found.Error is not null)
                 {
@@ -188,7 +188,7 @@ public sealed partial class SftpSession
         }
         finally
         {
-            Pool.Return(clients);
+            ReturnWhenArrived(clients);
         }
     }
 }

@@ -36,6 +36,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         {
             var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
             var session = new SftpSession(connector, client, client.WorkingDirectory);
+            _ = session.LoadOwnerNames(); // four small requests that overlap whatever the caller does next
             session.WarmUpPool();
             return session;
         }

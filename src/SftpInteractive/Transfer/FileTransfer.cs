@@ -169,7 +169,7 @@ internal static class FileTransfer
         {
             await UploadDataAsync(session, client, item, options, part, offset, progress, pool, cancellationToken).ConfigureAwait(false);
             session.UnsafeParts.Forget(part);
-            var length = await RemoteSizeAsync(client, part, cancellationToken).ConfigureAwait(false);
+            var length = await SizeAndTimeAsync(client, part, options.PreserveModificationTime ? item.ModifiedUtc : null, cancellationToken).ConfigureAwait(false);
             if (length != item.Size)
             {
                 throw new SftpTransferException(
@@ -177,10 +177,6 @@ internal static class FileTransfer
             }
 
             var (verified, sha) = await VerifyAsync(session, item, options, () => LocalSha256Async(item.Source, cancellationToken), part, () => client.DeleteFile(part), cancellationToken).ConfigureAwait(false);
-            if (options.PreserveModificationTime)
-            {
-                client.SetLastWriteTimeUtc(part, item.ModifiedUtc);
-            }
 
             await SftpInternals.RenameAsync(client, part, item.Destination, posix: true, cancellationToken).ConfigureAwait(false);
             progress.Complete();
@@ -218,11 +214,13 @@ internal static class FileTransfer
             return;
         }
 
-        if (offset > 0 && offset < item.Size && PipelinedWriter.IsAvailable)
+        if (offset < item.Size && PipelinedWriter.IsAvailable)
         {
+            // A whole file too: UploadFileAsync keeps fewer writes in flight, which at a distance costs round trips.
             using var handle = File.OpenHandle(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read);
             var done = offset;
-            await PipelinedWriter.WriteAsync(client, part, false, handle, new Blocks(offset, item.Size, item.Size - offset), n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
+            await PipelinedWriter.WriteAsync(client, part, truncate: offset == 0, handle, new Blocks(offset, item.Size, Math.Max(1, item.Size - offset)),
+                n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -244,6 +242,27 @@ internal static class FileTransfer
                 }
             }
         }
+    }
+
+    /// <summary>The uploaded <c>.part</c>'s size, with its modification time set to <paramref name="modifiedUtc"/> in the
+    /// same round trip (the stat is sent first, so its answer is the size before the time is set).</summary>
+    private static async Task<long> SizeAndTimeAsync(SftpClient client, string part, DateTime? modifiedUtc, CancellationToken cancellationToken)
+    {
+        var sizing = RemoteSizeAsync(client, part, cancellationToken);
+        if (modifiedUtc is { } time)
+        {
+            try
+            {
+                client.SetLastWriteTimeUtc(part, time);
+            }
+            catch
+            {
+                _ = sizing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw;
+            }
+        }
+
+        return await sizing.ConfigureAwait(false);
     }
 
     /// <summary>Size of a remote file, or 0 when it does not exist.</summary>

@@ -7,7 +7,9 @@ namespace SftpInteractive;
 /// <summary>
 /// Walks a remote tree breadth-first with <see cref="FoldersPerConnection"/> workers per connection: each worker takes a
 /// folder from a shared queue, lists it (one OPENDIR/READDIR exchange) and queues the sub-folders. Several listings in
-/// flight per connection hide each listing's round trips, which dominate at distance. A folder that cannot be
+/// flight per connection hide each listing's round trips, which dominate at distance. The walk starts at once on the
+/// session's own connection; the pool's join when they are up (opening one costs a key exchange, which on a fast link
+/// can take longer than a small walk), and a walk that ends first does not wait for them. A folder that cannot be
 /// listed becomes an error event and the walk goes on. Symbolic links are reported but not followed (no loops).
 /// </summary>
 internal static class TreeWalker
@@ -15,7 +17,9 @@ internal static class TreeWalker
     /// <summary>Folders being listed on one connection at a time.</summary>
     internal const int FoldersPerConnection = 4;
 
-    public static async IAsyncEnumerable<WalkEvent> WalkAsync(SftpSession session, IReadOnlyList<SftpClient> clients, string root, int maxDepth,
+    /// <summary>Walks <paramref name="root"/> on <paramref name="first"/> at once and on <paramref name="more"/>'s
+    /// connections from when they arrive; the caller returns <paramref name="more"/>'s connections to the pool.</summary>
+    public static async IAsyncEnumerable<WalkEvent> WalkAsync(SftpSession session, SftpClient first, Task<SftpClient[]> more, string root, int maxDepth,
         OwnerNames owners, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,7 +78,19 @@ internal static class TreeWalker
             }
         }
 
-        var workers = clients.SelectMany(c => Enumerable.Repeat(c, FoldersPerConnection)).Select(c => Task.Run(() => WorkAsync(c), token)).ToArray();
+        Task[] Start(IEnumerable<SftpClient> clients) =>
+            [.. clients.SelectMany(c => Enumerable.Repeat(c, FoldersPerConnection)).Select(c => Task.Run(() => WorkAsync(c), token))];
+
+        async Task JoinAsync()
+        {
+            await Task.WhenAny(more, queue.Reader.Completion).ConfigureAwait(false);
+            if (more.IsCompletedSuccessfully && !queue.Reader.Completion.IsCompleted)
+            {
+                await Task.WhenAll(Start(more.Result)).ConfigureAwait(false);
+            }
+        }
+
+        Task[] workers = [.. Start([first]), JoinAsync()];
         var all = Task.WhenAll(workers).ContinueWith(t => output.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         try
         {

@@ -92,7 +92,13 @@ public sealed class ReplHost : IInteractiveEngineAccess
         _startup = StartAsync(message => notices.WriteLine(Redactor.Redact(message)), cancellationToken);
         var script = await _options.Input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var engine = await _engine.WaitAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var code in SubmissionSplitter.Split(script, engine.IsComplete))
+        var submissions = SubmissionSplitter.Split(script, engine.IsComplete).ToList();
+        if (submissions.Count > 0)
+        {
+            engine.Prepare(submissions[0]); // compiles while the connection opens
+        }
+
+        foreach (var code in submissions)
         {
             if (TryDirective(code, out var exit))
             {

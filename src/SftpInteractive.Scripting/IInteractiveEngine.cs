@@ -9,6 +9,13 @@ public interface IInteractiveEngine : IAsyncDisposable
     /// <summary>Compiles and runs a trivial submission in the background so the first real one is fast.</summary>
     Task WarmUpAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Starts compiling <paramref name="code"/>, known to be the first submission before it can run (a piped
+    /// script while the connection opens), so that <see cref="ExecuteAsync"/> with the same code then only runs it.
+    /// Engines without this do nothing.</summary>
+    void Prepare(string code)
+    {
+    }
+
     /// <summary>Runs one submission. Output and rich displays go to <paramref name="display"/>; cancelling
     /// <paramref name="cancellationToken"/> cancels the helper's operations and, if the code ignores the token,
     /// abandons waiting for it and reports <see cref="SubmissionResult.Cancelled"/>.</summary>

@@ -21,6 +21,7 @@ public sealed class ScriptEngine : IInteractiveEngine
     private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
+    private PreparedScript? _prepared;
     private int _generation;
 
     /// <summary>Creates an engine.</summary>
@@ -29,6 +30,7 @@ public sealed class ScriptEngine : IInteractiveEngine
     public ScriptEngine(ScriptGlobals? globals = null, string? baseDirectory = null)
     {
         Globals = globals ?? new ScriptGlobals();
+        CompilerPrimer.Start();
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
         _options = ScriptDefaults.CreateOptions(directory);
         _workspace = new ScriptWorkspace(directory);
@@ -82,6 +84,27 @@ public sealed class ScriptEngine : IInteractiveEngine
         }
 
         await _workspace.WarmUpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only plain C# is compiled ahead (no <c>#</c> directives, which change what is compiled), and only
+    /// before anything ran.</remarks>
+    public void Prepare(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Contains('#', StringComparison.Ordinal) || CurrentState is not null || Volatile.Read(ref _prepared) is not null)
+        {
+            return;
+        }
+
+        var options = _packages.Apply(_options);
+        var compiled = Task.Run(() =>
+        {
+            var script = CSharpScript.Create(code, options, typeof(ScriptGlobals));
+            _ = script.Compile();
+            return script;
+        });
+        Interlocked.CompareExchange(ref _prepared, new PreparedScript(code, compiled), null);
     }
 
     /// <inheritdoc />
@@ -314,7 +337,7 @@ public sealed class ScriptEngine : IInteractiveEngine
             code = prepared;
             var options = _packages.Apply(_options);
             state = _state is null
-                ? await CSharpScript.Create(code, options, typeof(ScriptGlobals)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
+                ? await (await FirstScriptAsync(code, options).ConfigureAwait(false)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
                 : await _state.ContinueWithAsync(code, options, static _ => true, token).ConfigureAwait(false);
         }
         catch (CompilationErrorException e)
@@ -354,4 +377,12 @@ public sealed class ScriptEngine : IInteractiveEngine
         var hasValue = SubmissionValue.HasValue(state.Script.GetCompilation());
         return new SubmissionResult.Success(state.ReturnValue, hasValue, hasValue ? DisplayRenderer.Render(state.ReturnValue, Globals.Formatters) : null);
     }
+
+    /// <summary>The first submission's script: the one <see cref="Prepare"/> compiled when the code is the same.</summary>
+    private async Task<Script<object>> FirstScriptAsync(string code, ScriptOptions options) =>
+        Interlocked.Exchange(ref _prepared, null) is { } prepared && string.Equals(prepared.Code, code, StringComparison.Ordinal)
+            ? await prepared.Compiled.ConfigureAwait(false)
+            : CSharpScript.Create(code, options, typeof(ScriptGlobals));
+
+    private sealed record PreparedScript(string Code, Task<Script<object>> Compiled);
 }

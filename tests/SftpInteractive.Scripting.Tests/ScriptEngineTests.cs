@@ -18,6 +18,49 @@ public sealed class ScriptEngineTests
     }
 
     [Fact]
+    public async Task Prepare_CompilesWithoutRunning_ExecuteThenRunsItOnce()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"sftpi-prepare-{Guid.NewGuid():N}");
+        var code = $"System.IO.File.AppendAllText(@\"{marker}\", \"ran\\n\"); 6*7";
+        await using var engine = new ScriptEngine();
+        try
+        {
+            engine.Prepare(code);
+            Assert.False(File.Exists(marker));
+
+            var result = Assert.IsType<SubmissionResult.Success>(await Run(engine, code));
+            Assert.Equal(42, result.Value);
+            Assert.Equal(["ran"], File.ReadAllLines(marker)); // once: preparing compiled it, only Execute ran it
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
+
+    [Fact]
+    public async Task Prepare_FirstSubmissionDiffers_RunsWhatWasSubmitted()
+    {
+        await using var engine = new ScriptEngine();
+        engine.Prepare("1 + 1");
+        var result = Assert.IsType<SubmissionResult.Success>(await Run(engine, "40 + 2"));
+        Assert.Equal(42, result.Value);
+        var next = Assert.IsType<SubmissionResult.Success>(await Run(engine, "1 + 1"));
+        Assert.Equal(2, next.Value);
+    }
+
+    [Fact]
+    public async Task Prepare_CompileError_ReportedWhenExecuted()
+    {
+        await using var engine = new ScriptEngine();
+        engine.Prepare("var b = nope + 1;");
+        var result = Assert.IsType<SubmissionResult.Failure>(await Run(engine, "var b = nope + 1;"));
+        Assert.Equal("CS0103", Assert.Single(result.Diagnostics).Id);
+        var after = Assert.IsType<SubmissionResult.Success>(await Run(engine, "6*7"));
+        Assert.Equal(42, after.Value);
+    }
+
+    [Fact]
     public async Task Execute_StateAcrossSubmissions_KeepsLocals()
     {
         await using var engine = new ScriptEngine();

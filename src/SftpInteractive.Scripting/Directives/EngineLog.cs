@@ -9,8 +9,20 @@ public static class EngineLog
 {
     private static volatile IDisplaySink? _active;
 
-    /// <summary>The host's log writer; null sends lines to the running submission's standard error.</summary>
-    public static TextWriter? Writer { get; set; }
+    private static volatile TextWriter? _writer;
+
+    /// <summary>The host's log writer; null sends lines to the running submission's standard error. Setting it also
+    /// makes the engine the log's writer at once, so lines logged before an engine exists (the start-up connect runs
+    /// beside the engine's creation) are not lost.</summary>
+    public static TextWriter? Writer
+    {
+        get => _writer;
+        set
+        {
+            _writer = value;
+            Install();
+        }
+    }
 
     /// <summary>Makes the engine the log's writer (once per process).</summary>
     internal static void Install() => SftpLog.Writer ??= Write;
@@ -25,7 +37,7 @@ public static class EngineLog
 
     private static void Write(string line)
     {
-        var target = Writer ?? _active?.StandardError;
+        var target = _writer ?? _active?.StandardError;
         target?.WriteLine(line);
         target?.Flush();
     }

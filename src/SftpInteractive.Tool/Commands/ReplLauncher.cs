@@ -21,10 +21,10 @@ internal static class ReplLauncher
         var connected = Task.Run(() => ConnectAsync(globals, defaults, mode, cancellationToken), CancellationToken.None);
         var engine = Task.Run(() =>
         {
-            // A piped script gains nothing from warming up completion; it would only compete for the CPU. Nor does a
-            // piped script with no connection to wait for gain from a warm-up: its first submission is one.
-            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3), WarmUpCompletion = interactive };
-            if (interactive || mode != ConnectMode.None)
+            // A piped script needs no warm-up: its first submission is compiled while the connection opens
+            // (IInteractiveEngine.Prepare), and completion has no use there.
+            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
+            if (interactive)
             {
                 _ = created.WarmUpAsync(CancellationToken.None);
             }

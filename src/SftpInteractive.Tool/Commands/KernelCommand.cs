@@ -12,7 +12,9 @@ internal static class KernelCommand
     /// directory (Jupyter starts kernels in the notebook's folder, so <c>Connect()</c> finds the notebook's .env).</param>
     public static Command Create(Func<IInteractiveEngine>? engineFactory = null)
     {
-        engineFactory ??= () => new ScriptEngine();
+        // Completion's warm-up (the editor services) waits for the first cell, which notebooks send at once ("Run
+        // all"): loading both together made the first result 0.8 s later.
+        engineFactory ??= () => new ScriptEngine { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
         var kernel = new Command("kernel", "The Jupyter kernel: install its kernelspec, or run it (Jupyter does that).");
         kernel.Subcommands.Add(Install());
         kernel.Subcommands.Add(Run(engineFactory));

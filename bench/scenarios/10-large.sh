@@ -16,7 +16,7 @@ for rep in $(seq 1 "$REPS"); do
   rm -f "$L"; record large-get "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" get "$LARGE" "$L")" "paramiko 2.12 SFTPClient.get (prefetch), aes128-ctr"
   rm -f "$L"; record large-get "$case_name" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$LARGE" "$L")" "rclone 1.60 sftp backend, Go default cipher order (aes128-gcm first), defaults (multi-thread streams 4), hash check off"
   rm -f "$L"; record large-get "$case_name" lftp "$rep" "$(timed lftp_sftp "get $LARGE -o $L")" "lftp 4.9 sftp:// over ssh aes128-gcm, defaults"
-  record large-put "$case_name" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/up-ours.bin" --env "$KEY_ENV")" "SSH.NET UploadFileAsync, atomic .part + posix-rename"
+  record large-put "$case_name" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/up-ours.bin" --env "$KEY_ENV")" "64 writes in flight (PipelinedWriter), atomic .part + posix-rename"
   record large-put "$case_name" raw-ssh.net "$rep" "$(timed env SFTPI_TEST_HOST_KEY_SHA256="$SFTPI_TEST_HOST_KEY_SHA256" "$BIN" raw-put "$SRC" "$RBENCH/up-raw.bin" --env "$KEY_ENV")" "the library alone: one SftpClient, aes128-gcm, 64 KiB, UploadFile"
   record large-put "$case_name" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/up-sftp.bin")" "sftp -b, aes128-gcm@openssh.com"
   record large-put "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" put "$SRC" "$RBENCH/up-paramiko.bin")" "paramiko 2.12 SFTPClient.put, aes128-ctr"

@@ -75,6 +75,29 @@ public sealed class TransferTreeTests : IDisposable
     }
 
     [Fact]
+    public async Task PutDirectory_ALoginRefusedAsTheJobOpensItsConnections_RetriesAndCompletes()
+    {
+        // The job's connections open after planning; a blip there is retried like a drop while a file moves.
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        for (var i = 0; i < 6; i++)
+        {
+            File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(_local.FullName, "blip")).FullName, $"f{i}.bin"), RandomNumberGenerator.GetBytes(2000 + i));
+        }
+
+        proxy.RefuseNext = 1;
+        var report = await s.PutDirectoryAsync(Path.Combine(_local.FullName, "blip"), scratch["blip"],
+            new TransferOptions { Parallelism = 2, RetryDelay = TimeSpan.FromMilliseconds(50) }, cancellationToken: Ct);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+        Assert.Equal(6, report.Count(r => r.Action == TransferAction.Transfer));
+        Assert.Equal(1, proxy.Refused);
+        Assert.Equal(6, (await s.LsAsync(scratch["blip"], Ct)).Count);
+    }
+
+    [Fact]
     public async Task Get_HostileRemoteNames_AreRefusedAndNothingEscapes()
     {
         var server = TestServer.Require();

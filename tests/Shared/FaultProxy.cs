@@ -57,6 +57,9 @@ public sealed class FaultProxy : IAsyncDisposable
     /// went away right after the first login.</summary>
     public int? AcceptOnly { get; set; }
 
+    /// <summary>Refuses this many of the next connections, then accepts again (a login lost in a blip).</summary>
+    public int RefuseNext { get; set; }
+
     /// <summary>While true, new connections are accepted but held: nothing reaches the server until this is false again
     /// (a server too busy to start a login; open connections carry on).</summary>
     public bool HoldNewConnections { get; set; }
@@ -119,8 +122,9 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             }
 
-            if (RefuseNewConnections || Connections >= AcceptOnly)
+            if (RefuseNewConnections || Connections >= AcceptOnly || RefuseNext > 0)
             {
+                RefuseNext = Math.Max(0, RefuseNext - 1);
                 Refused++;
                 client.Dispose();
                 continue;

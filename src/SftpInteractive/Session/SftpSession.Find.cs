@@ -107,7 +107,14 @@ public sealed partial class SftpSession
 
     /// <summary>Gives a walk's pool connections back, now or when they finish opening; a failure to open them only
     /// cost the walk their help, so it is logged, not thrown.</summary>
-    private void ReturnWhenArrived(Task<SftpClient[]> clients) =>
+    private void ReturnWhenArrived(Task<SftpClient[]> clients)
+    {
+        if (clients.IsCompletedSuccessfully)
+        {
+            Pool.Return(clients.Result); // at once, so the next job finds them idle
+            return;
+        }
+
         _ = clients.ContinueWith(t =>
         {
             if (t.IsCompletedSuccessfully)
@@ -119,6 +126,7 @@ public sealed partial class SftpSession
                 SftpLog.Info($"pool: the walk went on without extra connections ({Redactor.Redact(e.GetBaseException().Message)})");
             }
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
 
     /// <summary>Searches a remote tree and collects every match (sorted by path) and every folder that could not be read.</summary>
     /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>

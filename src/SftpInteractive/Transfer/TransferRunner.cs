@@ -40,7 +40,7 @@ internal static class TransferRunner
 
         var connections = Math.Min(options.EffectiveParallelism, moving);
         var workers = Math.Min(connections * FilesPerConnection, moving);
-        var clients = await session.Pool.RentAsync(connections, cancellationToken).ConfigureAwait(false);
+        var clients = await RentWithRetriesAsync(session, connections, options, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var replacing = new SemaphoreSlim(1, 1);
 
@@ -187,5 +187,24 @@ internal static class TransferRunner
 
         results.Sort((a, b) => string.CompareOrdinal(a.Destination, b.Destination));
         return new TransferReport(plan, results, failures, watch.Elapsed);
+    }
+
+    /// <summary>The job's connections. Their logins come right after the walk, and a drop then is retried as a drop
+    /// while a file moves is: wait, heal the session, open them again (up to <see cref="TransferOptions.Retries"/>).
+    /// Refused credentials or host keys are not connection drops and fail at once.</summary>
+    private static async Task<SftpClient[]> RentWithRetriesAsync(SftpSession session, int count, TransferOptions options, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                return await session.Pool.RentAsync(count, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SftpConnectionException) when (retry < options.EffectiveRetries && !cancellationToken.IsCancellationRequested)
+            {
+                await TransferRetry.WaitAsync(options, retry + 1, cancellationToken).ConfigureAwait(false);
+                await session.HealAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

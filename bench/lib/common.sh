@@ -102,6 +102,12 @@ lftp_sftp() {
 }
 
 # timed <command…>: runs it, prints the wall seconds on stdout (command output goes to stderr log).
+# settle: writes back dirty pages (the previous tool's 512 MiB) before the next timed run, so a run does not pay for the
+# one before it; not timed.
+settle() {
+  sync
+}
+
 timed() {
   local start end
   start=$(date +%s.%N)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Large file get and put: us vs OpenSSH sftp, Paramiko, rclone, lftp. Wall time of the whole command (connect included)
-# for everyone; tools are interleaved within each repetition so load changes hit all of them alike.
+# for everyone; tools are interleaved within each repetition so load changes hit all of them alike, and dirty pages are
+# written back before each run (each get writes the whole file locally, each put on the server's disk).
 source "$BENCH_DIR/lib/common.sh"
 start_server; prepare_data
 L="$WORK/large.bin"; SRC="$WORK/large-src.bin"
@@ -9,19 +10,19 @@ case_name="${SIZE_MB} MiB"
 [[ -f "$SRC" && $(stat -c %s "$SRC") == $((SIZE_MB * 1048576)) ]] || head -c "$((SIZE_MB * 1048576))" /dev/urandom > "$SRC"
 for rep in $(seq 1 "$REPS"); do
   log "large get/put rep $rep/$REPS"
-  rm -f "$L"; record large-get "$case_name" ours "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV")" "SSH.NET tuned, aes128-gcm, 64 KiB requests, up to 4 connections for one file"
-  rm -f "$L"; record large-get "$case_name" ours-1-connection "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV" --parallel 1)" "same, Parallelism = 1: one connection, SSH.NET's pipelined DownloadFileAsync"
-  rm -f "$L"; record large-get "$case_name" raw-ssh.net "$rep" "$(timed env SFTPI_TEST_HOST_KEY_SHA256="$SFTPI_TEST_HOST_KEY_SHA256" "$BIN" raw-get "$LARGE" "$L" --env "$KEY_ENV")" "the library alone: one SftpClient, aes128-gcm, 64 KiB, DownloadFile"
-  rm -f "$L"; record large-get "$case_name" openssh-sftp "$rep" "$(timed sftp_run "get $LARGE $L")" "sftp -b, aes128-gcm@openssh.com, defaults (-B 32768 -R 64)"
-  rm -f "$L"; record large-get "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" get "$LARGE" "$L")" "paramiko 2.12 SFTPClient.get (prefetch), aes128-ctr"
-  rm -f "$L"; record large-get "$case_name" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$LARGE" "$L")" "rclone 1.60 sftp backend, Go default cipher order (aes128-gcm first), defaults (multi-thread streams 4), hash check off"
-  rm -f "$L"; record large-get "$case_name" lftp "$rep" "$(timed lftp_sftp "get $LARGE -o $L")" "lftp 4.9 sftp:// over ssh aes128-gcm, defaults"
-  record large-put "$case_name" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/up-ours.bin" --env "$KEY_ENV")" "64 writes in flight (PipelinedWriter), atomic .part + posix-rename"
-  record large-put "$case_name" raw-ssh.net "$rep" "$(timed env SFTPI_TEST_HOST_KEY_SHA256="$SFTPI_TEST_HOST_KEY_SHA256" "$BIN" raw-put "$SRC" "$RBENCH/up-raw.bin" --env "$KEY_ENV")" "the library alone: one SftpClient, aes128-gcm, 64 KiB, UploadFile"
-  record large-put "$case_name" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/up-sftp.bin")" "sftp -b, aes128-gcm@openssh.com"
-  record large-put "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" put "$SRC" "$RBENCH/up-paramiko.bin")" "paramiko 2.12 SFTPClient.put, aes128-ctr"
-  record large-put "$case_name" rclone "$rep" "$(timed rclone_sftp copyto --ignore-times "$SRC" ":sftp:$RBENCH/up-rclone.bin")" "rclone 1.60 sftp backend, --ignore-times (else it skips the unchanged target)"
-  record large-put "$case_name" lftp "$rep" "$(timed lftp_sftp "put $SRC -o $RBENCH/up-lftp.bin")" "lftp 4.9"
+  rm -f "$L"; settle; record large-get "$case_name" ours "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV")" "SSH.NET tuned, aes128-gcm, 64 KiB requests, up to 4 connections for one file"
+  rm -f "$L"; settle; record large-get "$case_name" ours-1-connection "$rep" "$(timed "$BIN" get "$LARGE" "$L" --env "$KEY_ENV" --parallel 1)" "same, Parallelism = 1: one connection, SSH.NET's pipelined DownloadFileAsync"
+  rm -f "$L"; settle; record large-get "$case_name" raw-ssh.net "$rep" "$(timed env SFTPI_TEST_HOST_KEY_SHA256="$SFTPI_TEST_HOST_KEY_SHA256" "$BIN" raw-get "$LARGE" "$L" --env "$KEY_ENV")" "the library alone: one SftpClient, aes128-gcm, 64 KiB, DownloadFile"
+  rm -f "$L"; settle; record large-get "$case_name" openssh-sftp "$rep" "$(timed sftp_run "get $LARGE $L")" "sftp -b, aes128-gcm@openssh.com, defaults (-B 32768 -R 64)"
+  rm -f "$L"; settle; record large-get "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" get "$LARGE" "$L")" "paramiko 2.12 SFTPClient.get (prefetch), aes128-ctr"
+  rm -f "$L"; settle; record large-get "$case_name" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$LARGE" "$L")" "rclone 1.60 sftp backend, Go default cipher order (aes128-gcm first), defaults (multi-thread streams 4), hash check off"
+  rm -f "$L"; settle; record large-get "$case_name" lftp "$rep" "$(timed lftp_sftp "get $LARGE -o $L")" "lftp 4.9 sftp:// over ssh aes128-gcm, defaults"
+  settle; record large-put "$case_name" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/up-ours.bin" --env "$KEY_ENV")" "64 writes in flight (PipelinedWriter), atomic .part + posix-rename"
+  settle; record large-put "$case_name" raw-ssh.net "$rep" "$(timed env SFTPI_TEST_HOST_KEY_SHA256="$SFTPI_TEST_HOST_KEY_SHA256" "$BIN" raw-put "$SRC" "$RBENCH/up-raw.bin" --env "$KEY_ENV")" "the library alone: one SftpClient, aes128-gcm, 64 KiB, UploadFile"
+  settle; record large-put "$case_name" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/up-sftp.bin")" "sftp -b, aes128-gcm@openssh.com"
+  settle; record large-put "$case_name" paramiko "$rep" "$(timed env HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" put "$SRC" "$RBENCH/up-paramiko.bin")" "paramiko 2.12 SFTPClient.put, aes128-ctr"
+  settle; record large-put "$case_name" rclone "$rep" "$(timed rclone_sftp copyto --ignore-times "$SRC" ":sftp:$RBENCH/up-rclone.bin")" "rclone 1.60 sftp backend, --ignore-times (else it skips the unchanged target)"
+  settle; record large-put "$case_name" lftp "$rep" "$(timed lftp_sftp "put $SRC -o $RBENCH/up-lftp.bin")" "lftp 4.9"
 done
 rm -f "$L"
 printf 'rm %s/up-*.bin\n' "$RBENCH" | sftp_batch >/dev/null 2>&1 || true

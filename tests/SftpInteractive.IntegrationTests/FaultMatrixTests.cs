@@ -158,7 +158,9 @@ public sealed class FaultMatrixTests : IDisposable
         var target = await scenario.NewTargetAsync(Ct);
 
         proxy.RefuseNewConnections = true;
-        Arm(proxy, scenario, span / 2);
+        // Three quarters in: SSH.NET drops replies it received but had not yet written, and under a full suite's load a
+        // cut at half of a 4 MiB get once found nothing written yet.
+        Arm(proxy, scenario, span * 3 / 4);
         string message;
         if (kind is FaultKind.Get or FaultKind.Put)
         {

@@ -62,7 +62,23 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>While true, new connections are accepted but held: nothing reaches the server until this is false again
     /// (a server too busy to start a login; open connections carry on).</summary>
-    public bool HoldNewConnections { get; set; }
+    public bool HoldNewConnections
+    {
+        get => _release is not null;
+        set
+        {
+            if (value)
+            {
+                Interlocked.CompareExchange(ref _release, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+            }
+            else
+            {
+                Interlocked.Exchange(ref _release, null)?.TrySetResult();
+            }
+        }
+    }
+
+    private TaskCompletionSource? _release;
 
     /// <summary>How many connections are being held now (<see cref="HoldNewConnections"/>).</summary>
     public int Held => Volatile.Read(ref _held);
@@ -145,10 +161,15 @@ public sealed class FaultProxy : IAsyncDisposable
         Interlocked.Increment(ref _held);
         try
         {
-            while (HoldNewConnections && !_stop.IsCancellationRequested)
+            if (_release is { } release)
             {
-                await Task.Delay(20, CancellationToken.None);
+                await release.Task.WaitAsync(_stop.Token).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            client.Dispose(); // the proxy stopped while holding it
+            return;
         }
         finally
         {

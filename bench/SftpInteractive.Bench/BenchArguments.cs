@@ -11,6 +11,9 @@ internal sealed class BenchArguments
 
     public int Parallel { get; private set; } = 4;
 
+    /// <summary>Forces a get or put split over this many connections (<c>--ranges N</c>); null lets the product choose.</summary>
+    public int? Ranges { get; private set; }
+
     public string this[int index] => index < _positional.Count ? _positional[index]
         : throw new ArgumentException($"'{Command}' needs at least {index + 1} path arguments.");
 
@@ -29,6 +32,9 @@ internal sealed class BenchArguments
                     break;
                 case "--parallel":
                     parsed.Parallel = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "--ranges":
+                    parsed.Ranges = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 default:
                     if (parsed.Command.Length == 0)

@@ -4,9 +4,10 @@ using SftpInteractive;
 using SftpInteractive.Bench;
 
 // One scenario per process, so every run pays its own start-up and connection like the peers' command lines do.
-// Usage: SftpInteractive.Bench <get|put|getdir|find|rss-get|raw-get|raw-put> <args…> --env <file.env> [--parallel N]
+// Usage: SftpInteractive.Bench <get|put|getdir|find|rss-get|raw-get|raw-put> <args…> --env <file.env> [--parallel N] [--ranges N]
 //   rss-get <remote> <local> [<warm-up remote>]: peak RSS growth during one get; with a warm-up file, that file is got
 //   first so the pool's connections and first-use code are in place and only per-byte growth is measured.
+// SFTPI_BENCH_LOG=debug|trace writes the connection log to stderr with millisecond stamps.
 // Prints one JSON object: {"scenario":…,"connect_s":…,"work_s":…,"rss_growth_mb":…}.
 var arguments = BenchArguments.Parse(args);
 if (arguments.Command is "raw-get" or "raw-put")
@@ -26,13 +27,20 @@ var options = new SftpOptions
 };
 var baseline = ProcessMemory.PeakRssKiB();
 var total = Stopwatch.StartNew();
+if (Environment.GetEnvironmentVariable("SFTPI_BENCH_LOG") is { Length: > 0 } level)
+{
+    // Where the time goes: the connection log on stderr, each line stamped with milliseconds since start.
+    SftpLog.Writer = line => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalMilliseconds,8:0.0} {line}"));
+    SftpLog.SetLevel(SftpLog.Parse(level));
+}
+
 await using var session = await Sftp.ConnectAsync(options);
 var connect = total.Elapsed;
 var work = Stopwatch.StartNew();
 var detail = arguments.Command switch
 {
-    "get" => (await session.GetAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = arguments.Parallel })).ToText(),
-    "put" => (await session.PutAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size })).ToText(),
+    "get" => (await session.GetAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = arguments.Parallel, RangedConnections = arguments.Ranges })).ToText(),
+    "put" => (await session.PutAsync(arguments[0], arguments[1], new TransferOptions { Overwrite = OverwritePolicy.Always, Verify = TransferVerification.Size, Parallelism = arguments.Parallel, RangedConnections = arguments.Ranges })).ToText(),
     "getdir" => (await session.GetDirectoryAsync(arguments[0], arguments[1],
         new TransferOptions { Overwrite = OverwritePolicy.Always, Parallelism = arguments.Parallel })).EnsureSuccess().Summary,
     "find" => await FindTwiceAsync(session, arguments[0], arguments[1], arguments.Parallel),

@@ -16,8 +16,17 @@ internal sealed record SshConfigQuery(string Host)
     /// <summary>The local user name (<c>%u</c>, <c>Match localuser</c>, the default remote user).</summary>
     public string LocalUser { get; init; } = System.Environment.UserName;
 
-    /// <summary>The local host name with domain (<c>%l</c>).</summary>
-    public string LocalHostName { get; init; } = System.Net.Dns.GetHostName();
+    // Asked only when a config uses %l, %L or %C: the first call costs a start-up 15 ms (loading name resolution).
+    private static readonly Lazy<string> ThisHostName = new(System.Net.Dns.GetHostName);
+
+    private readonly string? _localHostName;
+
+    /// <summary>The local host name with domain (<c>%l</c>); by default this machine's, looked up on first use.</summary>
+    public string LocalHostName
+    {
+        get => _localHostName ?? ThisHostName.Value;
+        init => _localHostName = value;
+    }
 
     /// <summary>Environment variables for <c>${NAME}</c> in paths; null reads the process environment.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }

@@ -69,6 +69,19 @@ internal static class SettingKeys
     /// <summary>Authentication methods to try, in order (PreferredAuthentications), e.g. <c>publickey,password</c>.</summary>
     public const string PreferredAuthentications = "SFTP_PREFERRED_AUTHENTICATIONS";
 
+    /// <summary>Key exchange algorithms to offer (KexAlgorithms): a list, or <c>+</c>/<c>-</c>/<c>^</c> and a list to append to, remove
+    /// from (wildcards allowed) or put first in the default.</summary>
+    public const string KexAlgorithms = "SFTP_KEX_ALGORITHMS";
+
+    /// <summary>Ciphers to offer (Ciphers), in the same form as <see cref="KexAlgorithms"/>.</summary>
+    public const string Ciphers = "SFTP_CIPHERS";
+
+    /// <summary>MACs to offer (MACs), in the same form as <see cref="KexAlgorithms"/>.</summary>
+    public const string Macs = "SFTP_MACS";
+
+    /// <summary>Host key signature algorithms to accept (HostKeyAlgorithms), in the same form as <see cref="KexAlgorithms"/>.</summary>
+    public const string HostKeyAlgorithms = "SFTP_HOST_KEY_ALGORITHMS";
+
     /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
     public const string WarmPool = "SFTP_WARM_POOL";
 
@@ -78,7 +91,8 @@ internal static class SettingKeys
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout,
-         KeepAlive, KeepAliveCountMax, WarmPool, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications, SshConfig, Log];
+         KeepAlive, KeepAliveCountMax, WarmPool, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications,
+         KexAlgorithms, Ciphers, Macs, HostKeyAlgorithms, SshConfig, Log];
 
     /// <summary>Keys whose values are secrets.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, Passphrase, TotpSecret];

@@ -171,6 +171,10 @@ internal sealed partial class SettingsResolver
                 : FromSshConfig(SettingKeys.Certificate, ssh, "certificatefile", ssh.CertificateFiles.Count > 0 ? ssh.CertificateFiles.Select(ssh.ExpandPath).ToList() : null) ?? [],
             PreferredAuthentications = preferred.Length > 0 ? preferred
                 : FromSshConfig(SettingKeys.PreferredAuthentications, ssh, "preferredauthentications", ssh.PreferredAuthentications) is { } order ? SshPatternList.Split(order) : [],
+            KexAlgorithms = Pick(SettingKeys.KexAlgorithms, null) ?? FromSshConfig(SettingKeys.KexAlgorithms, ssh, "kexalgorithms", ssh.KexAlgorithms),
+            Ciphers = Pick(SettingKeys.Ciphers, null) ?? FromSshConfig(SettingKeys.Ciphers, ssh, "ciphers", ssh.Ciphers),
+            Macs = Pick(SettingKeys.Macs, null) ?? FromSshConfig(SettingKeys.Macs, ssh, "macs", ssh.Macs),
+            HostKeyAlgorithms = Pick(SettingKeys.HostKeyAlgorithms, null) ?? FromSshConfig(SettingKeys.HostKeyAlgorithms, ssh, "hostkeyalgorithms", ssh.HostKeyAlgorithms),
             SshConfigFiles = ssh.Files,
             LogLevel = Pick(SettingKeys.Log, null) is { } log ? ParseLog(log) : null,
             EnvFile = _envFile,

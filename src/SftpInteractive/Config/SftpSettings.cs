@@ -78,6 +78,18 @@ public sealed class SftpSettings
     /// <summary>PreferredAuthentications order (empty: the default order).</summary>
     public IReadOnlyList<string> PreferredAuthentications { get; init; } = [];
 
+    /// <summary>KexAlgorithms as written (<see cref="SettingKeys.KexAlgorithms"/>), or null for the default list.</summary>
+    public string? KexAlgorithms { get; init; }
+
+    /// <summary>Ciphers as written, or null for the default list (AES-GCM first).</summary>
+    public string? Ciphers { get; init; }
+
+    /// <summary>MACs as written, or null for the default list.</summary>
+    public string? Macs { get; init; }
+
+    /// <summary>HostKeyAlgorithms as written, or null for the default list (the types known_hosts holds first).</summary>
+    public string? HostKeyAlgorithms { get; init; }
+
     /// <summary>ServerAliveCountMax: keepalives without answer before the connection counts as dead.</summary>
     public int ServerAliveCountMax { get; init; } = 3;
 
@@ -146,6 +158,11 @@ public sealed class SftpSettings
             rows.Add((SettingKeys.PreferredAuthentications, string.Join(",", PreferredAuthentications), SourceOf(SettingKeys.PreferredAuthentications)));
         }
 
+        foreach (var (key, value) in AlgorithmChoices)
+        {
+            rows.Add((key, value, SourceOf(key)));
+        }
+
         return rows;
     }
 
@@ -154,7 +171,13 @@ public sealed class SftpSettings
         $"{Target} (password: {MaskOrNone(Password)}, keys: {PrivateKeyPaths.Count}, passphrase: {MaskOrNone(Passphrase)}, " +
         $"totp: {MaskOrNone(TotpSecret)}, host key policy: {HostKeyPolicy})";
 
-    private string SourceOf(string key) => Sources.TryGetValue(key, out var source) ? source : "default";
+    /// <summary>The algorithm lists that are set, by key.</summary>
+    internal IEnumerable<(string Key, string Value)> AlgorithmChoices =>
+        new[] { (SettingKeys.KexAlgorithms, KexAlgorithms), (SettingKeys.Ciphers, Ciphers), (SettingKeys.Macs, Macs), (SettingKeys.HostKeyAlgorithms, HostKeyAlgorithms) }
+            .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!));
+
+    /// <summary>Where a setting came from (explicit, environment, .env, ssh_config with file and line), or "default".</summary>
+    internal string SourceOf(string key) => Sources.TryGetValue(key, out var source) ? source : "default";
 
     private static string MaskOrNone(string? secret) => secret is null ? "(none)" : Redactor.Mask;
 }

@@ -42,6 +42,12 @@ internal static class JumpHostSettings
             IdentityAgent = target.IdentityAgent,
             IdentitiesOnly = target.IdentitiesOnly,
             PreferredAuthentications = target.PreferredAuthentications,
+            KexAlgorithms = target.KexAlgorithms,
+            Ciphers = target.Ciphers,
+            Macs = target.Macs,
+            HostKeyAlgorithms = target.HostKeyAlgorithms,
+            // The lists come from the target's settings: errors about them name where the target's came from.
+            Sources = target.AlgorithmChoices.ToDictionary(c => c.Key, c => target.SourceOf(c.Key)),
             JumpHosts = [.. target.JumpHosts.Take(index)],
             SshConfigLookup = target.SshConfigLookup,
         };

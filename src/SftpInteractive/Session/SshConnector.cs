@@ -143,7 +143,8 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
 
     /// <summary>Builds SSH.NET's connection info: auth methods in the order the server is likely to want them (or
     /// PreferredAuthentications), keys ordered as OpenSSH orders agent and file keys, AES-GCM first, and host key
-    /// algorithms for which known_hosts has a key first (as OpenSSH orders them). Through a jump host, SSH.NET
+    /// algorithms for which known_hosts has a key first (as OpenSSH orders them), then the user's KexAlgorithms, Ciphers,
+    /// MACs and HostKeyAlgorithms (<see cref="AlgorithmChoice"/>). Through a jump host, SSH.NET
     /// connects to the tunnel's loopback port while the host key is still checked under the real name.</summary>
     internal ConnectionInfo CreateConnectionInfo(KeyboardInteractiveResponder responder, AuthNotes notes, JumpTunnel? tunnel, out List<IDisposable> disposables)
     {
@@ -202,8 +203,20 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
         }
 
         MoveFirst(info.HostKeyAlgorithms, AlgorithmsFor(knownTypes));
+
+        // The user's lists last: a plain list is offered exactly as written, over the tuned orders above.
+        AlgorithmChoice.Apply(info.KeyExchangeAlgorithms, settings.KexAlgorithms, SettingKeys.KexAlgorithms, settings.SourceOf(SettingKeys.KexAlgorithms));
+        AlgorithmChoice.Apply(info.Encryptions, settings.Ciphers, SettingKeys.Ciphers, settings.SourceOf(SettingKeys.Ciphers));
+        AlgorithmChoice.Apply(info.HmacAlgorithms, settings.Macs, SettingKeys.Macs, settings.SourceOf(SettingKeys.Macs));
+        AlgorithmChoice.Apply(info.HostKeyAlgorithms, settings.HostKeyAlgorithms, SettingKeys.HostKeyAlgorithms, settings.SourceOf(SettingKeys.HostKeyAlgorithms));
         return info;
     }
+
+    /// <summary>For a handshake that found no algorithm both sides accept: the lists the user set, and where.</summary>
+    private string ChosenAlgorithms(Exception e) =>
+        !e.Message.Contains("No matching", StringComparison.OrdinalIgnoreCase) || !settings.AlgorithmChoices.Any() ? string.Empty
+            : " The offer was narrowed by " + string.Join(", ", settings.AlgorithmChoices.Select(c => $"{c.Key}={c.Value} ({settings.SourceOf(c.Key)})")) +
+              "; widen it, or see what the server accepts with: ssh -vv <host> 2>&1 | grep 'peer server KEXINIT' -A 10.";
 
     /// <summary>The same error, saying which jump host it happened on and where the chain was going.</summary>
     private SftpInteractiveException JumpHostError(SftpInteractiveException e, (int Number, int Total) place)
@@ -287,7 +300,7 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
             SshOperationTimeoutException or TimeoutException => new SftpConnectionException(
                 $"Timed out after {Format.Duration(settings.ConnectTimeout)} connecting to {target}. Check host, port and firewall, or raise {SettingKeys.Timeout}.", e),
             SshAuthenticationException => AuthenticationError(e, responder, notes, info),
-            SshConnectionException => new SftpConnectionException($"The SSH handshake with {target} failed: {Redactor.Redact(e.Message)}", e),
+            SshConnectionException => new SftpConnectionException($"The SSH handshake with {target} failed: {Redactor.Redact(e.Message)}{ChosenAlgorithms(e)}", e),
             _ => new SftpConnectionException($"Cannot connect to {target}: {Redactor.Redact(e.Message)}", e),
         };
     }

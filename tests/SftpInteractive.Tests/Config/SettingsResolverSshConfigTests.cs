@@ -43,6 +43,22 @@ public sealed class SettingsResolverSshConfigTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_AlgorithmLists_FromSshConfigWithTheirLinesAndDotEnvWins()
+    {
+        Write("cfg", "Host box\n  KexAlgorithms curve25519-sha256\n  Ciphers ^aes256-ctr\n  MACs -hmac-sha1*\n  HostKeyAlgorithms ssh-ed25519\n");
+
+        var settings = Sftp.LoadSettings(Options("SFTP_HOST=box\nSFTP_USERNAME=u\nSFTP_SSH_CONFIG=cfg\nSFTP_CIPHERS=aes128-ctr\n"));
+
+        Assert.Equal("curve25519-sha256", settings.KexAlgorithms);
+        Assert.EndsWith("cfg:2)", settings.Sources[SettingKeys.KexAlgorithms], StringComparison.Ordinal);
+        Assert.Equal("aes128-ctr", settings.Ciphers);
+        Assert.StartsWith(".env", settings.Sources[SettingKeys.Ciphers], StringComparison.Ordinal);
+        Assert.Equal("-hmac-sha1*", settings.Macs);
+        Assert.Equal("ssh-ed25519", settings.HostKeyAlgorithms);
+        Assert.Contains(settings.Describe(), r => r.Key == SettingKeys.Macs && r.Value == "-hmac-sha1*" && r.Source.EndsWith("cfg:4)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Resolve_UsernameFromEnv_IsSeenByMatchUserLikeSshDashL()
     {
         Write("cfg", "Match user alice\n  Port 2201\nHost *\n  Port 2299\n");

@@ -11,6 +11,7 @@ internal sealed class SshConfigValues
     {
         "hostname", "user", "port", "identitiesonly", "identityagent", "proxyjump", "userknownhostsfile", "stricthostkeychecking",
         "hashknownhosts", "connecttimeout", "serveraliveinterval", "serveralivecountmax", "preferredauthentications",
+        "kexalgorithms", "ciphers", "macs", "hostkeyalgorithms",
     };
 
     private readonly Dictionary<string, SshConfigLine> _first = new(StringComparer.Ordinal);

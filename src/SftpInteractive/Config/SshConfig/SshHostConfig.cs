@@ -42,6 +42,10 @@ internal sealed class SshHostConfig
         ServerAliveInterval = Take(values, "serveraliveinterval") is { } alive ? ParseTime(alive) : 0;
         ServerAliveCountMax = Take(values, "serveralivecountmax") is { } count ? ParseCount(count) : 3;
         PreferredAuthentications = Take(values, "preferredauthentications")?.Value;
+        KexAlgorithms = Take(values, "kexalgorithms")?.Value;
+        Ciphers = Take(values, "ciphers")?.Value;
+        Macs = Take(values, "macs")?.Value;
+        HostKeyAlgorithms = Take(values, "hostkeyalgorithms")?.Value;
         if (values["hostname"] is { } hostLine)
         {
             _sources["hostname"] = hostLine.Location;
@@ -112,6 +116,18 @@ internal sealed class SshHostConfig
 
     /// <summary>PreferredAuthentications as written, or null.</summary>
     public string? PreferredAuthentications { get; }
+
+    /// <summary>KexAlgorithms as written, or null.</summary>
+    public string? KexAlgorithms { get; }
+
+    /// <summary>Ciphers as written, or null.</summary>
+    public string? Ciphers { get; }
+
+    /// <summary>MACs as written, or null.</summary>
+    public string? Macs { get; }
+
+    /// <summary>HostKeyAlgorithms as written, or null.</summary>
+    public string? HostKeyAlgorithms { get; }
 
     /// <summary>Where each configured keyword (lower case) came from: <c>~/.ssh/config:12</c>.</summary>
     public IReadOnlyDictionary<string, string> Sources => _sources;

@@ -205,12 +205,15 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
         MoveFirst(info.HostKeyAlgorithms, AlgorithmsFor(knownTypes));
 
         // The user's lists last: a plain list is offered exactly as written, over the tuned orders above.
-        AlgorithmChoice.Apply(info.KeyExchangeAlgorithms, settings.KexAlgorithms, SettingKeys.KexAlgorithms, settings.SourceOf(SettingKeys.KexAlgorithms));
-        AlgorithmChoice.Apply(info.Encryptions, settings.Ciphers, SettingKeys.Ciphers, settings.SourceOf(SettingKeys.Ciphers));
-        AlgorithmChoice.Apply(info.HmacAlgorithms, settings.Macs, SettingKeys.Macs, settings.SourceOf(SettingKeys.Macs));
-        AlgorithmChoice.Apply(info.HostKeyAlgorithms, settings.HostKeyAlgorithms, SettingKeys.HostKeyAlgorithms, settings.SourceOf(SettingKeys.HostKeyAlgorithms));
+        Choose(info.KeyExchangeAlgorithms, SettingKeys.KexAlgorithms, settings.KexAlgorithms);
+        Choose(info.Encryptions, SettingKeys.Ciphers, settings.Ciphers);
+        Choose(info.HmacAlgorithms, SettingKeys.Macs, settings.Macs);
+        Choose(info.HostKeyAlgorithms, SettingKeys.HostKeyAlgorithms, settings.HostKeyAlgorithms);
         return info;
     }
+
+    private void Choose<TValue>(IDictionary<string, TValue> algorithms, string key, string? spec) =>
+        AlgorithmChoice.Apply(algorithms, spec, key, settings.SourceOf(key));
 
     /// <summary>For a handshake that found no algorithm both sides accept: the lists the user set, and where.</summary>
     private string ChosenAlgorithms(Exception e) =>

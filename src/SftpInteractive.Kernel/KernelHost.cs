@@ -21,6 +21,7 @@ public static class KernelHost
     /// <param name="cancellationToken">Stops the kernel.</param>
     /// <returns>True when the front end asked for a restart.</returns>
     /// <exception cref="InvalidDataException">The connection file cannot be used.</exception>
+    /// <exception cref="IOException">A port of the connection file cannot be listened on (in use by another program).</exception>
     public static async Task<bool> RunAsync(string connectionFile, Func<IInteractiveEngine> engineFactory, TextWriter log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engineFactory);
@@ -32,12 +33,17 @@ public static class KernelHost
             // Roslyn's first compilation is slow; pay it while the front end is still connecting.
             using var warmUpCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var warmUp = Task.Run(() => engine.WarmUpAsync(warmUpCancel.Token), warmUpCancel.Token);
-            var restart = await ServeAsync(connection, engine, log, cancellationToken).ConfigureAwait(false);
-
-            // A short kernel life may end before warm-up does: stop it rather than make shutdown wait for it.
-            await warmUpCancel.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(warmUp, Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None)).ConfigureAwait(false);
-            return restart;
+            try
+            {
+                return await ServeAsync(connection, engine, log, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // A short kernel life (or a port that cannot be bound) may end before warm-up does: stop it rather
+                // than make shutdown wait for it, and before the engine it uses is disposed.
+                await warmUpCancel.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(warmUp, Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -48,7 +54,7 @@ public static class KernelHost
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var shutdown = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sockets = new KernelSockets(connection, signer, log);
-        using var heartbeat = new Heartbeat(connection.Address(connection.HeartbeatPort));
+        using var heartbeat = new Heartbeat(connection);
         var output = new KernelOutput(sockets, factory);
         var prompter = new StdinPrompter(output);
         var history = new KernelHistory();

@@ -1,5 +1,6 @@
 using NetMQ;
 using NetMQ.Sockets;
+using SftpInteractive.Kernel.Protocol;
 
 namespace SftpInteractive.Kernel.Transport;
 
@@ -11,10 +12,20 @@ internal sealed class Heartbeat : IDisposable
     private readonly Thread _thread;
     private volatile bool _stop;
 
-    public Heartbeat(string address)
+    /// <exception cref="IOException">The heartbeat port cannot be bound.</exception>
+    public Heartbeat(ConnectionInfo connection)
     {
         _socket.Options.Linger = TimeSpan.Zero;
-        _socket.Bind(address);
+        try
+        {
+            PortBinding.Bind(_socket, connection, connection.HeartbeatPort, "heartbeat");
+        }
+        catch
+        {
+            _socket.Dispose();
+            throw;
+        }
+
         _thread = new Thread(Run) { IsBackground = true, Name = "jupyter-heartbeat" };
     }
 

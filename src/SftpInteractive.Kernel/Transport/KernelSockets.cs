@@ -31,10 +31,19 @@ internal sealed class KernelSockets : IDisposable
             socket.Options.Linger = TimeSpan.FromSeconds(1);
         }
 
-        _shell.Bind(connection.Address(connection.ShellPort));
-        _control.Bind(connection.Address(connection.ControlPort));
-        _stdin.Bind(connection.Address(connection.StdinPort));
-        _iopub.Bind(connection.Address(connection.IopubPort));
+        try
+        {
+            PortBinding.Bind(_shell, connection, connection.ShellPort, "shell");
+            PortBinding.Bind(_control, connection, connection.ControlPort, "control");
+            PortBinding.Bind(_stdin, connection, connection.StdinPort, "stdin");
+            PortBinding.Bind(_iopub, connection, connection.IopubPort, "iopub");
+        }
+        catch
+        {
+            DisposeSockets();
+            throw;
+        }
+
         _shell.ReceiveReady += (_, e) => OnReceive(KernelChannel.Shell, e.Socket);
         _control.ReceiveReady += (_, e) => OnReceive(KernelChannel.Control, e.Socket);
         _stdin.ReceiveReady += (_, e) => OnReceive(KernelChannel.Stdin, e.Socket);
@@ -81,6 +90,11 @@ internal sealed class KernelSockets : IDisposable
         }
 
         _poller.Dispose();
+        DisposeSockets();
+    }
+
+    private void DisposeSockets()
+    {
         _outgoing.Dispose();
         _shell.Dispose();
         _control.Dispose();

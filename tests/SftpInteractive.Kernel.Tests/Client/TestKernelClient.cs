@@ -80,9 +80,13 @@ internal sealed class TestKernelClient : IDisposable
     }
 
     /// <summary>The reply on <paramref name="channel"/> to <paramref name="msgId"/>.</summary>
-    public JupyterMessage Reply(string channel, string msgId, TimeSpan? timeout = null)
+    public JupyterMessage Reply(string channel, string msgId, TimeSpan? timeout = null) =>
+        TryReply(channel, msgId, timeout ?? TimeSpan.FromSeconds(10)) ?? throw new TimeoutException($"No {channel} reply to {msgId}.");
+
+    /// <summary>The reply on <paramref name="channel"/> to <paramref name="msgId"/>, or null after <paramref name="timeout"/>.</summary>
+    public JupyterMessage? TryReply(string channel, string msgId, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             var m = Receive(channel, deadline - DateTime.UtcNow);
@@ -92,7 +96,7 @@ internal sealed class TestKernelClient : IDisposable
             }
         }
 
-        throw new TimeoutException($"No {channel} reply to {msgId}.");
+        return null;
     }
 
     /// <summary>iopub messages parented to <paramref name="msgId"/>, from busy through idle.</summary>
@@ -118,14 +122,27 @@ internal sealed class TestKernelClient : IDisposable
         throw new TimeoutException($"No idle for {msgId}; got {string.Join(", ", result.Select(r => r.MessageType))}.");
     }
 
-    /// <summary>Like jupyter_client's wait_for_ready: kernel_info until iopub delivers (subscriptions take a moment).</summary>
-    public void WaitForReady(TimeSpan timeout)
+    /// <summary>
+    /// Like jupyter_client's wait_for_ready: kernel_info, re-sent each second it goes unanswered, until iopub delivers
+    /// (subscriptions take a moment). Stops at once when <paramref name="kernelRun"/> ends: a kernel that failed to
+    /// start is reported with its error rather than as a timeout.
+    /// </summary>
+    public void WaitForReady(TimeSpan timeout, Task kernelRun)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (kernelRun.IsCompleted)
+            {
+                throw new InvalidOperationException($"The kernel stopped before it was ready ({kernelRun.Status}).", kernelRun.Exception?.InnerException);
+            }
+
             var id = Send("shell", "kernel_info_request");
-            Reply("shell", id, TimeSpan.FromSeconds(5));
+            if (TryReply("shell", id, TimeSpan.FromSeconds(1)) is null)
+            {
+                continue;
+            }
+
             if (Receive("iopub", TimeSpan.FromMilliseconds(300)) is not null)
             {
                 while (Receive("iopub", TimeSpan.FromMilliseconds(200)) is not null)
@@ -136,7 +153,7 @@ internal sealed class TestKernelClient : IDisposable
             }
         }
 
-        throw new TimeoutException("The kernel never published on iopub.");
+        throw new TimeoutException("The kernel never answered kernel_info and published on iopub.");
     }
 
     public static string Json(JupyterMessage m) => JsonSerializer.Serialize(m.Content);

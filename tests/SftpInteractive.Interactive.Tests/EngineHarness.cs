@@ -71,11 +71,17 @@ public sealed class EngineHarness : IDisposable
     }
 
     /// <summary>A fresh working folder for one notebook: <c>.env</c> is the password account's, <c>totp-prompt.env</c>
-    /// the TOTP account's without its password and secret (so the server's prompts must be answered).</summary>
-    public string NotebookFolder(TestServer server)
+    /// the TOTP account's without its password and secret (so the server's prompts must be answered), and with
+    /// <paramref name="slow"/> <c>slow.env</c> the password account's through that (throttling) proxy.</summary>
+    public string NotebookFolder(TestServer server, FaultProxy? slow = null)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Root, "work-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         File.Copy(server.EnvFile("password"), Path.Combine(folder, ".env"));
+        if (slow is not null)
+        {
+            File.WriteAllLines(Path.Combine(folder, "slow.env"), server.EnvViaProxy(slow.Port));
+        }
+
         File.WriteAllLines(Path.Combine(folder, "totp-prompt.env"), File.ReadAllLines(server.EnvFile("totp"))
             .Where(l => !l.StartsWith("SFTP_PASSWORD=", StringComparison.Ordinal) && !l.StartsWith("SFTP_TOTP_SECRET=", StringComparison.Ordinal)));
         return folder;

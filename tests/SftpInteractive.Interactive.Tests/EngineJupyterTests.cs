@@ -15,11 +15,14 @@ public sealed class EngineJupyterTests(EngineHarness engine)
         Assert.True(result[cell]?["status"]?.GetValue<string>() == "ok", $"{cell}: {result[cell]?.ToJsonString() ?? result["failure"]?.ToString()}");
 
     [Fact]
-    public void Notebook_InTheRealEngine_PreloadedVerbsProgressPromptsAndInterrupt()
+    public async Task Notebook_InTheRealEngine_PreloadedVerbsProgressPromptsAndInterrupt()
     {
         var server = TestServer.Require("totp");
         engine.Require();
-        var work = engine.NotebookFolder(server);
+        // The interrupted get goes through a throttling proxy (slow.env): at loopback speed the 64 MiB could finish
+        // before the interrupt, sent on its first progress display, reached the engine.
+        await using var slow = new FaultProxy(server.Port) { BytesPerSecond = 1 << 20 };
+        var work = engine.NotebookFolder(server, slow);
         var password = server.EnvValue("totp", "SFTP_PASSWORD");
         var secret = server.EnvValue("totp", "SFTP_TOTP_SECRET");
 

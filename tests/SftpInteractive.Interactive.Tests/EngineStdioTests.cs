@@ -13,11 +13,14 @@ public sealed class EngineStdioTests(EngineHarness engine)
         Assert.True(result[cell]?["status"]?.GetValue<string>() == "ok", $"{cell}: {result[cell]?.ToJsonString() ?? result["failure"]?.ToString()}");
 
     [Fact]
-    public void Stdio_SubmitCode_ReturnsFormattedValuesAndCancelStopsATransfer()
+    public async Task Stdio_SubmitCode_ReturnsFormattedValuesAndCancelStopsATransfer()
     {
         var server = TestServer.Require("password");
         engine.Require();
-        var work = engine.NotebookFolder(server);
+        // Connected through a throttling proxy (slow.env), so the Cancel sent on the get's first progress display
+        // always lands mid-transfer.
+        await using var slow = new FaultProxy(server.Port) { BytesPerSecond = 1 << 20 };
+        var work = engine.NotebookFolder(server, slow);
 
         var result = engine.Scenario(work, Limit, null, "stdio", engine.PackageFolder, engine.Version, server.LargeFile);
 

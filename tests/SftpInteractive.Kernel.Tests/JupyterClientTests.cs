@@ -140,9 +140,7 @@ public sealed class JupyterClientTests
         var server = TestServer.Require("password");
         await using var proxy = new FaultProxy(server.Port) { BytesPerSecond = 512 * 1024 };
         using var jupyter = JupyterEnvironment.Create();
-        File.WriteAllLines(Path.Combine(jupyter.WorkDir, ".env"), File.ReadAllLines(server.EnvFile("password"))
-            .Where(l => !l.StartsWith("SFTP_PORT=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_", StringComparison.Ordinal))
-            .Concat([$"SFTP_PORT={proxy.Port}", "SFTP_HOST_KEY_POLICY=pinned", $"SFTP_HOST_KEY_FINGERPRINT={server.HostKeyFingerprint}"]));
+        File.WriteAllLines(Path.Combine(jupyter.WorkDir, ".env"), server.EnvViaProxy(proxy.Port));
         var target = Path.Combine(jupyter.WorkDir, "big.bin");
 
         var result = Scenario(jupyter, "transfer", "Connect();", $"Get(\"{server.LargeFile}\", \"{target}\");", "2");

@@ -102,7 +102,7 @@ public sealed class TerminalTests
         try
         {
             var envFile = Path.Combine(local, "proxy.env");
-            File.WriteAllLines(envFile, ViaProxy(server, proxy));
+            File.WriteAllLines(envFile, server.EnvViaProxy(proxy.Port));
             var target = Path.Combine(local, "big.bin");
             using var tmux = TmuxSession.Start($"{Tool.Executable} --env-file {envFile}", Environment());
             tmux.WaitForText("connected to");
@@ -131,13 +131,6 @@ public sealed class TerminalTests
             Directory.Delete(local, recursive: true);
         }
     }
-
-    /// <summary>The password account's .env, pointed at <paramref name="proxy"/> and pinned to the server's host key
-    /// (known_hosts names the server's own port).</summary>
-    internal static IEnumerable<string> ViaProxy(TestServer server, FaultProxy proxy) =>
-        File.ReadAllLines(server.EnvFile("password"))
-            .Where(l => !l.StartsWith("SFTP_PORT=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_", StringComparison.Ordinal))
-            .Concat([$"SFTP_PORT={proxy.Port}", "SFTP_HOST_KEY_POLICY=pinned", $"SFTP_HOST_KEY_FINGERPRINT={server.HostKeyFingerprint}"]);
 
     [Fact]
     public void Terminal_CtrlC_AbandonsTokenIgnoringDelay()

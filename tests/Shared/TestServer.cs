@@ -66,6 +66,13 @@ public sealed class TestServer
     /// <summary>Path of the .env file for an account: password, key, key-passphrase, key-pem, key-ppk, keypass, totp.</summary>
     public string EnvFile(string account) => Path.Combine(StateDir, "env", account + ".env");
 
+    /// <summary>The password account's .env lines, pointed at a proxy on <paramref name="proxyPort"/> and pinned to the
+    /// server's host key (known_hosts names the server's own port).</summary>
+    public IEnumerable<string> EnvViaProxy(int proxyPort) =>
+        File.ReadAllLines(EnvFile("password"))
+            .Where(l => !l.StartsWith("SFTP_PORT=", StringComparison.Ordinal) && !l.StartsWith("SFTP_HOST_KEY_", StringComparison.Ordinal))
+            .Concat([$"SFTP_PORT={proxyPort}", "SFTP_HOST_KEY_POLICY=pinned", $"SFTP_HOST_KEY_FINGERPRINT={HostKeyFingerprint}"]);
+
     /// <summary>Options that read only the account's .env (the process environment is ignored so a developer's own
     /// SFTP_* variables cannot leak into tests). The pool is not opened ahead (SFTP_WARM_POOL=0): hundreds of short
     /// sessions would each open four more logins on two shared cores, and tests that count connections would count

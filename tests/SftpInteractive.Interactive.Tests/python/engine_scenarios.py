@@ -3,15 +3,16 @@ package loaded from a local folder, as a notebook front end does, and prints one
 The xunit tests (EngineJupyterTests) build the package, run this and assert on the JSON.
 
 Usage (Debian's /usr/bin/python3; JUPYTER_PATH holds the engine's kernelspecs; run in a folder whose .env is the
-password account's and whose totp-prompt.env has neither password nor TOTP secret):
+password account's, whose totp-prompt.env has neither password nor TOTP secret, and whose slow.env reaches the server
+through a throttling proxy):
   engine_scenarios.py notebook PACKAGE_DIR VERSION LARGE_REMOTE_FILE
       cells: #i + #r of the package, Connect(), Ls, Find, Get (progress), Connect to the TOTP account answering its
-      input requests from SFTPI_ANSWER_PASSWORD and a TOTP from SFTPI_ANSWER_TOTP_SECRET, Run, Help(); last a Get
-      interrupted by a Jupyter interrupt on its first progress display, then 1 + 1 (the engine's host shuts down on
+      input requests from SFTPI_ANSWER_PASSWORD and a TOTP from SFTPI_ANSWER_TOTP_SECRET, Run, Help(); last a Get over
+      slow.env interrupted by a Jupyter interrupt on its first progress display, then 1 + 1 (the engine's host shuts down on
       SIGINT, so "alive" tells whether the kernel survived)
   engine_scenarios.py stdio PACKAGE_DIR VERSION LARGE_REMOTE_FILE
       the engine's stdio mode (the JSON protocol Polyglot Notebooks speaks; executable in SFTPI_ENGINE): SubmitCode
-      envelopes for the #i + #r cell, Connect(), Ls; then a Get stopped by a Cancel envelope (Polyglot's stop button)
+      envelopes for the #i + #r cell, Connect() over slow.env, Ls; then a Get stopped by a Cancel envelope (Polyglot's stop button)
       on its first progress display, then 1 + 1
   engine_scenarios.py dib PACKAGE_DIR VERSION NOTEBOOK.dib
       runs the .dib's C# cells in order, its "#r \"nuget: SftpInteractive.Interactive\"" line pointed at the package
@@ -123,7 +124,8 @@ def notebook(package_dir, version, large):
         result["totp"] = summary(*execute(kc, 'Connect(new SftpOptions { EnvFile = "totp-prompt.env" }); Run("id -un")',
                                           allow_stdin=True, answer=answer_prompt))
         result["help"] = summary(*execute(kc, "Help()"))
-        result["reconnect"] = summary(*execute(kc, "Connect()"))
+        # Through the test's throttling proxy, so the interrupt below always lands mid-transfer.
+        result["reconnect"] = summary(*execute(kc, 'Connect(new SftpOptions { EnvFile = "slow.env" })'))
 
         interrupted = {"sent": False}
 
@@ -256,7 +258,7 @@ def stdio(package_dir, version, large):
     try:
         result["startup_seconds"] = engine.wait_ready()
         result["load"] = stdio_summary(*engine.submit(f'#i "nuget:{package_dir}"\n#r "nuget: SftpInteractive.Interactive, {version}"', timeout=RESTORE_TIMEOUT))
-        result["connect"] = stdio_summary(*engine.submit("Connect()"))
+        result["connect"] = stdio_summary(*engine.submit('Connect(new SftpOptions { EnvFile = "slow.env" })'))
         result["ls"] = stdio_summary(*engine.submit('Ls("/data")'))
         stopped = {"sent": False}
 

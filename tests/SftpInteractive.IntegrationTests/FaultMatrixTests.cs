@@ -108,10 +108,8 @@ public sealed class FaultMatrixTests : IDisposable
             Assert.True(proxy.Cuts == cuts + 1, $"the cut at byte {offset:N0} of {span:N0} did not fire");
             await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
             var parts = await scenario.FilledPartsAsync(target, Ct);
-            // A tree job can be cut while files are being opened (their .part files still empty), and a get can lose
-            // what it had received but not yet written (SSH.NET drops those responses with the connection; on a loaded
-            // machine that can be everything before an early cut): then there is nothing to resume and the re-run below
-            // simply transfers the rest. Most cuts must leave something to resume.
+            // A tree job can be cut while files are being opened (their .part files still empty): then there is nothing
+            // to resume and the re-run below simply transfers the rest. Most cuts must leave something to resume.
             if (parts > 0)
             {
                 resumable++;
@@ -135,15 +133,47 @@ public sealed class FaultMatrixTests : IDisposable
             verified += await scenario.AssertCompleteAsync(target, Ct);
         }
 
-        // A single-file get keeps only what SSH.NET's download loop wrote before the cut, and a cut connection fails its
-        // read-ahead, received or not: under a full suite's load 3 of 6 cuts (up to 2.5 MB into 4 MiB) kept nothing.
-        // The other kinds write as replies arrive, so most of their cuts must leave something to resume.
-        var required = kind == FaultKind.Get ? 1 : offsets.Length - 2;
+        var required = offsets.Length - 2;
         Assert.True(resumable >= required, $"only {resumable} of {offsets.Length} cuts left a .part to resume from");
         FaultFigures.Write(string.Create(CultureInfo.InvariantCulture,
             $"FAULTS kind={kind} policy=retries:0 cuts={offsets.Length} failed_cleanly={offsets.Length} resumed_after_reconnect={offsets.Length} " +
             $"bytes_not_resent={resumedBytes} files/run={scenario.SourceFiles} bytes/run={scenario.SourceBytes} span={span} " +
             $"bytes_verified_sha256={verified} seconds={watch.Elapsed.TotalSeconds:F1} offsets={string.Join(',', offsets)}"));
+    }
+
+    [Fact]
+    public async Task Get_CutWithRetriesOff_PartHoldsEveryReplyThatArrived()
+    {
+        // SSH.NET's DownloadFileAsync failed its whole read-ahead (up to 100 replies) with the connection: a cut 1.5 MB
+        // into a 4 MiB get kept nothing. Each reply is now written as it arrives, so the .part holds about all the
+        // server sent before the cut: less the packet framing and the reply the cut fell in. The cut is a FIN, so the
+        // client reads all that was forwarded (a RST makes its kernel drop what was still unread).
+        var server = TestServer.Require();
+        await using var proxy = new FaultProxy(server.Port) { CutWithFin = true };
+        await using var scenario = await FaultScenario.CreateAsync(server, FaultKind.Get, _local.FullName, Ct);
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
+        await s.CdAsync(scenario.RemoteWorkingDirectory, Ct);
+        var span = await MeasureCleanRunAsync(proxy, scenario, s, NoRetries);
+
+        foreach (var offset in new[] { span * 3 / 8, span * 5 / 8 })
+        {
+            var target = await scenario.NewTargetAsync(Ct);
+            Arm(proxy, scenario, offset);
+            await Assert.ThrowsAsync<SftpTransferException>(() => scenario.RunAsync(s, target, NoRetries, null, Ct));
+            Disarm(proxy);
+
+            var part = new FileInfo(Path.Combine(target, "data.bin" + FileTransfer.PartSuffix));
+            Assert.True(part.Exists, $"the cut at {offset:N0} of {span:N0} bytes left no .part");
+            Assert.True(part.Length >= (offset * 97 / 100) - (128 << 10),
+                $"the cut at {offset:N0} of {span:N0} bytes kept only {part.Length:N0} bytes of what had arrived");
+            Assert.True(part.Length <= offset, $"the .part holds {part.Length:N0} bytes, more than the {offset:N0} that arrived");
+            await s.ReconnectAsync(Ct);
+            var (results, failures) = await scenario.RunAsync(s, target, NoRetries, null, Ct);
+            Assert.Empty(failures);
+            Assert.Equal(TransferAction.Resume, results[0].Action);
+            Assert.Equal(results[0].Size - part.Length, results[0].BytesMoved);
+            await scenario.AssertCompleteAsync(target, Ct);
+        }
     }
 
     [Theory]
@@ -162,8 +192,6 @@ public sealed class FaultMatrixTests : IDisposable
         var target = await scenario.NewTargetAsync(Ct);
 
         proxy.RefuseNewConnections = true;
-        // Three quarters in: SSH.NET drops replies it received but had not yet written, and under a full suite's load a
-        // cut at half of a 4 MiB get once found nothing written yet.
         Arm(proxy, scenario, span * 3 / 4);
         string message;
         if (kind is FaultKind.Get or FaultKind.Put)
@@ -184,7 +212,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.True(proxy.Refused >= Retrying.Retries, $"only {proxy.Refused} reconnects were attempted");
         await scenario.AssertNoPartialUnderFinalNamesAsync(target, Ct);
         // A single file always keeps data to resume; a tree job's files in flight at the cut may have none on disk yet
-        // (SSH.NET drops what it received but had not written), and those simply download again.
+        // (still being opened), and those simply transfer again.
         var parts = await scenario.FilledPartsAsync(target, Ct);
         Assert.True(parts > 0 || kind is FaultKind.GetTree or FaultKind.PutTree, "the cut single-file transfer kept no data to resume from");
 

@@ -54,6 +54,33 @@ public sealed class TransferTests : IDisposable
         Assert.Equal(server.Facts["SFTPI_TEST_LARGE_FILE_SHA256"], await Sha256Async(target));
     }
 
+    [Theory]
+    [InlineData(96 * 1024, "before its listed size")]
+    [InlineData(-96 * 1024, "did it change on the server?")]
+    public async Task Get_FileSizeDiffersFromThePlan_ClearErrorAndThePartKeepsWhatWasRead(int listedMinusActual, string expected)
+    {
+        // The file changed between the listing and the read: it shrank (listed larger), or grew (listed smaller). A
+        // reader that stopped at the listed size would turn a grown file into a silently truncated one.
+        const int Actual = 1 << 20;
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        var source = Path.Combine(_local.FullName, "source.bin");
+        await File.WriteAllBytesAsync(source, RandomNumberGenerator.GetBytes(Actual), Ct);
+        await s.PutAsync(source, scratch["changed.bin"], cancellationToken: Ct);
+        var target = Path.Combine(_local.FullName, "changed.bin");
+        var listed = Actual + listedMinusActual;
+        var item = new TransferPlanItem(scratch["changed.bin"], target, "changed.bin", listed, DateTime.UtcNow, TransferAction.Transfer);
+
+        var e = await Assert.ThrowsAsync<SftpTransferException>(() => FileTransfer.DownloadAsync(
+            s, s.Client, item, new TransferOptions(), new TransferTracker(null, TimeProvider.System, listed, 1), Ct));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        var part = await File.ReadAllBytesAsync(target + FileTransfer.PartSuffix, Ct);
+        Assert.Equal((await File.ReadAllBytesAsync(source, Ct)).AsSpan(0, Math.Min(Actual, listed)).ToArray(), part.AsSpan(0, Math.Min(Actual, listed)).ToArray());
+    }
+
     [Fact]
     public async Task Get_ConnectionCutWithRetriesOff_NoFinalFileThenResumesAfterReconnect()
     {

@@ -43,6 +43,11 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Cut every connection once this many more client→server bytes have passed (null: never).</summary>
     public long? CutClientToServerAt { get; set; }
 
+    /// <summary>When true a cut closes with FIN (a server process that died): the client still reads every byte
+    /// forwarded before it. By default a cut is a RST (a dropped route), and the client's kernel discards what it had
+    /// received but the client had not yet read.</summary>
+    public bool CutWithFin { get; set; }
+
     /// <summary>While true, nothing is forwarded and nothing is closed.</summary>
     public bool Stalled { get; set; }
 
@@ -107,7 +112,7 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 try
                 {
-                    if (socket.Client is { } raw)
+                    if (socket.Client is { } raw && !CutWithFin)
                     {
                         raw.LingerState = new LingerOption(true, 0); // RST, like a dropped route
                     }

@@ -6,8 +6,9 @@ namespace SftpInteractive;
 /// <summary>
 /// Moves one planned file. Data goes to <c>&lt;target&gt;.part</c>; only a complete, verified file is renamed to the
 /// final name, so a failure or cancel never leaves a truncated file under it. The <c>.part</c> stays for resume.
-/// Whole files use SSH.NET's pipelined DownloadFileAsync/UploadFileAsync (many requests in flight), large ones several
-/// connections where that pays (<see cref="RangePlan"/>); a resume moves only the missing tail.
+/// Whole files and resumed tails move with many requests in flight (<see cref="PipelinedReader"/>,
+/// <see cref="PipelinedWriter"/>), large ones over several connections where that pays (<see cref="RangePlan"/>); a
+/// resume moves only the missing tail.
 /// </summary>
 internal static class FileTransfer
 {
@@ -113,12 +114,23 @@ internal static class FileTransfer
 
     private static async Task DownloadSerialAsync(SftpClient client, TransferPlanItem item, string part, long offset, FileProgress progress, CancellationToken cancellationToken)
     {
+        var small = offset == 0 && item.Size <= SmallFileSize && SmallFileReader.IsAvailable;
+        if (!small && PipelinedReader.IsAvailable)
+        {
+            // Every reply is written as it arrives, so a cut keeps all the server had sent for the resume.
+            using var handle = File.OpenHandle(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None);
+            RandomAccess.SetLength(handle, offset);
+            var done = offset;
+            await PipelinedReader.ReadAsync(client, item.Source, handle, offset, item.Size, toEnd: true, n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var output = new FileStream(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
         await using (output.ConfigureAwait(false))
         {
             output.SetLength(offset);
             output.Position = offset;
-            if (offset == 0 && item.Size <= SmallFileSize && SmallFileReader.IsAvailable)
+            if (small)
             {
                 progress.Set(await SmallFileReader.CopyAsync(client, item.Source, item.Size, output, cancellationToken).ConfigureAwait(false));
             }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Reflection;
 using Microsoft.Win32.SafeHandles;
 using Renci.SshNet;
 
@@ -17,26 +16,16 @@ namespace SftpInteractive;
 internal static class PipelinedWriter
 {
     /// <summary>Writes outstanding per writer: OpenSSH sftp's default (<c>-R 64</c>).</summary>
-    public const int InFlight = 64;
+    public const int InFlight = SftpFileRequests.WritesInFlight;
 
     // Acknowledgements taken per wake-up once the pipeline is full: a quarter keeps 48 writes in flight meanwhile.
     private const int AcknowledgedTogether = InFlight / 4;
 
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
-    private static readonly Type? SessionInterface = SftpInternals.SessionInterface;
-    private static readonly Type? FlagsType = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.Flags");
-    private static readonly MethodInfo? Open = FlagsType is null ? null : SessionInterface?.GetMethod("RequestOpenAsync", [typeof(string), FlagsType, typeof(CancellationToken)]);
-    private static readonly MethodInfo? Write = SessionInterface?.GetMethod("RequestWriteAsync", [typeof(byte[]), typeof(ulong), typeof(byte[]), typeof(int), typeof(int), typeof(CancellationToken)]);
-    private static readonly MethodInfo? Close = SessionInterface?.GetMethod("RequestCloseAsync", [typeof(byte[]), typeof(CancellationToken)]);
-    private static readonly MethodInfo? WriteLength = SessionInterface?.GetMethod("CalculateOptimalWriteLength", [typeof(uint), typeof(byte[])]);
-
-    // Write | CreateNewOrOpen keeps what is there (a resume's prefix, the other ranges' bytes); | Truncate starts afresh.
-    private static readonly object? WriteFlags = FlagsType is null ? null : Enum.ToObject(FlagsType, 0x02 | 0x08);
-    private static readonly object? TruncateFlags = FlagsType is null ? null : Enum.ToObject(FlagsType, 0x02 | 0x08 | 0x10);
-
     /// <summary>True when the internal requests exist in this SSH.NET version.</summary>
-    public static bool IsAvailable { get; } = SftpInternals.HasSession && Open is not null && Write is not null && Close is not null && WriteLength is not null;
+    public static bool IsAvailable { get; } = SftpInternals.HasSession && SftpFileRequests.Open is not null && SftpFileRequests.Write is not null
+        && SftpFileRequests.Close is not null && SftpFileRequests.WriteLength is not null;
 
     /// <summary>Takes blocks from <paramref name="blocks"/> until none is left and writes each from
     /// <paramref name="input"/> to the same offsets of <paramref name="remotePath"/> (emptied first when
@@ -45,8 +34,8 @@ internal static class PipelinedWriter
     public static async Task WriteAsync(SftpClient client, string remotePath, bool truncate, SafeFileHandle input, Blocks blocks,
         Action<int> written, CancellationToken cancellationToken)
     {
-        var session = SftpInternals.Session(client) ?? throw new Renci.SshNet.Common.SshConnectionException("Client not connected.");
-        var handle = await SftpInternals.AwaitAsync<byte[]>(Open!, session, remotePath, (truncate ? TruncateFlags : WriteFlags)!, cancellationToken).ConfigureAwait(false);
+        var session = SftpFileRequests.Session(client);
+        var handle = await SftpFileRequests.OpenAsync(session, remotePath, (truncate ? SftpFileRequests.TruncateFlags : SftpFileRequests.WriteFlags)!, cancellationToken).ConfigureAwait(false);
         var pending = new Queue<Pending>(InFlight);
         var completed = false;
         try
@@ -59,12 +48,14 @@ internal static class PipelinedWriter
             if (completed)
             {
                 // The close's status is the server's last word on the writes (a full disk can surface here).
-                await Invoke(Close!, session, handle, cancellationToken).ConfigureAwait(false);
+                await SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                Abandon(pending.Select(p => p.Task));
-                await SettleAsync(Invoke(Close!, session, handle, CancellationToken.None)).ConfigureAwait(false);
+                // Only once the close is answered may a stopped ranged upload cut the file back to its complete prefix
+                // (a late write past the cut would leave a gap under a size that looks resumable).
+                SftpFileRequests.Abandon(pending.Select(p => p.Task));
+                await SftpFileRequests.SettleAsync(SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None), SettleTimeout).ConfigureAwait(false);
             }
         }
     }
@@ -72,7 +63,7 @@ internal static class PipelinedWriter
     private static async Task SendAllAsync(object session, byte[] handle, SafeFileHandle input, Blocks blocks,
         Queue<Pending> pending, Action<int> written, CancellationToken cancellationToken)
     {
-        var chunk = (int)(uint)WriteLength!.Invoke(session, [SshConnector.BufferSize, handle])!;
+        var chunk = (int)(uint)SftpFileRequests.WriteLength!.Invoke(session, [SshConnector.BufferSize, handle])!;
         var buffer = ArrayPool<byte>.Shared.Rent(chunk);
         try
         {
@@ -94,7 +85,7 @@ internal static class PipelinedWriter
                         throw new SftpTransferException($"The local file ended at {position:N0} bytes, before {end:N0} (did it shrink while uploading?).");
                     }
 
-                    pending.Enqueue(new Pending(Invoke(Write!, session, handle, (ulong)position, buffer, 0, read, cancellationToken), index, read));
+                    pending.Enqueue(new Pending(SftpFileRequests.Invoke(SftpFileRequests.Write!, session, handle, (ulong)position, buffer, 0, read, cancellationToken), index, read));
                     position += read;
                 }
             }
@@ -117,7 +108,7 @@ internal static class PipelinedWriter
     private static async Task AcknowledgeAsync(Queue<Pending> pending, Blocks blocks, Action<int> written, int count)
     {
         count = Math.Min(count, pending.Count);
-        await Settled(pending.ElementAt(count - 1).Task).ConfigureAwait(false);
+        await SftpFileRequests.Settled(pending.ElementAt(count - 1).Task).ConfigureAwait(false);
         for (var i = 0; i < count; i++)
         {
             var (task, index, length) = pending.Peek();
@@ -128,46 +119,5 @@ internal static class PipelinedWriter
         }
     }
 
-    /// <summary>Completes when <paramref name="task"/> does, failed or not (its failure is thrown in order above).</summary>
-    private static Task Settled(Task task) => task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
     private readonly record struct Pending(Task Task, int Block, int Length);
-
-    private static Task Invoke(MethodInfo method, object session, params object[] args)
-    {
-        try
-        {
-            return (Task)method.Invoke(session, args)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            return Task.FromException(e.InnerException);
-        }
-    }
-
-    /// <summary>The server answers requests on one connection in order, so once the close is answered every write sent
-    /// before it has landed: only then may a stopped ranged upload cut the file back to its complete prefix (a late
-    /// write past the cut would leave a gap under a size that looks resumable). A dead connection fails at once; a
-    /// stalled one is given up after <see cref="SettleTimeout"/>.</summary>
-    private static async Task SettleAsync(Task close)
-    {
-        try
-        {
-            await close.WaitAsync(SettleTimeout).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Abandon([close]);
-        }
-    }
-
-    /// <summary>After a failure the outstanding writes and the close still complete (or fail with the connection);
-    /// observe them so their errors are not reported as unobserved, without waiting for them.</summary>
-    private static void Abandon(IEnumerable<Task> tasks)
-    {
-        foreach (var task in tasks)
-        {
-            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
-    }
 }

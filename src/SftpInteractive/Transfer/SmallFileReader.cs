@@ -1,4 +1,3 @@
-using System.Reflection;
 using Renci.SshNet;
 
 namespace SftpInteractive;
@@ -11,21 +10,15 @@ namespace SftpInteractive;
 /// </summary>
 internal static class SmallFileReader
 {
-    private static readonly Type? SessionInterface = SftpInternals.SessionInterface;
-    private static readonly Type? FlagsType = typeof(SftpClient).Assembly.GetType("Renci.SshNet.Sftp.Flags");
-    private static readonly MethodInfo? Open = FlagsType is null ? null : SessionInterface?.GetMethod("RequestOpenAsync", [typeof(string), FlagsType, typeof(CancellationToken)]);
-    private static readonly MethodInfo? Read = SessionInterface?.GetMethod("RequestReadAsync", [typeof(byte[]), typeof(ulong), typeof(uint), typeof(CancellationToken)]);
-    private static readonly MethodInfo? Close = SessionInterface?.GetMethod("RequestCloseAsync", [typeof(byte[]), typeof(CancellationToken)]);
-    private static readonly object? ReadFlag = FlagsType is null ? null : Enum.ToObject(FlagsType, 1);
-
     /// <summary>True when the internal requests exist in this SSH.NET version.</summary>
-    public static bool IsAvailable { get; } = SftpInternals.HasSession && Open is not null && Read is not null && Close is not null;
+    public static bool IsAvailable { get; } = SftpInternals.HasSession && SftpFileRequests.Open is not null && SftpFileRequests.Read is not null
+        && SftpFileRequests.Close is not null;
 
     /// <summary>Reads the whole file (expected to be about <paramref name="expectedSize"/> bytes) into <paramref name="output"/>.</summary>
     public static async Task<long> CopyAsync(SftpClient client, string path, long expectedSize, Stream output, CancellationToken cancellationToken)
     {
-        var session = SftpInternals.Session(client) ?? throw new Renci.SshNet.Common.SshConnectionException("Client not connected.");
-        var handle = await SftpInternals.AwaitAsync<byte[]>(Open!, session, path, ReadFlag!, cancellationToken).ConfigureAwait(false);
+        var session = SftpFileRequests.Session(client);
+        var handle = await SftpFileRequests.OpenAsync(session, path, SftpFileRequests.ReadFlags!, cancellationToken).ConfigureAwait(false);
         long total = 0;
         try
         {
@@ -33,10 +26,10 @@ internal static class SmallFileReader
             {
                 // Ask for one byte more than expected so a single reply usually also proves the end of the file.
                 var want = (uint)Math.Clamp(expectedSize - total + 1, 1, SshConnector.BufferSize);
-                var reply = await SftpInternals.AwaitAsync<object>(Read!, session, handle, (ulong)total, want, cancellationToken).ConfigureAwait(false);
+                var reply = await SftpInternals.AwaitAsync<object>(SftpFileRequests.Read!, session, handle, (ulong)total, want, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var data = AsMemory(reply);
+                    var data = SftpFileRequests.AsMemory(reply);
                     if (data.Length == 0)
                     {
                         return total;
@@ -54,15 +47,7 @@ internal static class SmallFileReader
         }
         finally
         {
-            await ((Task)Close!.Invoke(session, [handle, CancellationToken.None])!).ConfigureAwait(false);
+            await SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None).ConfigureAwait(false);
         }
     }
-
-    /// <summary>The bytes of a read reply: a byte[] in older SSH.NET, a pooled ReadOnlyMemoryOwner in 2026.0.0.</summary>
-    private static ReadOnlyMemory<byte> AsMemory(object reply) => reply switch
-    {
-        byte[] bytes => bytes,
-        System.Buffers.IMemoryOwner<byte> owner => owner.Memory,
-        _ => throw new NotSupportedException($"Unexpected SFTP read reply {reply.GetType().Name}."),
-    };
 }

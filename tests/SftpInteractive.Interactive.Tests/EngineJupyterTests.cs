@@ -61,7 +61,7 @@ public sealed class EngineJupyterTests(EngineHarness engine)
 
         // A Jupyter interrupt on the first progress display: the cell is cancelled, the partial file keeps its .part
         // name, and the kernel (with its state) is still there.
-        Assert.True(result["interrupt_sent"]!.GetValue<bool>());
+        Assert.True(result["interrupt_sent"]?.GetValue<bool>() == true, result["failure"]?.ToString() ?? "no interrupt was sent");
         Assert.Equal("error", result["interrupted"]!["status"]!.GetValue<string>());
         Assert.False(File.Exists(Path.Combine(work, "interrupted.bin")), "an interrupted download left a file under its final name");
         AssertOk(result, "after_interrupt");

@@ -20,8 +20,6 @@ internal static class PipelinedReader
     // Replies taken per wake-up once the pipeline is full: the reader wakes once per quarter, not once per reply.
     private const int TakenTogether = InFlight / 4;
 
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>True when the internal requests exist in this SSH.NET version.</summary>
     public static bool IsAvailable { get; } = SftpInternals.HasSession && SftpFileRequests.Open is not null && SftpFileRequests.Read is not null
         && SftpFileRequests.Close is not null && SftpFileRequests.ReadLength is not null;
@@ -74,8 +72,9 @@ internal static class PipelinedReader
             }
             else
             {
-                SftpFileRequests.Abandon(pending.Select(p => p.Task));
-                await SftpFileRequests.SettleAsync(close, SettleTimeout).ConfigureAwait(false);
+                // Nothing more is written locally, so there is no need to wait for the close: on a slow link it queues
+                // behind every read still in flight (6 MB at 1 MiB/s), and an interrupt must end the get at once.
+                SftpFileRequests.Abandon([.. pending.Select(p => p.Task), close]);
             }
         }
     }

@@ -19,6 +19,11 @@ internal static class JupyterInterrupt
 {
     private const string HostLifetimeType = "Microsoft.Extensions.Hosting.Internal.ConsoleLifetime";
 
+    // The running submission's own cancellation. SIGINT cancels it directly as well as sending the engine's Cancel:
+    // in two of three full suites under load an interrupted Get ran on to its end (where the engine's Cancel went is
+    // not known), and the verbs stop on this token whatever the engine does with its command.
+    private static CancellationTokenSource? s_running;
+
     /// <summary>Installs the SIGINT handler when the process is the engine's Jupyter kernel; false otherwise.</summary>
     public static bool Install(Kernel kernel)
     {
@@ -30,11 +35,31 @@ internal static class JupyterInterrupt
         var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {
             signal.Cancel = true;
+            CancelRunning();
             _ = kernel.SendAsync(new Cancel());
         });
         kernel.RegisterForDisposal(interrupt);
         WithdrawHostRegistration();
         return true;
+    }
+
+    /// <summary>Marks <paramref name="submission"/> as the running submission's cancellation until disposed.</summary>
+    public static IDisposable Running(CancellationTokenSource submission)
+    {
+        var previous = Interlocked.Exchange(ref s_running, submission);
+        return new Scope(submission, previous);
+    }
+
+    private static void CancelRunning()
+    {
+        try
+        {
+            Volatile.Read(ref s_running)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The submission ended as the signal came.
+        }
     }
 
     // The runtime keeps every registration in PosixSignalRegistration.s_registrations (signal number -> tokens); the
@@ -64,5 +89,10 @@ internal static class JupyterInterrupt
                 }
             }
         }
+    }
+
+    private sealed class Scope(CancellationTokenSource submission, CancellationTokenSource? previous) : IDisposable
+    {
+        public void Dispose() => Interlocked.CompareExchange(ref s_running, previous, submission);
     }
 }

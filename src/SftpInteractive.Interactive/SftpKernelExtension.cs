@@ -44,7 +44,9 @@ public sealed class SftpKernelExtension : IKernelExtension
                 return;
             }
 
-            using var cancellation = SftpCancellation.Use(context.CancellationToken);
+            using var submission = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            using var running = JupyterInterrupt.Running(submission);
+            using var cancellation = SftpCancellation.Use(submission.Token);
             using var host = VerbHost.Use(new EngineVerbHost(context, csharp.RootKernel));
             await next(command, context).ConfigureAwait(false);
         });

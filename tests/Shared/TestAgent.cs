@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 
 namespace SftpInteractive.Testing;
 
@@ -28,18 +29,39 @@ internal sealed class TestAgent : IDisposable
     /// <summary>The agent's socket (what SSH_AUTH_SOCK would hold).</summary>
     public string Socket { get; }
 
-    /// <summary>Starts an agent and waits (bounded) until its socket exists.</summary>
+    /// <summary>Starts an agent and waits (bounded) until its socket accepts connections.</summary>
     public static async Task<TestAgent> StartAsync(CancellationToken cancellationToken, bool refuseToSign = false)
     {
         var agent = new TestAgent(refuseToSign);
-        if (!await Poll.UntilAsync(() => File.Exists(agent.Socket) || agent._process.HasExited, TimeSpan.FromSeconds(10), cancellationToken)
+        if (!await Poll.UntilAsync(() => agent.Accepts() || agent._process.HasExited, TimeSpan.FromSeconds(10), cancellationToken)
             || agent._process.HasExited)
         {
             agent.Dispose();
-            throw new InvalidOperationException("ssh-agent did not create its socket within 10 s.");
+            throw new InvalidOperationException("ssh-agent did not accept connections on its socket within 10 s.");
         }
 
         return agent;
+    }
+
+    // The socket file appears when ssh-agent binds it, a moment before it listens: a client in between is refused
+    // (a full suite's ssh-add once was), so the agent is ready only once a connection succeeds.
+    private bool Accepts()
+    {
+        if (!File.Exists(Socket))
+        {
+            return false;
+        }
+
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new UnixDomainSocketEndPoint(Socket));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Runs ssh-add against this agent (e.g. a key path, or "-d", path, or "-c", path).</summary>

@@ -16,7 +16,7 @@ internal static class SftpFileRequests
     /// <summary>SSH.NET's default read-ahead per file: its DownloadFileAsync keeps up to 100 reads outstanding.</summary>
     public const int ReadsInFlight = 100;
 
-    // Write requests outstanding per writer: OpenSSH sftp's default (-R 64).
+    /// <summary>Write requests outstanding per writer: OpenSSH sftp's default (<c>-R 64</c>).</summary>
     public const int WritesInFlight = 64;
 
     public static readonly MethodInfo? Open = FlagsType is null ? null : SessionInterface?.GetMethod("RequestOpenAsync", [typeof(string), FlagsType, typeof(CancellationToken)]);

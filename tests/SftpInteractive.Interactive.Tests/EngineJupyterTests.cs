@@ -14,6 +14,12 @@ public sealed class EngineJupyterTests(EngineHarness engine)
     private static void AssertOk(JsonObject result, string cell) =>
         Assert.True(result[cell]?["status"]?.GetValue<string>() == "ok", $"{cell}: {result[cell]?.ToJsonString() ?? result["failure"]?.ToString()}");
 
+    private static string EngineLogTail(string work)
+    {
+        var log = Path.Combine(work, "engine.log");
+        return File.Exists(log) ? string.Join(" | ", File.ReadLines(log).TakeLast(15)) : "(none)";
+    }
+
     [Fact]
     public async Task Notebook_InTheRealEngine_PreloadedVerbsProgressPromptsAndInterrupt()
     {
@@ -61,7 +67,11 @@ public sealed class EngineJupyterTests(EngineHarness engine)
 
         // A Jupyter interrupt on the first progress display: the cell is cancelled, the partial file keeps its .part
         // name, and the kernel (with its state) is still there.
-        Assert.True(result["interrupt_sent"]?.GetValue<bool>() == true, result["failure"]?.ToString() ?? "no interrupt was sent");
+        Assert.True(result["interrupt_sent"]?.GetValue<bool>() == true,
+            $"{result["failure"]?.ToString() ?? "no interrupt was sent"}; outputs: {result["interrupt_outputs"]?.ToJsonString()}; engine log: {EngineLogTail(work)}");
+        // How many interrupts the cell took: one, unless the first was lost (two of four loaded full suites ran an
+        // interrupted Get to its end; the cause is not known, see the scenario).
+        TestContext.Current.TestOutputHelper?.WriteLine($"interrupts sent {result["interrupts"]}: {result["interrupt_outputs"]?.ToJsonString()}");
         Assert.Equal("error", result["interrupted"]!["status"]!.GetValue<string>());
         Assert.False(File.Exists(Path.Combine(work, "interrupted.bin")), "an interrupted download left a file under its final name");
         AssertOk(result, "after_interrupt");

@@ -19,9 +19,8 @@ internal static class JupyterInterrupt
 {
     private const string HostLifetimeType = "Microsoft.Extensions.Hosting.Internal.ConsoleLifetime";
 
-    // The running submission's own cancellation. SIGINT cancels it directly as well as sending the engine's Cancel:
-    // in two of three full suites under load an interrupted Get ran on to its end (where the engine's Cancel went is
-    // not known), and the verbs stop on this token whatever the engine does with its command.
+    // The running submission's own cancellation. SIGINT cancels it directly as well as sending the engine's Cancel,
+    // so the verbs stop on this token whatever the engine does with its command.
     private static CancellationTokenSource? s_running;
 
     /// <summary>Installs the SIGINT handler when the process is the engine's Jupyter kernel; false otherwise.</summary>

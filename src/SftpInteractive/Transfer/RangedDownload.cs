@@ -25,16 +25,6 @@ internal static class RangedDownload
         {
             var start = index * rangeSize;
             var end = Math.Min(size, start + rangeSize);
-            if (PipelinedReader.IsAvailable)
-            {
-                await PipelinedReader.ReadAsync(clients[index], remotePath, handle, start, end, toEnd: index == count - 1, n =>
-                {
-                    Volatile.Write(ref done[index], done[index] + n);
-                    progress.Set(Interlocked.Add(ref total, n));
-                }, stop.Token).ConfigureAwait(false);
-                return;
-            }
-
             var input = await clients[index].OpenAsync(remotePath, FileMode.Open, FileAccess.Read, stop.Token).ConfigureAwait(false);
             await using (input.ConfigureAwait(false))
             {

@@ -34,6 +34,9 @@ internal static class JupyterInterrupt
         var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {
             signal.Cancel = true;
+
+            // On the kernel's stderr (the Jupyter server's log): whether an interrupt reached the kernel at all.
+            Console.Error.WriteLine("SftpInteractive: interrupt (SIGINT): cancelling the running cell.");
             CancelRunning();
             _ = kernel.SendAsync(new Cancel());
         });

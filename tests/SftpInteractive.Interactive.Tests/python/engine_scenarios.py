@@ -101,6 +101,20 @@ def start(env_extra=None):
     return km, kc, time.monotonic() - started
 
 
+def signal_state(pid):
+    """The kernel process's signal masks (ignored, caught; blocked in any thread), to tell why a SIGINT had no effect."""
+    try:
+        status = dict(line.split(":\t", 1) for line in open(f"/proc/{pid}/status").read().splitlines() if ":\t" in line)
+        blocked = 0
+        for task in os.listdir(f"/proc/{pid}/task"):
+            for line in open(f"/proc/{pid}/task/{task}/status"):
+                if line.startswith("SigBlk:"):
+                    blocked |= int(line.split()[1], 16)
+        return f'kernel {pid}: SigIgn {status.get("SigIgn")} SigCgt {status.get("SigCgt")} SigBlk(any thread) {blocked:016x}'
+    except (OSError, TypeError, ValueError) as e:
+        return f"kernel {pid}: signal state unknown ({e})"
+
+
 def load(kc, package_dir, version):
     return execute(kc, f'#i "nuget:{package_dir}"\n#r "nuget: SftpInteractive.Interactive, {version}"', timeout=RESTORE_TIMEOUT)
 
@@ -136,6 +150,7 @@ def notebook(package_dir, version, large):
             result["interrupt_outputs"].append(f'{time.monotonic() - get_started:.1f}s {msg["msg_type"]}')
             if msg["msg_type"] == "display_data" and not interrupted["sent"]:
                 interrupted["sent"] = True
+                result["interrupt_outputs"].append(signal_state(getattr(km.provisioner, "pid", None)))
                 km.interrupt_kernel()
                 result["interrupt_outputs"].append(f'{time.monotonic() - get_started:.1f}s interrupt sent')
 

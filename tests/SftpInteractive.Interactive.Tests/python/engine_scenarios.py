@@ -20,6 +20,7 @@ through a throttling proxy):
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -91,6 +92,11 @@ def summary(reply, outputs, prompts=()):
 
 
 def start(env_extra=None):
+    # Jupyter interrupts this kernel with SIGINT. In a full `dotnet test` of the solution the test host runs with
+    # SIGINT and SIGQUIT ignored (the kernel's SigIgn was 0x1006), every child inherits that, and .NET then installs
+    # no SIGINT handler: the interrupt did nothing. A terminal's Jupyter has SIGINT at its default; start the kernel
+    # that way (a Python handler here is reset to the default in children).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     env = dict(os.environ)
     env.update({"DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"})
     env.update(env_extra or {})

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SftpInteractive.Kernel.Tests.Client;
+using SftpInteractive.Testing;
 using SftpInteractive.Kernel.Tests.Fakes;
 
 namespace SftpInteractive.Kernel.Tests;
@@ -36,33 +37,25 @@ public sealed class KernelStartTests
         Directory.Delete(dir, recursive: true);
     }
 
-    private static async Task<bool> AllBindableAsync(IEnumerable<int> ports, TimeSpan timeout)
+    // NetMQ closes listeners on its I/O thread, so a released port becomes free a moment after the failure.
+    private static Task<bool> AllBindableAsync(IEnumerable<int> ports, TimeSpan timeout) =>
+        Poll.UntilAsync(() => Bindable(ports), timeout, TestContext.Current.CancellationToken);
+
+    private static bool Bindable(IEnumerable<int> ports)
     {
-        // NetMQ closes listeners on its I/O thread, so a released port becomes free a moment after the failure.
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        var listeners = ports.Select(p => new TcpListener(IPAddress.Loopback, p)).ToList();
+        try
         {
-            try
-            {
-                var listeners = ports.Select(p => new TcpListener(IPAddress.Loopback, p)).ToList();
-                try
-                {
-                    listeners.ForEach(l => l.Start());
-                    return true;
-                }
-                finally
-                {
-                    listeners.ForEach(l => l.Dispose());
-                }
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
+            listeners.ForEach(l => l.Start());
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Dispose());
         }
     }
 }

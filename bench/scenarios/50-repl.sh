@@ -30,15 +30,23 @@ while IFS= read -r line; do
   record repl-first-result "start to the result of 6*7" "$tool" "$run" "$first" "$settings"
 done < "$WORK/repl.jsonl"
 
-# Piped one-liners: the whole process, start to exit, in a folder whose .env points at the test server.
+# Piped one-liners: the whole process, start to exit, in a folder whose .env points at the test server. Twice each:
+# the first run of the script (its compiled-script cache emptied before, so the compiler runs) and a run of a script
+# that ran before (the cache holds its compiled form, as for a script a user or a cron job runs again).
 PIPED="$WORK/piped"; rm -rf "$PIPED"; mkdir -p "$PIPED"; cp "$KEY_ENV" "$PIPED/.env"
+export SFTPI_SCRIPT_CACHE="$WORK/script-cache"
 for run in $(seq 1 "$((REPS < 5 ? 5 : REPS))"); do
   for variant in ours portable; do
     tool=ours; [[ $variant == portable ]] && tool=ours-portable
+    rm -rf "$SFTPI_SCRIPT_CACHE"
+    record piped-pwd-first "echo 'Pwd()' | sftpi, connected from .env, first run" "$tool" "$run" \
+      "$(timed bash -c "cd '$PIPED' && echo 'Pwd()' | '$TOOLS/$variant/sftpi'")" "sftpi $variant package, stdin a pipe, .env in the working folder, script cache empty"
     record piped-pwd "echo 'Pwd()' | sftpi, connected from .env" "$tool" "$run" \
-      "$(timed bash -c "cd '$PIPED' && echo 'Pwd()' | '$TOOLS/$variant/sftpi'")" "sftpi $variant package, stdin a pipe, .env in the working folder"
+      "$(timed bash -c "cd '$PIPED' && echo 'Pwd()' | '$TOOLS/$variant/sftpi'")" "sftpi $variant package, stdin a pipe, .env in the working folder, script run before"
+    record piped-no-connect-first "echo '1+1' | sftpi --no-connect, first run" "$tool" "$run" \
+      "$(timed bash -c "echo '1+1' | '$TOOLS/$variant/sftpi' --no-connect")" "sftpi $variant package, stdin a pipe, script cache empty"
     record piped-no-connect "echo '1+1' | sftpi --no-connect" "$tool" "$run" \
-      "$(timed bash -c "echo '1+1' | '$TOOLS/$variant/sftpi' --no-connect")" "sftpi $variant package, stdin a pipe"
+      "$(timed bash -c "echo '1+1' | '$TOOLS/$variant/sftpi' --no-connect")" "sftpi $variant package, stdin a pipe, script run before"
   done
   record piped-pwd "echo 'Pwd()' | sftpi, connected from .env" openssh-sftp "$run" "$(timed sftp_run pwd)" "sftp -b with pwd, same key and server"
 done

@@ -92,10 +92,13 @@ public sealed class ReplHost : IInteractiveEngineAccess
         _startup = StartAsync(message => notices.WriteLine(Redactor.Redact(message)), cancellationToken);
         var script = await _options.Input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var engine = await _engine.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var submissions = SubmissionSplitter.Split(script, engine.IsComplete).ToList();
-        if (submissions.Count > 0)
+        // A script that ran before runs its stored compiled form; otherwise its first submission compiles while the
+        // connection opens.
+        var stored = engine.LoadCompiledScript(script);
+        var submissions = stored?.ToList() ?? SubmissionSplitter.Split(script, engine.IsComplete).ToList();
+        if (stored is null && submissions.Count > 0)
         {
-            engine.Prepare(submissions[0]); // compiles while the connection opens
+            engine.Prepare(submissions[0]);
         }
 
         foreach (var code in submissions)
@@ -118,6 +121,11 @@ public sealed class ReplHost : IInteractiveEngineAccess
                 case SubmissionResult.Cancelled:
                     return 130;
             }
+        }
+
+        if (stored is null)
+        {
+            engine.SaveCompiledScript(script);
         }
 
         return 0;

@@ -16,6 +16,19 @@ public interface IInteractiveEngine : IAsyncDisposable
     {
     }
 
+    /// <summary>Looks for the compiled form of a piped <paramref name="script"/> stored by an earlier run
+    /// (<see cref="SaveCompiledScript"/>). When found, returns its submissions: <see cref="ExecuteAsync"/> with each of
+    /// them, in order, then runs the stored code without compiling it. Null when there is none, or before anything ran
+    /// only; the host then splits and runs the script as usual. Engines without a cache return null.</summary>
+    IReadOnlyList<string>? LoadCompiledScript(string script) => null;
+
+    /// <summary>Stores the compiled form of the submissions run so far as that of the piped <paramref name="script"/>,
+    /// for <see cref="LoadCompiledScript"/> in later runs; the host calls it once the whole script ran without an
+    /// error. Engines without a cache do nothing.</summary>
+    void SaveCompiledScript(string script)
+    {
+    }
+
     /// <summary>Runs one submission. Output and rich displays go to <paramref name="display"/>; cancelling
     /// <paramref name="cancellationToken"/> cancels the helper's operations and, if the code ignores the token,
     /// abandons waiting for it and reports <see cref="SubmissionResult.Cancelled"/>.</summary>

@@ -14,7 +14,7 @@ public sealed class ScriptEngine : IInteractiveEngine
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<string> _history = [];
     private readonly Lock _historyLock = new();
-    private readonly ScriptOptions _options;
+    private readonly Lazy<ScriptOptions> _options;
     private readonly ScriptWorkspace _workspace;
     private readonly RemotePathCompleter _paths;
     private readonly PackageManager _packages;
@@ -22,6 +22,7 @@ public sealed class ScriptEngine : IInteractiveEngine
     private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
     private PreparedScript? _prepared;
+    private CompiledScript? _compiled;
     private int _generation;
 
     /// <summary>Creates an engine.</summary>
@@ -30,9 +31,8 @@ public sealed class ScriptEngine : IInteractiveEngine
     public ScriptEngine(ScriptGlobals? globals = null, string? baseDirectory = null)
     {
         Globals = globals ?? new ScriptGlobals();
-        CompilerPrimer.Start();
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
-        _options = ScriptDefaults.CreateOptions(directory);
+        _options = new(() => ScriptDefaults.CreateOptions(directory)); // the compiler's world: not needed by a stored script
         _workspace = new ScriptWorkspace(directory);
         _paths = new RemotePathCompleter(() => Globals.CurrentSession);
         EngineLog.Install();
@@ -68,9 +68,14 @@ public sealed class ScriptEngine : IInteractiveEngine
     /// compiler is warm. A piped script has no use for them: they would only compete with it for the CPU.</summary>
     public bool WarmUpCompletion { get; init; } = true;
 
+    /// <summary>Where piped scripts' compiled forms are kept between runs (<see cref="LoadCompiledScript"/>); null
+    /// (the default) keeps none.</summary>
+    public CompiledScriptCache? CompiledScripts { get; init; }
+
     /// <inheritdoc />
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
+        CompilerPrimer.Start();
         await Task.Run(() => WarmUpCompilerAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         StartupTrace.Mark("Roslyn warmed up");
         if (!WarmUpCompletion)
@@ -92,19 +97,58 @@ public sealed class ScriptEngine : IInteractiveEngine
     public void Prepare(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        if (code.Contains('#', StringComparison.Ordinal) || CurrentState is not null || Volatile.Read(ref _prepared) is not null)
+        if (code.Contains('#', StringComparison.Ordinal) || CurrentState is not null || Volatile.Read(ref _prepared) is not null || _compiled is not null)
         {
             return;
         }
 
-        var options = _packages.Apply(_options);
+        CompilerPrimer.Start();
         var compiled = Task.Run(() =>
         {
-            var script = CSharpScript.Create(code, options, typeof(ScriptGlobals));
+            var script = CSharpScript.Create(code, _packages.Apply(_options.Value), typeof(ScriptGlobals));
             _ = script.Compile();
             return script;
         });
         Interlocked.CompareExchange(ref _prepared, new PreparedScript(code, compiled), null);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only before anything ran, and only with <see cref="CompiledScripts"/> set.</remarks>
+    public IReadOnlyList<string>? LoadCompiledScript(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        if (CompiledScripts is not { } cache || CurrentState is not null || _compiled is not null || Volatile.Read(ref _prepared) is not null)
+        {
+            return null;
+        }
+
+        _compiled = cache.TryLoad(script);
+        if (_compiled is null)
+        {
+            _ = Task.Run(() => _options.Value); // the compiler will be needed: load its references meanwhile
+        }
+        else
+        {
+            StartupTrace.Mark("compiled script loaded from the cache");
+        }
+
+        return _compiled?.Submissions;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Stored only when the submissions that ran are exactly the script's (no directives, no warm-up).</remarks>
+    public void SaveCompiledScript(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        if (CompiledScripts is not { } cache || _compiled is not null || CurrentState is not { } state || !CompiledScriptCache.MayStore(script))
+        {
+            return;
+        }
+
+        if (SubmissionEmitter.Emit(state.Script, History, CancellationToken.None) is { } submissions)
+        {
+            cache.Store(script, submissions);
+        }
     }
 
     /// <inheritdoc />
@@ -242,8 +286,8 @@ public sealed class ScriptEngine : IInteractiveEngine
                 return;
             }
 
-            var state = await CSharpScript.Create(string.Empty, _options, typeof(ScriptGlobals)).RunAsync(Globals, cancellationToken).ConfigureAwait(false);
-            state = await state.ContinueWithAsync("1+1", _options, cancellationToken).ConfigureAwait(false);
+            var state = await CSharpScript.Create(string.Empty, _options.Value, typeof(ScriptGlobals)).RunAsync(Globals, cancellationToken).ConfigureAwait(false);
+            state = await state.ContinueWithAsync("1+1", _options.Value, cancellationToken).ConfigureAwait(false);
             _ = state.ReturnValue;
             lock (_stateLock)
             {
@@ -316,6 +360,11 @@ public sealed class ScriptEngine : IInteractiveEngine
             return directive;
         }
 
+        if (_compiled is { } compiled)
+        {
+            return await RunCompiledAsync(compiled, code, token).ConfigureAwait(false);
+        }
+
         ScriptState<object> state;
         try
         {
@@ -330,12 +379,12 @@ public sealed class ScriptEngine : IInteractiveEngine
             {
                 // Only directives: the references apply from the next submission on, nothing to compile now; completion
                 // sees the packages at once.
-                _workspace.AddSubmission(prepared, _packages.Apply(_options).MetadataReferences);
+                _workspace.AddSubmission(prepared, _packages.Apply(_options.Value).MetadataReferences);
                 return new SubmissionResult.Success(null, false, null);
             }
 
             code = prepared;
-            var options = _packages.Apply(_options);
+            var options = _packages.Apply(_options.Value);
             state = _state is null
                 ? await (await FirstScriptAsync(code, options).ConfigureAwait(false)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
                 : await _state.ContinueWithAsync(code, options, static _ => true, token).ConfigureAwait(false);
@@ -378,11 +427,43 @@ public sealed class ScriptEngine : IInteractiveEngine
         return new SubmissionResult.Success(state.ReturnValue, hasValue, hasValue ? DisplayRenderer.Render(state.ReturnValue, Globals.Formatters) : null);
     }
 
+    /// <summary>Runs the next submission of a script loaded from <see cref="CompiledScripts"/>: no compiler, no
+    /// <see cref="ScriptState"/> (completion and <c>#!who</c> see nothing of it; a piped script needs neither).</summary>
+    private async Task<SubmissionResult> RunCompiledAsync(CompiledScript compiled, string code, CancellationToken token)
+    {
+        if (!compiled.IsNext(code))
+        {
+            return new SubmissionResult.Failure("CompiledScript", "This engine runs a stored compiled script, and this is not its next submission.", [], string.Empty);
+        }
+
+        try
+        {
+            var (value, hasValue) = await compiled.RunNextAsync(Globals).ConfigureAwait(false);
+            return new SubmissionResult.Success(value, hasValue, hasValue ? DisplayRenderer.Render(value, Globals.Formatters) : null);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return new SubmissionResult.Cancelled("cancelled");
+        }
+#pragma warning disable CA1031 // Errors are values at the interactive boundary, as for compiled submissions.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return ErrorReport.FromException(e);
+        }
+    }
+
     /// <summary>The first submission's script: the one <see cref="Prepare"/> compiled when the code is the same.</summary>
-    private async Task<Script<object>> FirstScriptAsync(string code, ScriptOptions options) =>
-        Interlocked.Exchange(ref _prepared, null) is { } prepared && string.Equals(prepared.Code, code, StringComparison.Ordinal)
-            ? await prepared.Compiled.ConfigureAwait(false)
-            : CSharpScript.Create(code, options, typeof(ScriptGlobals));
+    private async Task<Script<object>> FirstScriptAsync(string code, ScriptOptions options)
+    {
+        if (Interlocked.Exchange(ref _prepared, null) is { } prepared && string.Equals(prepared.Code, code, StringComparison.Ordinal))
+        {
+            return await prepared.Compiled.ConfigureAwait(false);
+        }
+
+        CompilerPrimer.Start();
+        return CSharpScript.Create(code, options, typeof(ScriptGlobals));
+    }
 
     private sealed record PreparedScript(string Code, Task<Script<object>> Compiled);
 }

@@ -19,4 +19,64 @@ public sealed class ProcessTests
         Assert.Contains("stop here", errors);
         Assert.DoesNotContain("after", output);
     }
+
+    [Fact]
+    public async Task Piped_SameScriptAgain_RunsTheStoredCompiledFormWithTheSameOutput()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), $"sftpi-process-cache-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string?> { ["SFTPI_SCRIPT_CACHE"] = cache, ["SFTPI_STARTUP_TRACE"] = "1" };
+        const string script = "var names = new[] { \"b\", \"a\" };\nConsole.WriteLine(string.Join(\",\", names.Order()));\nnames.Length * 21\n";
+        try
+        {
+            var first = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.True(first.Code == 0, first.Err);
+            Assert.DoesNotContain("compiled script loaded from the cache", first.Err);
+            Assert.Single(Directory.GetDirectories(cache));
+
+            var second = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.True(second.Code == 0, second.Err);
+            Assert.Contains("compiled script loaded from the cache", second.Err);
+            Assert.Equal(["a,b", "42"], second.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(first.Out, second.Out);
+
+            var off = await Tool.RunPipedIn(null, new Dictionary<string, string?> { ["SFTPI_SCRIPT_CACHE"] = "off", ["SFTPI_STARTUP_TRACE"] = "1" }, Tool.Executable, script, "--no-connect");
+            Assert.Equal(first.Out, off.Out);
+            Assert.DoesNotContain("compiled script loaded from the cache", off.Err);
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Piped_StoredScriptFailsThisTime_ExitsNonZeroWithTheError()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), $"sftpi-process-cache-{Guid.NewGuid():N}");
+        var flag = cache + "-flag";
+        var environment = new Dictionary<string, string?> { ["SFTPI_SCRIPT_CACHE"] = cache, ["SFTPI_STARTUP_TRACE"] = "1" };
+        var script = $"if (File.Exists(@\"{flag}\")) throw new Exception(\"flag is up\");\nConsole.WriteLine(\"after\");\n";
+        try
+        {
+            Assert.Equal(0, (await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect")).Code);
+            await File.WriteAllTextAsync(flag, "up", TestContext.Current.CancellationToken);
+
+            var (code, output, errors) = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.Contains("compiled script loaded from the cache", errors);
+            Assert.Equal(1, code);
+            Assert.Contains("flag is up", errors);
+            Assert.DoesNotContain("after", output);
+        }
+        finally
+        {
+            File.Delete(flag);
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@ public static class Tool
         RunPipedIn(null, null, executable, stdin, arguments);
 
     /// <summary>Like <see cref="RunPiped"/>, in <paramref name="workingDirectory"/> with <paramref name="environment"/>
-    /// applied (a null value removes a variable). The developer's own SFTP_* variables are always removed.</summary>
+    /// applied (a null value removes a variable). The developer's own SFTP_* variables are always removed; the compiled
+    /// script cache is off unless <paramref name="environment"/> names a folder.</summary>
     public static async Task<(int Code, string Out, string Err)> RunPipedIn(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment,
         string executable, string stdin, params string[] arguments)
     {
@@ -37,6 +38,7 @@ public static class Tool
             start.Environment.Remove(key);
         }
 
+        start.Environment["SFTPI_SCRIPT_CACHE"] = "off"; // each run compiles, unless a test gives its own cache folder
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[key] = value;

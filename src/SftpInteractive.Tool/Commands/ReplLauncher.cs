@@ -21,9 +21,13 @@ internal static class ReplLauncher
         var connected = Task.Run(() => ConnectAsync(globals, defaults, mode, cancellationToken), CancellationToken.None);
         var engine = Task.Run(() =>
         {
-            // A piped script needs no warm-up: its first submission is compiled while the connection opens
-            // (IInteractiveEngine.Prepare), and completion has no use there.
-            var created = new ScriptEngine(globals) { CompletionWarmUpDelay = TimeSpan.FromSeconds(3) };
+            // A piped script needs no warm-up: it runs its compiled form stored by an earlier run, or its first
+            // submission is compiled while the connection opens (IInteractiveEngine.Prepare); completion has no use there.
+            var created = new ScriptEngine(globals)
+            {
+                CompletionWarmUpDelay = TimeSpan.FromSeconds(3),
+                CompiledScripts = interactive ? null : CompiledScriptCache.FromEnvironment(),
+            };
             if (interactive)
             {
                 _ = created.WarmUpAsync(CancellationToken.None);

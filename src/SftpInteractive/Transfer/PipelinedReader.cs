@@ -37,10 +37,11 @@ internal static class PipelinedReader
         var session = SftpFileRequests.Session(client);
         var handle = await SftpFileRequests.OpenAsync(session, remotePath, SftpFileRequests.ReadFlags!, cancellationToken).ConfigureAwait(false);
         var pending = new Queue<Pending>(InFlight + 1);
+        var chunk = (uint)SftpFileRequests.ReadLength!.Invoke(session, [SshConnector.BufferSize])!;
+        using var reader = new Reader(session, handle, (int)chunk);
         var completed = false;
         try
         {
-            var chunk = (uint)SftpFileRequests.ReadLength!.Invoke(session, [SshConnector.BufferSize])!;
             var next = start;
             var checkedEnd = !toEnd;
             while (true)
@@ -49,7 +50,8 @@ internal static class PipelinedReader
                 {
                     var length = next < end ? (uint)Math.Min(chunk, end - next) : chunk;
                     checkedEnd |= next >= end;
-                    pending.Enqueue(new Pending(Request(session, handle, next, length, cancellationToken), next, length));
+                    var last = checkedEnd && next + length >= end;
+                    pending.Enqueue(reader.Send(next, length, last, cancellationToken));
                     next += length;
                 }
 
@@ -58,7 +60,7 @@ internal static class PipelinedReader
                     break;
                 }
 
-                await TakeAsync(session, handle, pending, output, remotePath, end, written, cancellationToken).ConfigureAwait(false);
+                await TakeAsync(reader, pending, output, remotePath, end, written, cancellationToken).ConfigureAwait(false);
             }
 
             completed = true;
@@ -74,39 +76,48 @@ internal static class PipelinedReader
             {
                 // Nothing more is written locally, so there is no need to wait for the close: on a slow link it queues
                 // behind every read still in flight (6 MB at 1 MiB/s), and an interrupt must end the get at once.
-                SftpFileRequests.Abandon([.. pending.Select(p => p.Task), close]);
+                SftpFileRequests.Abandon([.. pending.Where(p => p.Task is not null).Select(p => p.Task!), close]);
             }
         }
     }
 
     /// <summary>Writes the oldest replies in order: it waits for the last of a batch first (the server answers in
-    /// order, so the earlier ones are then there too) and wakes once per batch, not once per reply.</summary>
-    private static async Task TakeAsync(object session, byte[] handle, Queue<Pending> pending, SafeFileHandle output, string remotePath, long end,
+    /// order, so the earlier ones are then there too) and wakes once per batch, not once per reply. A read in the
+    /// callback form is waited for through the next read sent in the task form, which also notices a lost connection,
+    /// a timeout or a cancellation.</summary>
+    private static async Task TakeAsync(Reader reader, Queue<Pending> pending, SafeFileHandle output, string remotePath, long end,
         Action<int> written, CancellationToken cancellationToken)
     {
         var count = Math.Min(TakenTogether, pending.Count);
-        await SftpFileRequests.Settled(pending.ElementAt(count - 1).Task).ConfigureAwait(false);
+        var barrier = pending.Skip(count - 1).FirstOrDefault(p => p.Task is not null).Task ?? reader.Answered(pending.ElementAt(count - 1));
+        await SftpFileRequests.Settled(barrier).ConfigureAwait(false);
         for (var i = 0; i < count; i++)
         {
-            var (task, offset, length) = pending.Peek();
-            await task.ConfigureAwait(false); // done already; throws its failure, oldest first
+            var read = pending.Peek();
+            var answered = reader.Answered(read);
+            if (!answered.IsCompleted && !barrier.IsCompletedSuccessfully)
+            {
+                await barrier.ConfigureAwait(false); // cancelled, or the connection failed: this reply may never come
+            }
+
+            await answered.ConfigureAwait(false); // done already; throws its failure, oldest first
             pending.Dequeue();
-            var got = Write(SftpFileRequests.Result(task), output, offset, written);
-            if (offset >= end)
+            var got = reader.Write(read, output, written);
+            if (read.Offset >= end)
             {
                 continue; // the check past the end: an empty reply is the expected end of file
             }
 
             // A server may answer with less than was asked (the protocol allows it): ask for the rest before going on,
             // so what is written stays one complete prefix.
-            while (got < length)
+            while (got < read.Length)
             {
-                var rest = Request(session, handle, offset + got, length - (uint)got, cancellationToken);
-                await rest.ConfigureAwait(false);
-                var more = Write(SftpFileRequests.Result(rest), output, offset + got, written);
+                var rest = reader.Send(read.Offset + got, read.Length - (uint)got, last: true, cancellationToken);
+                await rest.Task!.ConfigureAwait(false);
+                var more = reader.Write(rest, output, written);
                 if (more == 0)
                 {
-                    throw new SftpTransferException($"{remotePath} ended at {offset + got:N0} bytes, before its listed size {end:N0} (did it shrink on the server?).");
+                    throw new SftpTransferException($"{remotePath} ended at {read.Offset + got:N0} bytes, before its listed size {end:N0} (did it shrink on the server?).");
                 }
 
                 got += more;
@@ -118,15 +129,7 @@ internal static class PipelinedReader
     {
         try
         {
-            var data = SftpFileRequests.AsMemory(reply);
-            if (data.Length > 0)
-            {
-                // A synchronous write: it lands in the page cache, and an async file write is a thread-pool hop per reply.
-                RandomAccess.Write(output, data.Span, offset);
-                written(data.Length);
-            }
-
-            return data.Length;
+            return Write(SftpFileRequests.AsMemory(reply).Span, output, offset, written);
         }
         finally
         {
@@ -135,8 +138,48 @@ internal static class PipelinedReader
         }
     }
 
-    private static Task Request(object session, byte[] handle, long offset, uint length, CancellationToken cancellationToken) =>
-        SftpFileRequests.Invoke(SftpFileRequests.Read!, session, handle, (ulong)offset, length, cancellationToken);
+    private static int Write(ReadOnlySpan<byte> data, SafeFileHandle output, long offset, Action<int> written)
+    {
+        if (data.Length > 0)
+        {
+            // A synchronous write: it lands in the page cache, and an async file write is a thread-pool hop per reply.
+            RandomAccess.Write(output, data, offset);
+            written(data.Length);
+        }
 
-    private readonly record struct Pending(Task Task, long Offset, uint Length);
+        return data.Length;
+    }
+
+    /// <summary>One read in flight: its task (the task form) or its slot in the reader's replies (the callback form).</summary>
+    private readonly record struct Pending(Task? Task, long Sequence, long Offset, uint Length);
+
+    /// <summary>Sends the reads of one open file: most in SSH.NET's callback form (when this SSH.NET version has it),
+    /// every <see cref="TakenTogether"/>-th and the last in its task form, which the reader waits on.</summary>
+    private sealed class Reader(object session, byte[] handle, int chunk) : IDisposable
+    {
+        private readonly ReadReplies? _replies = ReadReplies.IsAvailable ? new ReadReplies(session, handle, chunk, InFlight) : null;
+        private long _sent;
+
+        public Pending Send(long offset, uint length, bool last, CancellationToken cancellationToken)
+        {
+            var sequence = _sent++;
+            if (_replies is null || last || sequence % TakenTogether == TakenTogether - 1)
+            {
+                var task = SftpFileRequests.Invoke(SftpFileRequests.Read!, session, handle, (ulong)offset, length, cancellationToken);
+                return new Pending(task, sequence, offset, length);
+            }
+
+            _replies.Read((ulong)offset, length, sequence);
+            return new Pending(null, sequence, offset, length);
+        }
+
+        public Task Answered(Pending read) => read.Task ?? _replies!.Answered(read.Sequence);
+
+        /// <summary>Writes an answered read's data to the same offset of <paramref name="output"/>; its length.</summary>
+        public int Write(Pending read, SafeFileHandle output, Action<int> written) => read.Task is not null
+            ? PipelinedReader.Write(SftpFileRequests.Result(read.Task), output, read.Offset, written)
+            : PipelinedReader.Write(_replies!.Data(read.Sequence), output, read.Offset, written);
+
+        public void Dispose() => _replies?.Dispose();
+    }
 }

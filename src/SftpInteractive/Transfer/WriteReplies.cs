@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Renci.SshNet.Common;
 
 namespace SftpInteractive;
 
@@ -19,9 +18,6 @@ internal sealed class WriteReplies : IDisposable
         .FirstOrDefault(m => m.Name == "RequestWrite" && m.GetParameters().Length == 2 && m.GetParameters()[0].ParameterType == BufferType);
 
     private static readonly Type? CallbackType = Send?.GetParameters()[1].ParameterType;
-    private static readonly Type? StatusType = CallbackType?.GetGenericArguments().SingleOrDefault();
-    private static readonly PropertyInfo? StatusCode = StatusType?.GetProperty("StatusCode");
-    private static readonly PropertyInfo? ErrorMessage = StatusType?.GetProperty("ErrorMessage");
     private static readonly PropertyInfo? DataProperty = BufferType?.GetProperty("Data");
     private static readonly PropertyInfo? OffsetProperty = BufferType?.GetProperty("ServerFileOffset");
     private static readonly PropertyInfo? LengthProperty = BufferType?.GetProperty("DataLength");
@@ -48,8 +44,8 @@ internal sealed class WriteReplies : IDisposable
     }
 
     /// <summary>True when this SSH.NET version has the callback form.</summary>
-    public static bool IsAvailable { get; } = NewBuffer is not null && Send is not null && StatusCode is not null && ErrorMessage is not null
-        && DataProperty is not null && OffsetProperty is not null && LengthProperty is not null;
+    public static bool IsAvailable { get; } = NewBuffer is not null && Send is not null && SftpReplyMembers.IsAvailable
+        && CallbackType?.GetGenericArguments().SingleOrDefault() == SftpReplyMembers.StatusType && DataProperty is not null && OffsetProperty is not null && LengthProperty is not null;
 
     /// <summary>Where the next write's data goes (at least the chunk size).</summary>
     public ArraySegment<byte> Data { get; }
@@ -101,60 +97,11 @@ internal sealed class WriteReplies : IDisposable
     }
 
     /// <summary>One write's reply: set on SSH.NET's receive thread, read by the writer.</summary>
-    private sealed class Slot
+    private sealed class Slot : ReplySlot
     {
-        private readonly Lock _lock = new();
-        private bool _answered;
-        private Exception? _failure;
-        private TaskCompletionSource? _waiter;
-
         public Delegate Callback { get; set; } = null!;
 
-        public void Reset()
-        {
-            lock (_lock)
-            {
-                (_answered, _failure, _waiter) = (false, null, null);
-            }
-        }
-
-        public Task Answered()
-        {
-            lock (_lock)
-            {
-                if (_answered)
-                {
-                    return _failure is null ? Task.CompletedTask : Task.FromException(_failure);
-                }
-
-                _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                return _waiter.Task;
-            }
-        }
-
         // Bound to SSH.NET's Action<SftpStatusResponse>: the response arrives as object (its type is internal).
-        public void OnReply(object response)
-        {
-            var failure = ToException(Convert.ToInt32(StatusCode!.GetValue(response), System.Globalization.CultureInfo.InvariantCulture), (string?)ErrorMessage!.GetValue(response));
-            TaskCompletionSource? waiter;
-            lock (_lock)
-            {
-                (_answered, _failure, waiter) = (true, failure, _waiter);
-            }
-
-            if (waiter is not null)
-            {
-                _ = failure is null ? waiter.TrySetResult() : waiter.TrySetException(failure);
-            }
-        }
-
-        // As SSH.NET's own task form reports a write's status.
-        private static SshException? ToException(int code, string? message) => code switch
-        {
-            0 => null,
-            2 => new Renci.SshNet.Common.SftpPathNotFoundException(message ?? "No such file"),
-            3 => new Renci.SshNet.Common.SftpPermissionDeniedException(message ?? "Permission denied"),
-            _ => new SshException(message),
-        };
+        public void OnReply(object response) => Answer(SftpReplyMembers.ToException(response));
     }
 }

@@ -29,24 +29,19 @@ internal sealed class ReadReplies : IDisposable
 
     private static readonly Action<object, byte[], ulong, uint, Delegate, Delegate>? SendRead = CreateSender();
 
+    private static readonly MethodInfo OnData = typeof(Slot).GetMethod(nameof(Slot.Data))!;
+    private static readonly MethodInfo OnStatus = typeof(Slot).GetMethod(nameof(Slot.Status))!;
+
     private readonly object _session;
     private readonly byte[] _handle;
-    private readonly Slot[] _slots;
+    private readonly int _chunk;
+    private readonly Slot?[] _slots;
 
-    /// <summary>Creates <paramref name="count"/> slots (the reads in flight) of <paramref name="chunk"/> bytes each,
-    /// for reads of <paramref name="handle"/>.</summary>
-    public ReadReplies(object session, byte[] handle, int chunk, int count)
-    {
-        (_session, _handle) = (session, handle);
-        _slots = new Slot[count];
-        for (var i = 0; i < count; i++)
-        {
-            var slot = new Slot(chunk);
-            slot.OnData = Delegate.CreateDelegate(DataCallback!, slot, typeof(Slot).GetMethod(nameof(Slot.Data))!);
-            slot.OnStatus = Delegate.CreateDelegate(StatusCallback!, slot, typeof(Slot).GetMethod(nameof(Slot.Status))!);
-            _slots[i] = slot;
-        }
-    }
+    /// <summary>Makes room for <paramref name="count"/> slots (the reads in flight) of <paramref name="chunk"/> bytes
+    /// each, for reads of <paramref name="handle"/>; a slot takes its buffer at its first read, so a file of a few
+    /// chunks takes a few.</summary>
+    public ReadReplies(object session, byte[] handle, int chunk, int count) =>
+        (_session, _handle, _chunk, _slots) = (session, handle, chunk, new Slot?[count]);
 
     /// <summary>True when this SSH.NET version has the callback form.</summary>
     public static bool IsAvailable { get; } = SendRead is not null && DataOf is not null && SftpReplyMembers.IsAvailable;
@@ -55,26 +50,34 @@ internal sealed class ReadReplies : IDisposable
     /// reply goes to slot <paramref name="sequence"/> modulo the slot count.</summary>
     public void Read(ulong offset, uint length, long sequence)
     {
-        var slot = _slots[sequence % _slots.Length];
+        var slot = _slots[sequence % _slots.Length] ??= NewSlot();
         slot.Reset();
         SendRead!(_session, _handle, offset, length, slot.OnData, slot.OnStatus);
     }
 
     /// <summary>Completes when the read of <paramref name="sequence"/> is answered; throws its failure. The server
     /// answers in order, so once a later request's reply came this is done already, without waiting.</summary>
-    public Task Answered(long sequence) => _slots[sequence % _slots.Length].Answered();
+    public Task Answered(long sequence) => _slots[sequence % _slots.Length]!.Answered();
 
     /// <summary>The data of the answered read of <paramref name="sequence"/> (empty at the end of the file); valid
     /// until the slot's next read.</summary>
-    public ReadOnlySpan<byte> Data(long sequence) => _slots[sequence % _slots.Length].Received;
+    public ReadOnlySpan<byte> Data(long sequence) => _slots[sequence % _slots.Length]!.Received;
 
     /// <summary>Returns the slots' buffers to the pool; replies still on their way are dropped.</summary>
     public void Dispose()
     {
         foreach (var slot in _slots)
         {
-            slot.Dispose();
+            slot?.Dispose();
         }
+    }
+
+    private Slot NewSlot()
+    {
+        var slot = new Slot(_chunk);
+        slot.OnData = Delegate.CreateDelegate(DataCallback!, slot, OnData);
+        slot.OnStatus = Delegate.CreateDelegate(StatusCallback!, slot, OnStatus);
+        return slot;
     }
 
     // The request's constructor and the session's SendRequest are internal: a small method calls them as

@@ -19,35 +19,88 @@ internal static class SmallFileReader
     {
         var session = SftpFileRequests.Session(client);
         var handle = await SftpFileRequests.OpenAsync(session, path, SftpFileRequests.ReadFlags!, cancellationToken).ConfigureAwait(false);
-        long total = 0;
+        var completed = false;
+        Task? end = null;
         try
         {
+            // The expected bytes and, behind them in the same round trip, the read that proves the end of the file
+            // (an empty reply): one round trip for the data instead of two.
+            var expected = (uint)Math.Clamp(expectedSize, 0, SshConnector.BufferSize);
+            var first = expected > 0 ? Read(session, handle, 0, expected, cancellationToken) : null;
+            end = Read(session, handle, expected, SshConnector.BufferSize, cancellationToken);
+            long total = 0;
+            if (first is not null)
+            {
+                total = await WriteAsync(first, output, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (total == expected)
+            {
+                total += await WriteAsync(end, output, cancellationToken).ConfigureAwait(false);
+                if (total == expected)
+                {
+                    completed = true;
+                    return total;
+                }
+            }
+            else
+            {
+                SftpFileRequests.Abandon([end]); // shorter than listed, or a short reply: this read is not next
+            }
+
+            // The file is not what its listing said (it grew or shrank): read on from what arrived to its end.
             while (true)
             {
-                // Ask for one byte more than expected so a single reply usually also proves the end of the file.
-                var want = (uint)Math.Clamp(expectedSize - total + 1, 1, SshConnector.BufferSize);
-                var reply = await SftpInternals.AwaitAsync<object>(SftpFileRequests.Read!, session, handle, (ulong)total, want, cancellationToken).ConfigureAwait(false);
-                try
+                var got = await WriteAsync(Read(session, handle, (ulong)total, SshConnector.BufferSize, cancellationToken), output, cancellationToken).ConfigureAwait(false);
+                if (got == 0)
                 {
-                    var data = SftpFileRequests.AsMemory(reply);
-                    if (data.Length == 0)
-                    {
-                        return total;
-                    }
+                    completed = true;
+                    return total;
+                }
 
-                    await output.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                    total += data.Length;
-                }
-                finally
-                {
-                    // Newer SSH.NET versions lend the reply from a pool and want it back.
-                    (reply as IDisposable)?.Dispose();
-                }
+                total += got;
             }
         }
         finally
         {
-            await SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None).ConfigureAwait(false);
+            var close = SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None);
+            if (completed)
+            {
+                // Nothing waits on a read's close: the server handles requests in order, so it is closed before
+                // anything sent after it is answered.
+                SftpFileRequests.Abandon([close]);
+            }
+            else
+            {
+                // A failure, or a file shorter than listed: the read past the expected end may still be on its way.
+                SftpFileRequests.Abandon(end is null ? [] : [end]);
+                await SftpFileRequests.SettleAsync(close, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static Task Read(object session, byte[] handle, ulong offset, uint length, CancellationToken cancellationToken) =>
+        SftpFileRequests.Invoke(SftpFileRequests.Read!, session, handle, offset, length, cancellationToken);
+
+    /// <summary>Writes a read's reply to <paramref name="output"/>; its length (0 at the end of the file).</summary>
+    private static async Task<long> WriteAsync(Task read, Stream output, CancellationToken cancellationToken)
+    {
+        await read.ConfigureAwait(false);
+        var reply = SftpFileRequests.Result(read);
+        try
+        {
+            var data = SftpFileRequests.AsMemory(reply);
+            if (data.Length > 0)
+            {
+                await output.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            }
+
+            return data.Length;
+        }
+        finally
+        {
+            // Newer SSH.NET versions lend the reply from a pool and want it back.
+            (reply as IDisposable)?.Dispose();
         }
     }
 }

@@ -48,6 +48,7 @@ public sealed class ReplHost : IInteractiveEngineAccess
         }
 
         _startup = StartAsync(editor.Notify, cancellationToken);
+        StartupTrace.Mark("line editor ready"); // the prompt is drawn next
         while (!cancellationToken.IsCancellationRequested)
         {
             terminal.ControlCAsKey = true;

@@ -14,10 +14,9 @@ namespace SftpInteractive;
 internal sealed class ReadReplies : IDisposable
 {
     private static readonly Assembly SshNet = typeof(Renci.SshNet.SftpClient).Assembly;
-    private static readonly Type? RequestType = SshNet.GetType("Renci.SshNet.Sftp.Requests.SftpReadRequest");
     private static readonly Type? DataType = SshNet.GetType("Renci.SshNet.Sftp.Responses.SftpDataResponse");
     private static readonly Type? DataCallback = DataType is null ? null : typeof(Action<>).MakeGenericType(DataType);
-    private static readonly Type? StatusCallback = SftpReplyMembers.StatusType is null ? null : typeof(Action<>).MakeGenericType(SftpReplyMembers.StatusType);
+    private static readonly Type? StatusCallback = SftpReplyMembers.StatusCallback;
 
     private static readonly Func<object, ArraySegment<byte>>? DataOf = SftpReplyMembers.Compile<Func<object, ArraySegment<byte>>>("SftpDataResponse.Data",
         typeof(ArraySegment<byte>), DataType?.GetProperty("Data")?.GetMethod is { } getter ? il =>
@@ -27,7 +26,18 @@ internal sealed class ReadReplies : IDisposable
             il.Emit(OpCodes.Callvirt, getter);
         } : null);
 
-    private static readonly Action<object, byte[], ulong, uint, Delegate, Delegate>? SendRead = CreateSender();
+    // new SftpReadRequest(ProtocolVersion, NextRequestId, handle, offset, length, onData, onStatus), as SftpSession.RequestRead builds it.
+    private static readonly Action<object, byte[], ulong, uint, Delegate, Delegate>? SendRead = SftpReplyMembers.CompileSender<Action<object, byte[], ulong, uint, Delegate, Delegate>>(
+        "Renci.SshNet.Sftp.Requests.SftpReadRequest", [typeof(byte[]), typeof(ulong), typeof(uint), DataCallback, StatusCallback], il =>
+        {
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldarg_2);
+            il.Emit(OpCodes.Ldarg_3);
+            il.Emit(OpCodes.Ldarg_S, (byte)4);
+            il.Emit(OpCodes.Castclass, DataCallback!);
+            il.Emit(OpCodes.Ldarg_S, (byte)5);
+            il.Emit(OpCodes.Castclass, StatusCallback!);
+        });
 
     private static readonly MethodInfo OnData = typeof(Slot).GetMethod(nameof(Slot.Data))!;
     private static readonly MethodInfo OnStatus = typeof(Slot).GetMethod(nameof(Slot.Status))!;
@@ -78,44 +88,6 @@ internal sealed class ReadReplies : IDisposable
         slot.OnData = Delegate.CreateDelegate(DataCallback!, slot, OnData);
         slot.OnStatus = Delegate.CreateDelegate(StatusCallback!, slot, OnStatus);
         return slot;
-    }
-
-    // The request's constructor and the session's SendRequest are internal: a small method calls them as
-    // SftpSession.RequestRead does, new SftpReadRequest(ProtocolVersion, NextRequestId, handle, offset, length, …).
-    private static Action<object, byte[], ulong, uint, Delegate, Delegate>? CreateSender()
-    {
-        var session = SftpReplyMembers.SessionType;
-        var constructor = RequestType?.GetConstructor([typeof(uint), typeof(uint), typeof(byte[]), typeof(ulong), typeof(uint), DataCallback ?? typeof(void), StatusCallback ?? typeof(void)]);
-        var version = session?.GetProperty("ProtocolVersion")?.GetMethod;
-        var nextId = session?.GetProperty("NextRequestId")?.GetMethod;
-        var send = session?.GetMethod("SendRequest", BindingFlags.Instance | BindingFlags.NonPublic);
-        if (session is null || constructor is null || version is null || nextId is null || send is null)
-        {
-            return null;
-        }
-
-        var method = new DynamicMethod("SendSftpRead", typeof(void), [typeof(object), typeof(byte[]), typeof(ulong), typeof(uint), typeof(Delegate), typeof(Delegate)],
-            typeof(ReadReplies).Module, skipVisibility: true);
-        var il = method.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Castclass, session);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Castclass, session);
-        il.Emit(OpCodes.Callvirt, version);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Castclass, session);
-        il.Emit(OpCodes.Callvirt, nextId);
-        il.Emit(OpCodes.Ldarg_1);
-        il.Emit(OpCodes.Ldarg_2);
-        il.Emit(OpCodes.Ldarg_3);
-        il.Emit(OpCodes.Ldarg_S, (byte)4);
-        il.Emit(OpCodes.Castclass, DataCallback!);
-        il.Emit(OpCodes.Ldarg_S, (byte)5);
-        il.Emit(OpCodes.Castclass, StatusCallback!);
-        il.Emit(OpCodes.Newobj, constructor);
-        il.Emit(OpCodes.Call, send);
-        il.Emit(OpCodes.Ret);
-        return method.CreateDelegate<Action<object, byte[], ulong, uint, Delegate, Delegate>>();
     }
 
     /// <summary>One read's reply: its data is copied here on SSH.NET's receive thread, and taken by the reader.</summary>

@@ -24,12 +24,28 @@ internal static class SmallFileReader
         try
         {
             // The expected bytes and, behind them in the same round trip, the read that proves the end of the file
-            // (an empty reply): one round trip for the data instead of two.
+            // (an empty reply): one round trip for the data instead of two. The first goes in SSH.NET's callback form
+            // where it can (no registered waits, no hop); the second, in the task form, is what is waited on.
             var expected = (uint)Math.Clamp(expectedSize, 0, SshConnector.BufferSize);
-            var first = expected > 0 ? Read(session, handle, 0, expected, cancellationToken) : null;
+            using var replies = expected > 0 && ReadReplies.IsAvailable ? new ReadReplies(session, handle, (int)expected, 1) : null;
+            replies?.Read(0, expected, 0);
+            var first = expected > 0 && replies is null ? Read(session, handle, 0, expected, cancellationToken) : null;
             end = Read(session, handle, expected, SshConnector.BufferSize, cancellationToken);
             long total = 0;
-            if (first is not null)
+            if (replies is not null)
+            {
+                await SftpFileRequests.Settled(end).ConfigureAwait(false);
+                var answered = replies.Answered(0);
+                if (!answered.IsCompleted)
+                {
+                    await end.ConfigureAwait(false); // the connection failed or the get was cancelled before the reply came
+                }
+
+                await answered.WaitAsync(cancellationToken).ConfigureAwait(false); // done already; throws its failure
+                output.Write(replies.Data(0));
+                total = replies.Data(0).Length;
+            }
+            else if (first is not null)
             {
                 total = await WriteAsync(first, output, cancellationToken).ConfigureAwait(false);
             }
@@ -63,15 +79,20 @@ internal static class SmallFileReader
         }
         finally
         {
-            var close = SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None);
-            if (completed)
+            if (completed && SftpReplyMembers.CanCloseUnanswered)
+            {
+                SftpReplyMembers.CloseUnanswered(session, handle);
+            }
+            else if (completed)
             {
                 // Nothing waits on a read's close: the server handles requests in order, so it is closed before
                 // anything sent after it is answered.
-                SftpFileRequests.Abandon([close]);
+                SftpFileRequests.Abandon([SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None)]);
             }
             else
             {
+                var close = SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None);
+
                 // A failure, or a file shorter than listed: the read past the expected end may still be on its way.
                 SftpFileRequests.Abandon(end is null ? [] : [end]);
                 await SftpFileRequests.SettleAsync(close, TimeSpan.FromSeconds(10)).ConfigureAwait(false);

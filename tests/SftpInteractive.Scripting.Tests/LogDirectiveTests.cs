@@ -50,6 +50,25 @@ public sealed class LogDirectiveTests
     }
 
     [Fact]
+    public void Log_SubmissionEndingLate_DoesNotTakeTheLogFromTheOneRunningNow()
+    {
+        // A submission that ends while another runs (a cancelled one still unwinding) used to put the log back to what
+        // was active before it, and the running submission's lines went nowhere: a full suite once lost "kex:" so.
+        EngineLog.Install();
+        var late = new RecordingSink();
+        var now = new RecordingSink();
+        var lateScope = EngineLog.Activate(late);
+        using (EngineLog.Activate(now))
+        {
+            lateScope.Dispose();
+            SftpLog.Writer!("info: sftpi: kex: test");
+        }
+
+        Assert.Contains("kex: test", now.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("kex: test", late.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Log_UnknownLevel_IsAFailureNamingTheLevels()
     {
         await using var engine = new ScriptEngine();

@@ -7,7 +7,9 @@ namespace SftpInteractive.Scripting;
 /// </summary>
 public static class EngineLog
 {
-    private static volatile IDisplaySink? _active;
+    // The submissions running now, the latest last: a line goes to the latest. Each scope removes only its own entry,
+    // so a submission that ends late (a cancelled one still unwinding) cannot take the log from the one running now.
+    private static readonly List<IDisplaySink> Active = [];
 
     private static volatile TextWriter? _writer;
 
@@ -30,20 +32,42 @@ public static class EngineLog
     /// <summary>Sends log lines to <paramref name="sink"/> until disposed.</summary>
     internal static IDisposable Activate(IDisplaySink sink)
     {
-        var previous = _active;
-        _active = sink;
-        return new Scope(previous);
+        lock (Active)
+        {
+            Active.Add(sink);
+        }
+
+        return new Scope(sink);
     }
 
     private static void Write(string line)
     {
-        var target = _writer ?? _active?.StandardError;
+        TextWriter? target = _writer;
+        if (target is null)
+        {
+            lock (Active)
+            {
+                target = Active.Count > 0 ? Active[^1].StandardError : null;
+            }
+        }
+
         target?.WriteLine(line);
         target?.Flush();
     }
 
-    private sealed class Scope(IDisplaySink? previous) : IDisposable
+    private sealed class Scope(IDisplaySink sink) : IDisposable
     {
-        public void Dispose() => _active = previous;
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                lock (Active)
+                {
+                    Active.RemoveAt(Active.LastIndexOf(sink));
+                }
+            }
+        }
     }
 }

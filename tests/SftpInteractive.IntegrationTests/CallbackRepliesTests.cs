@@ -12,7 +12,7 @@ public sealed class CallbackRepliesTests
 
     [Fact]
     public void CallbackForms_PinnedSshNet_HasThem() =>
-        Assert.True(ReadReplies.IsAvailable && WriteReplies.IsAvailable && SftpReplyMembers.IsAvailable);
+        Assert.True(ReadReplies.IsAvailable && WriteReplies.IsAvailable && SftpReplyMembers.IsAvailable && SftpReplyMembers.CanCloseUnanswered);
 
     [Fact]
     public async Task Read_SlotsReusedAndPastTheEnd_SameBytesAsTheTaskForm()
@@ -73,6 +73,19 @@ public sealed class CallbackRepliesTests
         Assert.Equal(size, (await s.StatAsync(TestServer.Require().LargeFile, Ct)).Size);
         Assert.Equal(0, replies.Data(15).Length);
         await SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, Ct);
+    }
+
+    [Fact]
+    public async Task Close_Unanswered_TheNextRequestFindsTheHandleClosed()
+    {
+        await using var s = await TestServer.Require().ConnectAsync("key", cancellationToken: Ct);
+        var (session, handle, _) = await OpenLargeFileAsync(s);
+        Assert.Equal(10, (await TaskFormAsync(session, handle, 0, 10)).Length);
+
+        SftpReplyMembers.CloseUnanswered(session, handle);
+
+        // The server handles requests in order: the read after the close finds no such handle.
+        await Assert.ThrowsAnyAsync<SshException>(() => TaskFormAsync(session, handle, 0, 10));
     }
 
     private static async Task<(object Session, byte[] Handle, long Size)> OpenLargeFileAsync(SftpSession s)

@@ -4,10 +4,11 @@ using System.Reflection.Emit;
 namespace SftpInteractive;
 
 /// <summary>
-/// What the callback forms of SSH.NET's requests (<see cref="WriteReplies"/>, <see cref="ReadReplies"/>) need from its
-/// internal reply types: a status reply's code and SSH.NET's own mapping of it to an exception, so a failure reads
-/// exactly as in its task form. The members are compiled into small methods once, as a delegate per reply would
-/// otherwise box and reflect on the receive thread.
+/// What the callback forms of SSH.NET's requests (<see cref="WriteReplies"/>, <see cref="ReadReplies"/>, the
+/// unanswered close) need from its internals: a way to send a request built as its session builds its own, a status
+/// reply's code, and SSH.NET's own mapping of a status to an exception, so a failure reads exactly as in its task form.
+/// The members are compiled into small methods once, as reflection per request or reply would box and look up
+/// members on the receive thread.
 /// </summary>
 internal static class SftpReplyMembers
 {

@@ -310,7 +310,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     {
         using var ambient = SftpCancellation.Use(token);
         using var console = ConsoleRouter.Route(display);
-        using var sink = ScriptGlobals.UseSink(display);
+        using var sink = ScriptGlobals.UseSink(display, Globals.Formatters);
         using var log = EngineLog.Activate(display);
         if (LogDirective.TryRun(code, display) is { } directive)
         {

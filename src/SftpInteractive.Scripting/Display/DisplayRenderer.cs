@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using SftpInteractive.Scripting.Notebook;
 
 namespace SftpInteractive.Scripting;
 
@@ -14,10 +15,12 @@ public static class DisplayRenderer
     /// <summary>Most rows a generic sequence shows before "… and N more".</summary>
     public const int MaxRows = 200;
 
-    /// <summary>Renders <paramref name="value"/> as a MIME bundle: <paramref name="formatters"/> registered by the user
-    /// first, then .NET Interactive convention formatters found on the value's type, then the value's own forms
-    /// (<see cref="IMimeDisplay"/>, <see cref="IRichDisplay"/>, <see cref="ITabular"/>), then the defaults. Every text
-    /// part is redacted.</summary>
+    /// <summary>Renders <paramref name="value"/> as a MIME bundle. One order for every host: <paramref name="formatters"/>
+    /// (our <c>Formatters.Register</c>) first; then registrations made with .NET Interactive's
+    /// <c>Formatter.Register</c> (by cells or by packages' extensions; a <c>text/plain</c>-only one supplies the text and
+    /// the rest continues); then .NET Interactive convention formatters found on the value's type; then the value's own
+    /// forms (<see cref="IMimeDisplay"/>, the notebook API's values, <see cref="IRichDisplay"/>, <see cref="ITabular"/>);
+    /// then the defaults (the engine's HTML for objects and sequences, our text). Every text part is redacted.</summary>
     public static RenderedValue Render(object? value, FormatterRegistry? formatters = null)
     {
         try
@@ -49,6 +52,18 @@ public static class DisplayRenderer
             return FromParts(value, [.. registered.Select(f => new MimePart(f.Key, f.Value(value)))]) with { UserFormatted = true };
         }
 
+        if (value is not null && AssemblyPresence.Formatting && NotebookFormatting.UserParts(value) is { Count: > 0 } user)
+        {
+            return user.All(p => p.MimeType == MimeTypes.PlainText)
+                ? Unregistered(value) with { Text = user[0].Content, UserFormatted = true }
+                : FromParts(value, user) with { UserFormatted = true };
+        }
+
+        return Unregistered(value);
+    }
+
+    private static RenderedValue Unregistered(object? value)
+    {
         if (value is not null && ConventionFormatters.Render(value) is { Count: > 0 } convention)
         {
             return FromParts(value, convention);
@@ -57,6 +72,11 @@ public static class DisplayRenderer
         if (value is IMimeDisplay mime)
         {
             return FromParts(value, [new MimePart(MimeTypes.PlainText, mime.ToText()), .. mime.ToMimeParts()]);
+        }
+
+        if (value is not null && AssemblyPresence.Any && NotebookFormatting.Parts(value) is { } notebook)
+        {
+            return FromParts(value, notebook);
         }
 
         var (text, html) = Builtin(value);
@@ -72,7 +92,8 @@ public static class DisplayRenderer
         return new RenderedValue(text, html, value) { Parts = [.. parts.Where(p => p.MimeType is not MimeTypes.PlainText and not MimeTypes.Html)] };
     }
 
-    private static RenderedValue Redacted(RenderedValue rendered) => rendered with
+    /// <summary><paramref name="rendered"/> with every text part redacted.</summary>
+    internal static RenderedValue Redacted(RenderedValue rendered) => rendered with
     {
         Text = Redactor.Redact(rendered.Text),
         Html = rendered.Html is null ? null : Redactor.Redact(rendered.Html),
@@ -104,10 +125,10 @@ public static class DisplayRenderer
                 return (table.ToText(), table.ToHtml());
             case IEnumerable sequence:
                 var list = ObjectTable.Inline(sequence, MaxRows);
-                return (list, Pre(list));
+                return (list, NotebookFormatting.EngineHtml(sequence));
             default:
                 var text = HasOwnToString(value.GetType()) ? value.ToString() ?? string.Empty : ObjectTable.Properties(value).ToText();
-                return (text, Pre(text));
+                return (text, NotebookFormatting.EngineHtml(value));
         }
     }
 

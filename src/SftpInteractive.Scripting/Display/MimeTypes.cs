@@ -18,6 +18,12 @@ public static class MimeTypes
     /// <summary><c>application/json</c>.</summary>
     public const string Json = "application/json";
 
+    /// <summary><c>text/latex</c> (<c>LaTeXString</c>, <c>MathString</c>).</summary>
+    public const string Latex = "text/latex";
+
+    /// <summary><c>text/csv</c> (what the engine sends beside a table's HTML).</summary>
+    public const string Csv = "text/csv";
+
     /// <summary><c>image/png</c>.</summary>
     public const string Png = "image/png";
 

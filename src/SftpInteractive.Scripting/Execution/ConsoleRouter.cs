@@ -12,14 +12,46 @@ internal static class ConsoleRouter
     private static readonly AsyncLocal<IDisplaySink?> Current = new();
     private static readonly Lock Gate = new();
     private static bool _installed;
+    private static RoutingWriter? _out;
+    private static RoutingWriter? _error;
+
+    // Set while .NET Interactive's own displayed-value handler runs after ours (see NotebookDisplay.BeforeEngineKernel):
+    // it would print the value we have just shown a second time. One thread, between two handlers of one event.
+    [ThreadStatic]
+    private static bool _muted;
 
     /// <summary>Sends this flow's console output to <paramref name="sink"/> until disposed.</summary>
     public static IDisposable Route(IDisplaySink sink)
     {
         Install();
+        _muted = false;
         var previous = Current.Value;
         Current.Value = sink;
         return new Scope(previous);
+    }
+
+    /// <summary>Drops this thread's console output until <see cref="Unmute"/>.</summary>
+    public static void Mute() => _muted = true;
+
+    /// <summary>Ends <see cref="Mute"/>.</summary>
+    public static void Unmute() => _muted = false;
+
+    /// <summary>Puts the routing writers back if other code replaced <see cref="Console.Out"/> (a .NET Interactive
+    /// invocation context captures the console while it lives and restores what it found, normally ours).</summary>
+    public static void Reinstall()
+    {
+        lock (Gate)
+        {
+            if (_installed && Console.Out is not RoutingWriter)
+            {
+                Console.SetOut(_out!);
+            }
+
+            if (_installed && Console.Error is not RoutingWriter)
+            {
+                Console.SetError(_error!);
+            }
+        }
     }
 
     private static void Install()
@@ -31,10 +63,10 @@ internal static class ConsoleRouter
                 return;
             }
 
-            var stdout = Console.Out;
-            var stderr = Console.Error;
-            Console.SetOut(new RoutingWriter(stdout, static s => s.StandardOutput));
-            Console.SetError(new RoutingWriter(stderr, static s => s.StandardError));
+            _out = new RoutingWriter(Console.Out, static s => s.StandardOutput);
+            _error = new RoutingWriter(Console.Error, static s => s.StandardError);
+            Console.SetOut(_out);
+            Console.SetError(_error);
             _installed = true;
         }
     }
@@ -47,7 +79,7 @@ internal static class ConsoleRouter
     /// <summary>A writer that forwards to the current flow's sink, or to the original stream outside submissions.</summary>
     private sealed class RoutingWriter(TextWriter fallback, Func<IDisplaySink, TextWriter> select) : TextWriter
     {
-        private TextWriter Target => Current.Value is { } sink ? select(sink) : fallback;
+        private TextWriter Target => _muted ? Null : Current.Value is { } sink ? select(sink) : fallback;
 
         public override Encoding Encoding => fallback.Encoding;
 

@@ -14,7 +14,18 @@ internal static class ScriptDefaults
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks",
         "System.Text", "SftpInteractive",
+
+        // What cells written for Polyglot Notebooks use without a using line. The engine's C# kernel imports System,
+        // System.Text, System.Collections(.Generic), System.Threading.Tasks, System.Linq and `using static Kernel` (display,
+        // HTML, Javascript, CSS: ScriptGlobals.Notebook here); its older Jupyter mode also imported Formatting (LaTeXString,
+        // MathString), and its documentation's cells use Formatter, PocketView tags and TabularDataResource as if imported.
+        "System.Collections", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive.Formatting.TabularData",
+        "Microsoft.DotNet.Interactive.Formatting.PocketViewTags", "SftpInteractive.Scripting.Notebook",
     ];
+
+    // The notebook API's assemblies (Formatting and the IHtmlContent it is built on), found by name in the host's
+    // trusted list like the framework: naming a type here would load them at start-up.
+    private static readonly string[] NotebookAssemblies = ["Microsoft.DotNet.Interactive.Formatting", "Microsoft.AspNetCore.Html.Abstractions"];
 
     // ScriptOptions.Default only references CoreLib-level facades, so LINQ, collections, regex and friends would be
     // missing. Framework assemblies come from the trusted platform list (the files the runtime itself loaded from),
@@ -53,7 +64,7 @@ internal static class ScriptDefaults
             .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var paths = new List<string>();
-        foreach (var name in FrameworkAssemblies)
+        foreach (var name in FrameworkAssemblies.Concat(NotebookAssemblies))
         {
             if (tpa.TryGetValue(name, out var path))
             {

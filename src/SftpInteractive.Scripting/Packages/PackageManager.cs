@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 using NuGet.Configuration;
@@ -96,7 +97,13 @@ internal sealed class PackageManager(string directory)
         display.Display(new PackageStatus($"Restoring {what}…", false).Render(), id);
         try
         {
-            var graph = await ResolveAsync(todo, notes, cancellationToken).ConfigureAwait(false);
+            var (graph, extensions) = await ResolveAsync(todo, notes, cancellationToken).ConfigureAwait(false);
+            if (extensions.Count > 0)
+            {
+                await EnsureEngineAsync(notes, cancellationToken).ConfigureAwait(false);
+                notes.AddRange(await KernelExtensionLoader.LoadAsync(extensions).ConfigureAwait(false));
+            }
+
             var summary = Summary(graph, Stopwatch.GetElapsedTime(started));
             display.UpdateDisplay(new PackageStatus(string.Join("\n", notes.Prepend(summary)), true).Render(), id);
         }
@@ -107,7 +114,23 @@ internal sealed class PackageManager(string directory)
         }
     }
 
-    private async Task<IReadOnlyList<ResolvedPackage>> ResolveAsync(List<PackageRequest> todo, List<string> notes, CancellationToken cancellationToken)
+    // Extensions are built against Microsoft.DotNet.Interactive; Plotly.NET.Interactive depends on it, but
+    // Microsoft.Data.Analysis carries its extension without the dependency (the engine has it). The version is the one
+    // our Formatting reference belongs to (the engine packages pin each other exactly).
+    private async Task EnsureEngineAsync(List<string> notes, CancellationToken cancellationToken)
+    {
+        if (_loaded.ContainsKey(KernelExtensionLoader.EngineName) || HostAssemblies.Find(KernelExtensionLoader.EngineName) is not null)
+        {
+            return;
+        }
+
+        var version = typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0-beta.26120.1";
+        await ResolveAsync([new PackageRequest(KernelExtensionLoader.EngineName, new VersionRange(NuGetVersion.Parse(version)), version)], notes, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<(IReadOnlyList<ResolvedPackage> Graph, List<string> Extensions)> ResolveAsync(List<PackageRequest> todo, List<string> notes, CancellationToken cancellationToken)
     {
         var environment = PackageEnvironment.Load(directory, _sources);
         using var feeds = new PackageFeeds(environment.Settings, environment.Sources, environment.Folder);
@@ -119,10 +142,13 @@ internal sealed class PackageManager(string directory)
         }
 
         var references = new List<string>();
+        var extensions = new List<string>();
         foreach (var package in graph)
         {
-            var assets = PackageAssets.Read(environment.Folder.InstallPath(package.Identity), package.ToString());
+            var installPath = environment.Folder.InstallPath(package.Identity);
+            var assets = PackageAssets.Read(installPath, package.ToString());
             references.AddRange(PackageLoader.Plan(package.ToString(), assets, notes));
+            extensions.AddRange(KernelExtensionLoader.Find(installPath));
         }
 
         _references = _references.AddRange(references.Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p)));
@@ -131,7 +157,7 @@ internal sealed class PackageManager(string directory)
             _loaded[package.Identity.Id] = package.Identity.Version;
         }
 
-        return graph;
+        return (graph, extensions);
     }
 
     private void AddSource(string source)

@@ -1,0 +1,31 @@
+namespace SftpInteractive.Scripting.Notebook;
+
+/// <summary>What <c>Javascript(code)</c> and <c>CSS(rules)</c> show: as .NET Interactive did, an HTML
+/// <c>&lt;script type="text/javascript"&gt;</c> (JupyterLab runs scripts in trusted HTML output but not
+/// <c>application/javascript</c>); the text form only says what it is, since a terminal cannot run it.</summary>
+internal sealed class JavascriptContent(string code, string kind) : IMimeDisplay
+{
+    /// <summary>The script element.</summary>
+    public string Html { get; } = "<script type=\"text/javascript\">" + code + "</script>";
+
+    /// <summary>A script that adds <paramref name="css"/> to the page's head, as the engine's <c>CSS</c> did.</summary>
+    public static JavascriptContent ForCss(string css)
+    {
+        // A template literal carries the rules; a backtick or ${ inside them would end or interpolate it.
+        var literal = css.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal)
+            .Replace("${", "\\${", StringComparison.Ordinal);
+        var script = "var css = `" + literal + "`, head = document.head || document.getElementsByTagName('head')[0], " +
+            "style = document.createElement('style'); head.appendChild(style); style.type = 'text/css'; " +
+            "if (style.styleSheet) { style.styleSheet.cssText = css; } else { style.appendChild(document.createTextNode(css)); }";
+        return new JavascriptContent(script, "CSS");
+    }
+
+    /// <inheritdoc />
+    public string ToText() => "[" + kind + "]";
+
+    /// <inheritdoc />
+    public IReadOnlyList<MimePart> ToMimeParts() => [new(MimeTypes.Html, Html)];
+
+    /// <inheritdoc />
+    public override string ToString() => ToText();
+}

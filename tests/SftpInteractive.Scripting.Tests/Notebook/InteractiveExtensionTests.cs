@@ -1,0 +1,50 @@
+namespace SftpInteractive.Scripting.Tests.Notebook;
+
+/// <summary>Packages that carry a .NET Interactive extension (interactive-extensions/dotnet) format their types in our
+/// engine after <c>#r "nuget:"</c>, as in the engine: real packages from the NuGet source, restored in process.</summary>
+[Collection(FormatterState.Name)]
+public sealed class InteractiveExtensionTests
+{
+    private static async Task<(SubmissionResult.Success Result, RecordingSink Sink)> Run(ScriptEngine engine, string code)
+    {
+        var sink = new RecordingSink();
+        var result = await engine.ExecuteAsync(code, sink, TestContext.Current.CancellationToken);
+        Assert.True(result is SubmissionResult.Success, $"{result}");
+        return ((SubmissionResult.Success)result, sink);
+    }
+
+    [Fact]
+    public async Task DataFrame_AfterNuGetReference_HtmlTableWithPaging()
+    {
+        await using var engine = new ScriptEngine();
+
+        var (_, restore) = await Run(engine, "#r \"nuget: Microsoft.Data.Analysis, 0.24.0\"");
+        var (frame, _) = await Run(engine, "using Microsoft.Data.Analysis;\n" +
+            "var df = new DataFrame(new PrimitiveDataFrameColumn<int>(\"n\", Enumerable.Range(0, 30)), " +
+            "new StringDataFrameColumn(\"file\", Enumerable.Range(0, 30).Select(i => $\"wmr{i}.csv\")));\ndf");
+
+        Assert.Contains("Loaded the .NET Interactive extension Microsoft.Data.Analysis.Interactive.DataFrameKernelExtension.",
+            Assert.Single(restore.Updates).Value.Text, StringComparison.Ordinal);
+        var html = frame.Rendered!.Html!;
+        Assert.Contains("<th>file</th>", html, StringComparison.Ordinal);
+        Assert.Contains("DataFrame - 30 rows", html, StringComparison.Ordinal);
+        Assert.Contains("wmr29.csv", html, StringComparison.Ordinal);
+        Assert.Contains("<button", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlotlyChart_AfterNuGetReference_InteractiveHtml()
+    {
+        await using var engine = new ScriptEngine();
+
+        var (_, restore) = await Run(engine, "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"");
+        var (chart, _) = await Run(engine, "Plotly.NET.Chart.Invisible()");
+
+        Assert.Contains("Loaded the .NET Interactive extension Plotly.NET.Interactive.FormatterKernelExtension.",
+            Assert.Single(restore.Updates).Value.Text, StringComparison.Ordinal);
+        var html = chart.Rendered!.Html!;
+        Assert.Contains("<div id=", html, StringComparison.Ordinal);
+        Assert.Contains("plotly", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("newPlot", html, StringComparison.Ordinal);
+    }
+}

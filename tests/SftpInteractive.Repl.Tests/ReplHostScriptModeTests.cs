@@ -26,6 +26,15 @@ public sealed class ReplHostScriptModeTests
     }
 
     [Fact]
+    public async Task Run_PipedScript_PolyglotDisplayCalls_PrintText()
+    {
+        var (code, output, errors) = await RunScript("display(1);\nvar d = \"first\".Display();\nd.Update(\"second\");\n" +
+            "HTML(\"<b>bold</b>\")\ndiv(b(\"tag\"))\nnew LaTeXString(@\"\\frac{1}{2}\")\n");
+        Assert.True(code == 0, errors);
+        Assert.Equal("1\nfirst\nbold\ntag\n\\frac{1}{2}\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task Run_PipedScript_MultiLineSubmission_RunsAsOne()
     {
         var (code, output, _) = await RunScript("for (var i = 0; i < 3; i++)\n{\n    Console.Write(i);\n}\nConsole.WriteLine();\n");

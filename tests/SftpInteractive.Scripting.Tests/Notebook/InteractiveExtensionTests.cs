@@ -30,6 +30,11 @@ public sealed class InteractiveExtensionTests
         Assert.Contains("DataFrame - 30 rows", html, StringComparison.Ordinal);
         Assert.Contains("wmr29.csv", html, StringComparison.Ordinal);
         Assert.Contains("<button", html, StringComparison.Ordinal);
+
+        // The engine's Kernel type is initialized now; its own displayed-value handler must not print updates again.
+        var (_, update) = await Run(engine, "var d = display(1);\nd.Update(2);");
+        Assert.Equal("2", Assert.Single(update.Updates).Value.Text);
+        Assert.Equal(string.Empty, update.Out);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class NotebookApiKernelTests
             "record Spot(string Region);\nFormatter.Register<Spot>(s => $\"<i>{s.Region}</i>\", \"text/html\");\nnew Spot(\"Asia\")",
             "div(b(\"x\"))",
             "new[] { new { Name = \"a.csv\", Size = 1 } }.DisplayTable();",
-            "\"# Hi\".DisplayAs(\"text/markdown\");",
+            "\"# Hi\".DisplayAs(\"text/markdown\");\n\"console.log(2)\".DisplayAs(\"application/javascript\");",
             "#r \"nuget: Microsoft.Data.Analysis, 0.24.0\"",
             "new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.PrimitiveDataFrameColumn<int>(\"n\", new[] { 1, 2 }))",
             "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"",
@@ -66,7 +66,9 @@ public sealed class NotebookApiKernelTests
         Assert.Equal("<div><b>x</b></div>", Text(Data(7), "text/html"));
         Assert.Contains("<table", Text(Data(8, "display_data"), "text/html"), StringComparison.Ordinal);
         Assert.Contains("a.csv", Text(Data(8, "display_data"), "text/csv"), StringComparison.Ordinal);
-        Assert.Equal("# Hi", Text(Data(9, "display_data"), "text/markdown"));
+        var shownAs = Outputs(9, "display_data");
+        Assert.Equal("# Hi", Text(shownAs[0]["data"]!.AsObject(), "text/markdown"));
+        Assert.Equal("console.log(2)", Text(shownAs[1]["data"]!.AsObject(), "application/javascript"));
         Assert.Contains("<th>n</th>", Text(Data(11), "text/html"), StringComparison.Ordinal);
         Assert.Contains("newPlot", Text(Data(13), "text/html"), StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, cells.Length), i => Assert.All(

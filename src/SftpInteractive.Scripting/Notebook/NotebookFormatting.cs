@@ -62,7 +62,9 @@ internal static class NotebookFormatting
         {
             return value.ToDisplayString(mimeType);
         }
-        catch (ArgumentException)
+#pragma warning disable CA1031 // No formatter for that MIME type (ArgumentException) or one that throws: the part is left out.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return null;
         }

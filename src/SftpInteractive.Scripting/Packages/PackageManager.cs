@@ -102,6 +102,7 @@ internal sealed class PackageManager(string directory)
             {
                 await EnsureEngineAsync(notes, cancellationToken).ConfigureAwait(false);
                 notes.AddRange(await KernelExtensionLoader.LoadAsync(extensions).ConfigureAwait(false));
+                AddExtensionReferences(extensions);
             }
 
             var summary = Summary(graph, Stopwatch.GetElapsedTime(started));
@@ -158,6 +159,17 @@ internal sealed class PackageManager(string directory)
         }
 
         return (graph, extensions);
+    }
+
+    // The engine's extensions make their own helpers visible to C# cells (Microsoft.Data.Analysis submits
+    // `#r "<extension>.dll"` for TabularDataResource.ToDataFrame()): an extension assembly a package does not also ship
+    // in lib/ is referenced by later submissions too.
+    private void AddExtensionReferences(List<string> extensions)
+    {
+        var referenced = _references.OfType<PortableExecutableReference>()
+            .Select(r => Path.GetFileName(r.FilePath)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _references = _references.AddRange(extensions.Where(e => !referenced.Contains(Path.GetFileName(e)))
+            .Select(e => MetadataReference.CreateFromFile(e)));
     }
 
     private void AddSource(string source)

@@ -31,6 +31,10 @@ public sealed class InteractiveExtensionTests
         Assert.Contains("wmr29.csv", html, StringComparison.Ordinal);
         Assert.Contains("<button", html, StringComparison.Ordinal);
 
+        // As in the engine, the extension's own helpers are visible to later cells.
+        var (converted, _) = await Run(engine, "new[] { new { Size = 7L } }.ToTabularDataResource().ToDataFrame().Rows.Count");
+        Assert.Equal(1L, converted.Value);
+
         // The engine's Kernel type is initialized now; its own displayed-value handler must not print updates again.
         var (_, update) = await Run(engine, "var d = display(1);\nd.Update(2);");
         Assert.Equal("2", Assert.Single(update.Updates).Value.Text);

@@ -24,7 +24,7 @@ public sealed class NotebookApiKernelTests
             "new LaTeXString(@\"\\frac{1}{2}\")",
             "(MathString)@\"x^2\"",
             "record Spot(string Region);\nFormatter.Register<Spot>(s => $\"<i>{s.Region}</i>\", \"text/html\");\nnew Spot(\"Asia\")",
-            "div(b(\"x\"))",
+            "using static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;\ndiv(b(\"x\"))",
             "new[] { new { Name = \"a.csv\", Size = 1 } }.DisplayTable();",
             "\"# Hi\".DisplayAs(\"text/markdown\");\n\"console.log(2)\".DisplayAs(\"application/javascript\");",
             "#r \"nuget: Microsoft.Data.Analysis, 0.24.0\"",

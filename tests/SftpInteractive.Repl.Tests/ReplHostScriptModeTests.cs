@@ -29,7 +29,7 @@ public sealed class ReplHostScriptModeTests
     public async Task Run_PipedScript_PolyglotDisplayCalls_PrintText()
     {
         var (code, output, errors) = await RunScript("display(1);\nvar d = \"first\".Display();\nd.Update(\"second\");\n" +
-            "HTML(\"<b>bold</b>\")\ndiv(b(\"tag\"))\nnew LaTeXString(@\"\\frac{1}{2}\")\n");
+            "HTML(\"<b>bold</b>\")\nusing static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;\ndiv(b(\"tag\"))\nnew LaTeXString(@\"\\frac{1}{2}\")\n");
         Assert.True(code == 0, errors);
         Assert.Equal("1\nfirst\nbold\ntag\n\\frac{1}{2}\n", output.ReplaceLineEndings("\n"));
     }

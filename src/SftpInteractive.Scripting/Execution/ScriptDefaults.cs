@@ -18,9 +18,11 @@ internal static class ScriptDefaults
         // What cells written for Polyglot Notebooks use without a using line. The engine's C# kernel imports System,
         // System.Text, System.Collections(.Generic), System.Threading.Tasks, System.Linq and `using static Kernel` (display,
         // HTML, Javascript, CSS: ScriptGlobals.Notebook here); its older Jupyter mode also imported Formatting (LaTeXString,
-        // MathString), and its documentation's cells use Formatter, PocketView tags and TabularDataResource as if imported.
+        // MathString), and its documentation's cells use Formatter and TabularDataResource as if imported. Not
+        // `using static PocketViewTags` (the engine's C# kernel does not either; cells write it): it brings a property
+        // named `_`, and `_ = SomethingAsync();` would stop being a discard (CS0200), besides `i`, `b`, `text`, `title`…
         "System.Collections", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive.Formatting.TabularData",
-        "Microsoft.DotNet.Interactive.Formatting.PocketViewTags", "SftpInteractive.Scripting.Notebook",
+        "SftpInteractive.Scripting.Notebook",
     ];
 
     // The notebook API's assemblies (Formatting and the IHtmlContent it is built on), found by name in the host's

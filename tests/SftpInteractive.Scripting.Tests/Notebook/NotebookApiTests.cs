@@ -80,10 +80,21 @@ public sealed class NotebookApiTests
     {
         await using var engine = new ScriptEngine();
 
-        var (value, _) = await Run(engine, "div(b(\"x\"), i(\"y\"))");
+        var (value, _) = await Run(engine, "using static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;\ndiv(b(\"x\"), i(\"y\"))");
 
         Assert.Equal("<div><b>x</b><i>y</i></div>", value!.Html);
         Assert.Equal("xy", value.Text);
+    }
+
+    [Fact]
+    public async Task DefaultImports_DiscardStaysADiscard()
+    {
+        await using var engine = new ScriptEngine();
+
+        // With PocketViewTags imported by default, `_` was its read-only property: CS0200.
+        var (value, _) = await Run(engine, "_ = Task.CompletedTask;\nint.TryParse(\"7\", out _)");
+
+        Assert.Equal("true", value!.Text);
     }
 
     [Fact]

@@ -215,7 +215,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         if (MagicCell.Parse(code) is { } cell)
         {
             // A cell with magics: complete unless its last part is C# still being typed.
-            return cell.Segments.Count == 0 || cell.Segments[^1] is not { IsCSharp: true } last || IsCompleteCSharp(last.Body);
+            return cell.Refused.Count > 0 || cell.Segments.Count == 0 || cell.Segments[^1] is not { IsCSharp: true } last || IsCompleteCSharp(last.Body);
         }
 
         return IsCompleteCSharp(code);

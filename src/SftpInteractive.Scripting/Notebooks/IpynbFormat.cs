@@ -127,11 +127,6 @@ internal static class IpynbFormat
     private static JsonObject WriteCell(NotebookCell cell, bool polyglot)
     {
         var metadata = (JsonObject)cell.Metadata.DeepClone();
-        if (cell.Tags.Count > 0)
-        {
-            metadata["tags"] = new JsonArray([.. cell.Tags.Select(t => (JsonNode)t)]);
-        }
-
         var type = cell.Language switch
         {
             NotebookLanguages.Markdown => "markdown",
@@ -148,6 +143,11 @@ internal static class IpynbFormat
         if (type == "code" && cell.Language != NotebookLanguages.CSharp)
         {
             source = $"#!{cell.Language}\n{source}";
+        }
+
+        if (cell.Tags.Count > 0)
+        {
+            metadata["tags"] = new JsonArray([.. cell.Tags.Select(t => (JsonNode)t)]);
         }
 
         var result = new JsonObject { ["cell_type"] = type };

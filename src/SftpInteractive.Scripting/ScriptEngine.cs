@@ -179,7 +179,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     {
         ArgumentNullException.ThrowIfNull(code);
         cursor = Math.Clamp(cursor, 0, code.Length);
-        if (WhoDirective.Complete(code, cursor) is { } directive)
+        if ((WhoDirective.Complete(code, cursor) ?? MagicRegistry.Complete(code, cursor)) is { } directive)
         {
             return directive;
         }

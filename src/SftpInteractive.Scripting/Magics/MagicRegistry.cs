@@ -39,6 +39,28 @@ internal static class MagicRegistry
     /// <summary>The magic named <paramref name="name"/> (with its <c>#!</c>), or null.</summary>
     public static Magic? Find(string name) => All.FirstOrDefault(m => m.Answers(name));
 
+    /// <summary>Offers the magics while a line starting with <c>#!</c> is being typed; null otherwise.</summary>
+    public static CompletionList? Complete(string code, int cursor)
+    {
+        if (cursor < 2)
+        {
+            return null;
+        }
+
+        var lineStart = code.LastIndexOf('\n', cursor - 1) + 1;
+        var typed = code[lineStart..cursor].TrimStart();
+        if (!typed.StartsWith("#!", StringComparison.Ordinal) || typed.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var entries = All.SelectMany(m => new[] { m.Name }.Concat(m.Aliases).Select(name => (Name: name, m.Description)))
+            .Where(e => e.Name.StartsWith(typed, StringComparison.Ordinal) && e.Name != typed)
+            .Select(e => new CompletionEntry(e.Name, e.Name, "keyword", e.Description))
+            .ToList();
+        return entries.Count == 0 ? null : new CompletionList(entries, cursor - typed.Length, cursor);
+    }
+
     /// <summary>The names a user may type, for messages: <c>#!csharp, #!markdown, …</c>.</summary>
     public static string SupportedNames => string.Join(", ", All.Select(m => m.Name));
 }

@@ -229,4 +229,17 @@ public sealed class MagicEngineTests
         Assert.False(engine.IsComplete("#!csharp\nif (true) {"));
         Assert.True(engine.IsComplete("#!fsharp\nlet x = 1"));
     }
+
+    [Fact]
+    public async Task Complete_HashBang_OffersMagics()
+    {
+        await using var engine = new ScriptEngine();
+        var list = await engine.CompleteAsync("var a = 1;\n#!ti", 15, TestContext.Current.CancellationToken);
+        var entry = Assert.Single(list.Items);
+        Assert.Equal(("#!time", "keyword"), (entry.Text, entry.Kind));
+        Assert.Equal((11, 15), (list.Start, list.End));
+        var all = await engine.CompleteAsync("#!", 2, TestContext.Current.CancellationToken);
+        Assert.Contains(all.Items, i => i.Text == "#!markdown");
+        Assert.Contains(all.Items, i => i.Text == "#!c#");
+    }
 }

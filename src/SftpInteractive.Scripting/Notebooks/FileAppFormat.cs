@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SftpInteractive.Scripting;
 
@@ -7,12 +9,14 @@ namespace SftpInteractive.Scripting;
 /// <c>#r "nuget: X, V"</c> becomes <c>#:package X@V</c> at the top (<c>#i "nuget: S"</c> becomes
 /// <c>#:property RestoreAdditionalProjectSources=S</c>), each cell starts with a marker comment <c>// #!csharp</c> or
 /// <c>// #!markdown</c> (as percent-format scripts mark cells), other cells are comments, and other <c>#</c> lines of
-/// a C# cell (<c>#!time</c>, <c>#load</c>) are commented out as <c>//#</c>. Read back: the markers split the cells and
-/// the rest is undone; a file without markers is split as a <c>.csx</c> is.
+/// a C# cell (<c>#!time</c>, <c>#load</c>) are commented out as <c>//#</c>. A cell's value (a last expression without
+/// a semicolon, which a program does not allow) is printed: <c>Console.WriteLine(value); // sftpi: the cell's value</c>.
+/// Read back: the markers split the cells and the rest is undone; a file without markers is split as a <c>.csx</c> is.
 /// </summary>
 internal static partial class FileAppFormat
 {
     private const string Marker = "// #!";
+    private const string ValueMarker = " // sftpi: the cell's value";
 
     public static string Write(NotebookDocument document)
     {
@@ -21,27 +25,34 @@ internal static partial class FileAppFormat
         foreach (var cell in document.Cells.Where(c => c.Language != NotebookLanguages.Raw && c.Source.Trim().Length > 0))
         {
             body.Add(Marker + cell.Language);
-            foreach (var line in cell.Source.ReplaceLineEndings("\n").Trim('\n').Split('\n'))
+            var source = cell.Source.ReplaceLineEndings("\n").Trim('\n');
+            if (cell.Language != NotebookLanguages.CSharp)
             {
-                if (cell.Language != NotebookLanguages.CSharp)
-                {
-                    body.Add(line.Length == 0 ? "//" : "// " + line);
-                }
-                else if (NuGetReference().Match(line) is { Success: true } package)
+                body.AddRange(source.Split('\n').Select(line => line.Length == 0 ? "//" : "// " + line));
+                body.Add(string.Empty);
+                continue;
+            }
+
+            var code = new List<string>();
+            foreach (var line in source.Split('\n'))
+            {
+                if (NuGetReference().Match(line) is { Success: true } package)
                 {
                     var version = package.Groups["version"].Success ? package.Groups["version"].Value.Trim() : "*";
                     head.Add($"#:package {package.Groups["name"].Value.Trim()}@{version}");
                 }
-                else if (NuGetSource().Match(line) is { Success: true } source)
+                else if (NuGetSource().Match(line) is { Success: true } feed)
                 {
-                    head.Add($"#:property RestoreAdditionalProjectSources={source.Groups["source"].Value.Trim()}");
+                    head.Add($"#:property RestoreAdditionalProjectSources={feed.Groups["source"].Value.Trim()}");
                 }
                 else
                 {
-                    body.Add(line.TrimStart().StartsWith('#') ? "//" + line : line);
+                    code.Add(line.TrimStart().StartsWith('#') ? "//" + line : line);
                 }
             }
 
+            // After the directives are comments, so the compiler sees the cell as the program will.
+            body.AddRange(PrintValue(string.Join('\n', code)).Split('\n'));
             body.Add(string.Empty);
         }
 
@@ -131,7 +142,30 @@ internal static partial class FileAppFormat
         }
     }
 
-    private static string Uncomment(string line) => line.TrimStart().StartsWith("//#", StringComparison.Ordinal) ? line.Replace("//#", "#", StringComparison.Ordinal) : line;
+    /// <summary>The cell with its value (a last expression on one line, no semicolon) printed, as a program must.</summary>
+    private static string PrintValue(string source)
+    {
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, ScriptWorkspace.ParseOptions).GetRoot();
+        if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement }
+            || statement.Expression.IsMissing)
+        {
+            return source;
+        }
+
+        var span = statement.Expression.Span;
+        var expression = source[span.Start..span.End];
+        var lineEnd = source.IndexOf('\n', span.End);
+        var after = lineEnd < 0 ? source[span.End..] : source[span.End..lineEnd];
+        var before = source[(source.LastIndexOf('\n', Math.Max(span.Start - 1, 0)) + 1)..span.Start];
+        return expression.Contains('\n', StringComparison.Ordinal) || after.Trim().Length > 0 || before.Trim().Length > 0
+            ? source
+            : source[..span.Start] + "Console.WriteLine(" + expression + ");" + ValueMarker + source[span.End..];
+    }
+
+    private static string Uncomment(string line) =>
+        PrintedValue().Match(line) is { Success: true } value ? value.Groups["indent"].Value + value.Groups["expression"].Value : UncommentDirective(line);
+
+    private static string UncommentDirective(string line) => line.TrimStart().StartsWith("//#", StringComparison.Ordinal) ? line.Replace("//#", "#", StringComparison.Ordinal) : line;
 
     private static string Comment(string line) =>
         line.StartsWith("// ", StringComparison.Ordinal) ? line[3..] : line.StartsWith("//", StringComparison.Ordinal) ? line[2..] : line;
@@ -141,6 +175,9 @@ internal static partial class FileAppFormat
 
     [GeneratedRegex("""^\s*#i\s+"nuget:\s*(?<source>[^"]+?)\s*"\s*$""", RegexOptions.CultureInvariant)]
     private static partial Regex NuGetSource();
+
+    [GeneratedRegex("""^(?<indent>\s*)Console\.WriteLine\((?<expression>.*)\); // sftpi: the cell's value$""", RegexOptions.CultureInvariant)]
+    private static partial Regex PrintedValue();
 
     [GeneratedRegex("""^#:package\s+(?<name>[^@\s]+)(@(?<version>\S+))?\s*$""", RegexOptions.CultureInvariant)]
     private static partial Regex Package();

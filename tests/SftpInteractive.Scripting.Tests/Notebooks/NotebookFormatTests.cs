@@ -125,6 +125,20 @@ public sealed class NotebookFormatTests
     }
 
     [Fact]
+    public void FileApp_CellValue_PrintedAsAProgramMust_AndReadBack()
+    {
+        var document = new NotebookDocument();
+        document.Cells.Add(new NotebookCell("csharp", "var x = 6;\n  x * 7"));
+        document.Cells.Add(new NotebookCell("csharp", "var y = 1; y"));
+        document.Cells.Add(new NotebookCell("csharp", "new[] { 1,\n 2 }"));
+        var written = NotebookFiles.Write(document, NotebookFormat.FileApp);
+        Assert.Contains("var x = 6;\n  Console.WriteLine(x * 7); // sftpi: the cell's value\n", written, StringComparison.Ordinal);
+        Assert.Contains("var y = 1; y\n", written, StringComparison.Ordinal); // not at a line's start: left as is
+        var back = NotebookFiles.Parse(written, NotebookFormat.FileApp);
+        Assert.Equal(document.Cells.Select(c => c.Source), back.Cells.Select(c => c.Source));
+    }
+
+    [Fact]
     public void FileApp_WithoutMarkers_SplitLikeCsx_ShebangDropped()
     {
         var document = NotebookFiles.Parse("#!/usr/bin/env dotnet\n#:package Humanizer@2.14.1\n#:sdk Microsoft.NET.Sdk\nConsole.WriteLine(1);\nConsole.WriteLine(2);\n", NotebookFormat.FileApp);

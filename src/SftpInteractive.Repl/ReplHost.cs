@@ -96,7 +96,7 @@ public sealed class ReplHost : IInteractiveEngineAccess
         // A script that ran before runs its stored compiled form; otherwise its first submission compiles while the
         // connection opens.
         var stored = engine.LoadCompiledScript(script);
-        var submissions = stored?.ToList() ?? SubmissionSplitter.Split(script, engine.IsComplete).ToList();
+        var submissions = stored?.ToList() ?? SubmissionSplitter.Split(script, engine.IsComplete, ReplDirectives.IsDirective).ToList();
         if (stored is null && submissions.Count > 0)
         {
             engine.Prepare(submissions[0]);

@@ -18,6 +18,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     private readonly ScriptWorkspace _workspace;
     private readonly RemotePathCompleter _paths;
     private readonly PackageManager _packages;
+    private readonly string _directory;
     private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
@@ -32,6 +33,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     {
         Globals = globals ?? new ScriptGlobals();
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
+        _directory = directory;
         _options = new(() => ScriptDefaults.CreateOptions(directory)); // the compiler's world: not needed by a stored script
         _workspace = new ScriptWorkspace(directory);
         _paths = new RemotePathCompleter(() => Globals.CurrentSession);
@@ -177,7 +179,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     {
         ArgumentNullException.ThrowIfNull(code);
         cursor = Math.Clamp(cursor, 0, code.Length);
-        if (WhoDirective.Complete(code, cursor) is { } directive)
+        if ((WhoDirective.Complete(code, cursor) ?? MagicRegistry.Complete(code, cursor)) is { } directive)
         {
             return directive;
         }
@@ -210,6 +212,18 @@ public sealed partial class ScriptEngine : IInteractiveEngine
             return true;
         }
 
+        if (MagicCell.Parse(code) is { } cell)
+        {
+            // A cell with magics: complete unless its last part is C# still being typed.
+            return cell.Refused.Count > 0 || cell.Segments.Count == 0 || cell.Segments[^1] is not { IsCSharp: true } last || IsCompleteCSharp(last.Body);
+        }
+
+        return IsCompleteCSharp(code);
+    }
+
+    /// <summary>True when <paramref name="code"/>, C# without magics, is a complete submission.</summary>
+    internal static bool IsCompleteCSharp(string code)
+    {
         if (WhoDirective.Strip(code, out var rest) && string.IsNullOrWhiteSpace(rest))
         {
             return true;
@@ -273,6 +287,19 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     }
 
     private async Task<SubmissionResult> RunAsync(string code, IDisplaySink display, int generation, CancellationToken token)
+    {
+        // Magic lines (#!time, #!markdown, ...) split the cell first; their C# parts come back through RunCSharpAsync.
+        if (MagicCell.Parse(code) is { } cell)
+        {
+            var context = new MagicContext(display, (c, t) => RunCSharpAsync(c, display, generation, t), (c, t) => RunAsync(c, display, generation, t),
+                () => CurrentState, Globals.Formatters, _directory);
+            return await MagicRunner.RunAsync(cell, context, token).ConfigureAwait(false);
+        }
+
+        return await RunCSharpAsync(code, display, generation, token).ConfigureAwait(false);
+    }
+
+    private async Task<SubmissionResult> RunCSharpAsync(string code, IDisplaySink display, int generation, CancellationToken token)
     {
         // Engine-level directives are taken out before Roslyn compiles the rest (it would reject them).
         if (!WhoDirective.Strip(code, out var rest))

@@ -10,6 +10,8 @@ Command[] commands =
 [
     DemoCommand.Create(),
     KernelCommand.Create(),
+    RunCommand.Create(),
+    ConvertCommand.Create(),
 ];
 foreach (var command in commands)
 {

@@ -7,37 +7,11 @@ namespace SftpInteractive.Kernel.Execution;
 internal static class ErrorContent
 {
     /// <summary>Name used when a cell was interrupted.</summary>
-    public const string CancelledName = "Cancelled";
+    public const string CancelledName = JupyterOutput.CancelledName;
 
-    public static JsonObject From(SubmissionResult.Failure failure)
-    {
-        var traceback = new JsonArray();
-        if (failure.Diagnostics.Count > 0)
-        {
-            // Compile errors: every diagnostic with its position, which already says all the message does.
-            foreach (var diagnostic in failure.Diagnostics)
-            {
-                traceback.Add(diagnostic.ToString());
-            }
-        }
-        else
-        {
-            // Runtime errors: the engine's message often starts with the name already ("IOException: ...").
-            var prefix = failure.Name + ":";
-            traceback.Add(failure.Message.StartsWith(prefix, StringComparison.Ordinal)
-                ? Red(failure.Name) + failure.Message[failure.Name.Length..]
-                : Red(failure.Name) + ": " + failure.Message);
-            if (!string.IsNullOrWhiteSpace(failure.StackTrace))
-            {
-                traceback.Add(failure.StackTrace);
-            }
-        }
+    public static JsonObject From(SubmissionResult.Failure failure) => JupyterOutput.Error(failure);
 
-        return Build(failure.Name, failure.Message, traceback);
-    }
-
-    public static JsonObject From(SubmissionResult.Cancelled cancelled) =>
-        Build(CancelledName, cancelled.Message, [Red(CancelledName) + ": " + cancelled.Message]);
+    public static JsonObject From(SubmissionResult.Cancelled cancelled) => JupyterOutput.Error(cancelled);
 
     /// <summary>A failure of the kernel itself (the engine threw instead of returning a result).</summary>
     public static JsonObject From(Exception exception) =>

@@ -83,32 +83,7 @@ internal sealed class KernelDisplaySink : IDisplaySink, IDisposable
         _stderr.Dispose();
     }
 
-    /// <summary>The rendered bundle as Jupyter's <c>data</c>: text/plain always, then whatever the value provides
-    /// (HTML, markdown, base64 images, SVG; JSON types as JSON values, as nbformat expects).</summary>
-    internal static JsonObject MimeBundle(RenderedValue value)
-    {
-        var data = new JsonObject();
-        foreach (var part in value.Bundle)
-        {
-            // nbformat allows no null output value: JSON null stays text/plain only.
-            if ((MimeTypes.IsJson(part.MimeType) ? JsonValueOf(part.Content) : part.Content) is { } content)
-            {
-                data[part.MimeType] = content;
-            }
-        }
-
-        return data;
-    }
-
-    private static JsonNode? JsonValueOf(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return json;
-        }
-    }
+    /// <summary>The rendered bundle as Jupyter's <c>data</c> (<see cref="JupyterOutput.MimeBundle"/>, shared with
+    /// <c>sftpi run</c>).</summary>
+    internal static JsonObject MimeBundle(RenderedValue value) => JupyterOutput.MimeBundle(value);
 }

@@ -58,7 +58,9 @@ internal static class ReplLauncher
         }
     }
 
-    private static async Task<string?> ConnectAsync(ScriptGlobals globals, SftpOptions defaults, ConnectMode mode, CancellationToken cancellationToken)
+    /// <summary>Connects <paramref name="globals"/> at start-up as <paramref name="mode"/> says (the piped REPL and <c>sftpi run</c>);
+    /// returns the notice to show, or null when it did not connect.</summary>
+    internal static async Task<string?> ConnectAsync(ScriptGlobals globals, SftpOptions defaults, ConnectMode mode, CancellationToken cancellationToken)
     {
         if (mode == ConnectMode.None)
         {

@@ -38,7 +38,8 @@ public sealed partial class ScriptEngine
     public void SaveCompiledScript(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        if (CompiledScripts is not { } cache || _compiled is not null || CurrentState is not { } state || !CompiledScriptCache.MayStore(script))
+        // A script whose cells declared types depends on their libraries (CellLibraries), which the cache does not keep.
+        if (CompiledScripts is not { } cache || _compiled is not null || CurrentState is not { } state || !CompiledScriptCache.MayStore(script) || _libraries.Any)
         {
             return;
         }

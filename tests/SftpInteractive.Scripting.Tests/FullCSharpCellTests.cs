@@ -65,9 +65,9 @@ public sealed class FullCSharpCellTests
         Assert.Equal("Ada Bob 42", await Value(engine, "$\"{ada.Name} {bob.Name} {bob.Age}\""));
         Assert.Equal(7, await Value(engine, "new Person { Age = 7 }.Age"));
 
-        // A third time, in a cell that also runs code; and the earlier ones still work.
-        await Ok(engine, "class Person { public string First { get; set; } = \"\"; }\nvar cy = new Person { First = \"Cy\" };");
-        Assert.Equal("Ada Bob Cy", await Value(engine, "$\"{ada.Name} {bob.Name} {cy.First}\""));
+        // A third time, with an extension class for it in the same cell; the earlier objects still work.
+        await Ok(engine, "class Person { public string First { get; set; } = \"\"; }\nstatic class PersonText { public static string Hello(this Person p) => \"Hello \" + p.First; }\nvar cy = new Person { First = \"Cy\" };");
+        Assert.Equal("Ada Bob Hello Cy", await Value(engine, "$\"{ada.Name} {bob.Name} {cy.Hello()}\""));
     }
 
     [Fact]
@@ -154,10 +154,12 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
-    public async Task ClassUsingAScriptConstant_StillRunsAsAScript()
+    public async Task ClassUsingAScriptConstant_StillRunsAsAScript_AndLaterCellsStillDeclareExtensions()
     {
         await using var engine = new ScriptEngine();
+        // A library cannot see a script's constant: this cell runs as a script, as it always did.
         Assert.Equal(5, await Value(engine, "const int Size = 5;\nclass Buffer { public int[] Data = new int[Size]; }\nnew Buffer().Data.Length"));
+        Assert.Equal(6, await Value(engine, "static class Ext { public static int Twice(this int x) => x * 2; }\n(Size - 2).Twice()"));
     }
 
     [Fact]

@@ -71,6 +71,38 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task BaseClassRedefined_ADerivedClassFromAnotherCellKeepsWorking()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "class Animal { public virtual string Sound => \"...\"; }");
+        await Ok(engine, "class Dog : Animal { public override string Sound => \"woof\"; }\nstatic class Talk { public static string Say(this Animal a) => a.Sound + \"!\"; }\nvar rex = new Dog();");
+        await Ok(engine, "class Animal { public virtual string Sound => \"?\"; public int Legs => 4; }");
+        Assert.Equal("woof woof! ? 4", await Value(engine, "$\"{rex.Sound} {new Dog().Say()} {new Animal().Sound} {new Animal().Legs}\""));
+    }
+
+    [Fact]
+    public async Task OneOfTwoTypesRedefined_TheOtherBindsToTheNewOne()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "class Person { public string Name = \"\"; }\nstatic class Greeter { public static string Greet(Person p) => \"Hi \" + p.Name; }");
+        await Ok(engine, "class Person { public string Name = \"\"; public int Age; }");
+        Assert.Equal("Hi Ada", await Value(engine, "Greeter.Greet(new Person { Name = \"Ada\", Age = 3 })"));
+    }
+
+    [Fact]
+    public async Task RedefinitionBreaksADerivedClass_ANoteSaysSoAndTheCellRuns()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "class Base { public virtual int F() => 1; }");
+        await Ok(engine, "class Derived : Base { public override int F() => 2; }\nvar d = new Derived();");
+        var sink = new RecordingSink();
+        Assert.IsType<SubmissionResult.Success>(await Run(engine, "class Base { }", sink));
+        Assert.Contains("Note: Derived from an earlier cell no longer compiles", sink.Err);
+        Assert.Equal(2, await Value(engine, "d.F()"));
+        Assert.Equal("CS0246", Assert.IsType<SubmissionResult.Failure>(await Run(engine, "new Derived()")).Name);
+    }
+
+    [Fact]
     public async Task ExtensionClassRedefined_LaterCellsUseTheNewMethods()
     {
         await using var engine = new ScriptEngine();

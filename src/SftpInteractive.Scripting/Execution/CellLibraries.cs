@@ -16,10 +16,11 @@ namespace SftpInteractive.Scripting;
 /// the references of the ones before it, so dropping a reference hides nothing. What Roslyn does allow is a newer
 /// version of an assembly's simple name superseding the older one (measured: <c>p.Name</c> on an object of the old
 /// type still binds, while <c>Person</c> names the newest). So when a cell declares again a type an earlier library
-/// holds, that library is superseded by a hider, an empty assembly of its name and the next version; objects made
-/// from the old types keep working, new code sees the new ones.</para>
+/// holds, that library is superseded by the next version of its name, rebuilt without the redefined types (empty when
+/// none is left), and so is every library that uses a superseded one (a class deriving from the redefined one then
+/// derives from the new one). Objects made from the old types keep working; new code sees the new ones.</para>
 /// </summary>
-internal sealed class CellLibraries
+internal sealed partial class CellLibraries
 {
     private static int _sessions;
 
@@ -46,34 +47,11 @@ internal sealed class CellLibraries
     public LibraryBuild Build(CellParts cell, IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken)
     {
         var name = $"{_prefix}-{Interlocked.Increment(ref _count).ToString(CultureInfo.InvariantCulture)}";
-        var version = new Version(1, 0, 0, 0);
-        var tree = CSharpSyntaxTree.ParseText(cell.Library, ParseOptions, cancellationToken: cancellationToken);
-        var usings = EarlierUsings(cell).ToList();
-        var all = references.Concat(References).ToList();
-        while (true)
-        {
-            var header = CSharpSyntaxTree.ParseText(Header(usings, version), ParseOptions, cancellationToken: cancellationToken);
-            var compilation = CSharpCompilation.Create(name, [tree, header], all, CompilationOptions);
-            var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            // The header has one using per line: an earlier cell's using that no longer resolves (its namespace was
-            // hidden by a redefinition) is left out rather than failing every later cell.
-            var stale = errors.Where(d => d.Location.SourceTree == header).Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Where(l => l < usings.Count).ToHashSet();
-            if (stale.Count > 0)
-            {
-                usings = [.. usings.Where((_, line) => !stale.Contains(line))];
-                continue;
-            }
-
-            if (errors.Count > 0)
-            {
-                return new LibraryBuild(_visible, [], Failure(cell, tree, errors));
-            }
-
-            var image = Emit(compilation, cancellationToken);
-            CellLibraryLoader.Load(name, version, image);
-            var library = new CellLibrary(name, version, Own(image), TypeNames(compilation.Assembly.GlobalNamespace));
-            return Supersede(library, references, cancellationToken);
-        }
+        var source = new CellLibrarySource(cell.Library, [.. EarlierUsings(cell)]);
+        var (library, errors, tree) = Compile(name, new Version(1, 0, 0, 0), source, [.. references, .. References], cancellationToken);
+        return library is null
+            ? new LibraryBuild(_visible, [], Failure(cell, tree, errors))
+            : Supersede(library, references, cancellationToken);
     }
 
     /// <summary>Makes the libraries of a cell that ran visible to later cells, and remembers its using directives.</summary>
@@ -90,35 +68,45 @@ internal sealed class CellLibraries
         }
     }
 
-    /// <summary>The new library after the earlier ones, each earlier one that defines a type it redefines replaced by
-    /// a hider (an empty next version of its name).</summary>
-    private LibraryBuild Supersede(CellLibrary library, IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken)
+    /// <summary>Compiles, emits and loads one library; on errors returns them (in <paramref name="source"/>'s tree)
+    /// and loads nothing. An earlier cell's using that no longer resolves (its namespace was redefined away) is left out
+    /// rather than failing every later cell.</summary>
+    private (CellLibrary? Library, List<Diagnostic> Errors, SyntaxTree Tree) Compile(string name, Version version, CellLibrarySource source,
+        IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken)
     {
-        var visible = new List<CellLibrary>();
-        var notes = new List<string>();
-        foreach (var earlier in _visible)
+        var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, cancellationToken: cancellationToken);
+        var usings = source.Usings.ToList();
+        while (true)
         {
-            if (!earlier.TypeNames.Overlaps(library.TypeNames))
+            var header = CSharpSyntaxTree.ParseText(Header(usings, version), ParseOptions, cancellationToken: cancellationToken);
+            var compilation = CSharpCompilation.Create(name, [tree, header], references, CompilationOptions);
+            var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var stale = errors.Where(d => d.Location.SourceTree == header).Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Where(l => l < usings.Count).ToHashSet();
+            if (stale.Count > 0)
             {
-                visible.Add(earlier);
+                usings = [.. usings.Where((_, line) => !stale.Contains(line))]; // the header has one using per line
                 continue;
             }
 
-            var version = new Version(1, 0, 0, earlier.Version.Revision + 1);
-            var compilation = CSharpCompilation.Create(earlier.Name, [CSharpSyntaxTree.ParseText(Header([], version), ParseOptions, cancellationToken: cancellationToken)], references, CompilationOptions);
-            var image = Emit(compilation, cancellationToken);
-            CellLibraryLoader.Load(earlier.Name, version, image);
-            visible.Add(new CellLibrary(earlier.Name, version, Own(image), []));
-            if (earlier.TypeNames.Except(library.TypeNames).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } hidden)
+            if (errors.Count > 0)
             {
-                notes.Add($"Note: {string.Join(", ", hidden)} {(hidden.Count == 1 ? "was" : "were")} declared in one cell with " +
-                    $"{string.Join(", ", earlier.TypeNames.Intersect(library.TypeNames).Order(StringComparer.Ordinal))}, which this cell declares again; " +
-                    "new code no longer sees " + (hidden.Count == 1 ? "it" : "them") + " (existing objects keep working). Declare " + (hidden.Count == 1 ? "it" : "them") + " again to use " + (hidden.Count == 1 ? "it" : "them") + ".");
+                return (null, errors, tree);
             }
-        }
 
-        visible.Add(library);
-        return new LibraryBuild(visible, notes, null);
+            var image = Emit(compilation, cancellationToken);
+            CellLibraryLoader.Load(name, version, image);
+            var library = new CellLibrary(name, version, Own(image), TypeNames(compilation.Assembly.GlobalNamespace),
+                Dependencies(image), source with { Usings = usings });
+            return (library, errors, tree);
+        }
+    }
+
+    /// <summary>The session's libraries the emitted <paramref name="image"/> uses (its assembly references).</summary>
+    private ImmutableHashSet<string> Dependencies(byte[] image)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(ImmutableArray.Create(image));
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return [.. reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).Where(n => n.StartsWith(_prefix + "-", StringComparison.Ordinal))];
     }
 
     // Usings of earlier cells apply to later cells in a script; as global usings they apply to the library too. The

@@ -3,10 +3,18 @@ using Microsoft.CodeAnalysis;
 
 namespace SftpInteractive.Scripting;
 
-/// <summary>One library compiled from a cell's declarations (or a hider: an empty newer version of an earlier
-/// library's name, which hides that library's types from later cells once they are all declared again).</summary>
+/// <summary>One library compiled from a cell's declarations, or a newer version of one (rebuilt without the types a
+/// later cell declared again, or against a base type that was redefined; empty when nothing is left).</summary>
 /// <param name="Name">The assembly's simple name, unique in the process.</param>
-/// <param name="Version">Its version; a hider has the next one.</param>
+/// <param name="Version">Its version; each rebuild has the next one, which supersedes the older in later cells.</param>
 /// <param name="Reference">What later compilations reference.</param>
-/// <param name="TypeNames">Metadata names of its top-level types (empty for a hider).</param>
-internal sealed record CellLibrary(string Name, Version Version, MetadataReference Reference, ImmutableHashSet<string> TypeNames);
+/// <param name="TypeNames">Metadata names of its top-level types.</param>
+/// <param name="Dependencies">The names of the session's other libraries its code uses.</param>
+/// <param name="Source">Its cell's library text (cell positions) and the using directives it compiled with.</param>
+internal sealed record CellLibrary(string Name, Version Version, MetadataReference Reference, ImmutableHashSet<string> TypeNames,
+    ImmutableHashSet<string> Dependencies, CellLibrarySource Source);
+
+/// <summary>What a <see cref="CellLibrary"/> is compiled from.</summary>
+/// <param name="Text">The library part of its cell.</param>
+/// <param name="Usings">The using directives of earlier cells it compiled with (as global usings).</param>
+internal sealed record CellLibrarySource(string Text, IReadOnlyList<string> Usings);

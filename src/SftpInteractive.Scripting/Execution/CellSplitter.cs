@@ -109,7 +109,7 @@ internal static class CellSplitter
 
     /// <summary><paramref name="code"/> with every character inside <paramref name="spans"/> that is not a line break
     /// replaced by a space, so lines and columns stay where they were.</summary>
-    private static string Blank(string code, IEnumerable<TextSpan> spans)
+    public static string Blank(string code, IEnumerable<TextSpan> spans)
     {
         var chars = code.ToCharArray();
         foreach (var span in spans)

@@ -2,7 +2,7 @@ namespace SftpInteractive.Scripting;
 
 /// <summary>What <see cref="CellLibraries.Build"/> made of a cell's declarations: the libraries visible once the cell
 /// has run (<see cref="CellLibraries.Commit"/>), and notes for the user; or the compile errors, in cell positions.</summary>
-/// <param name="Visible">The libraries later code sees: the earlier ones, some replaced by hiders, and the new one.</param>
-/// <param name="Notes">Lines worth telling (types hidden because a sibling declared with them was redefined).</param>
+/// <param name="Visible">The libraries later code sees: the earlier ones (some rebuilt) and the new one.</param>
+/// <param name="Notes">Lines worth telling (a type from an earlier cell that no longer compiles against a redefined one).</param>
 /// <param name="Failure">The library part did not compile; the session is unchanged.</param>
 internal sealed record LibraryBuild(IReadOnlyList<CellLibrary> Visible, IReadOnlyList<string> Notes, SubmissionResult.Failure? Failure);

@@ -17,17 +17,19 @@ public sealed partial class ScriptEngine
             return (null, null);
         }
 
-        var build = _libraries.Build(cell, SessionReferences(options), token);
+        var build = _libraries.Build(cell, SessionReferences(options, cell), token);
         return build.Failure is not null && !cell.NeedsLibrary ? (null, null) : (cell, build);
     }
 
     /// <summary>Every reference the session's submissions compile against (<c>#r</c> of earlier cells included),
-    /// without its cell libraries, which <see cref="CellLibraries"/> adds in their current versions.</summary>
-    private List<MetadataReference> SessionReferences(ScriptOptions options)
+    /// and the cell's own <c>#r</c> files, without its cell libraries, which <see cref="CellLibraries"/> adds in their
+    /// current versions.</summary>
+    private List<MetadataReference> SessionReferences(ScriptOptions options, CellParts cell)
     {
         var references = new List<MetadataReference>();
         var paths = new HashSet<string>(StringComparer.Ordinal);
         var earlier = new List<IEnumerable<MetadataReference>> { options.MetadataReferences };
+        earlier.AddRange(cell.References.Select(file => options.MetadataResolver.ResolveReference(file, null, MetadataReferenceProperties.Assembly).Cast<MetadataReference>()));
         for (var script = CurrentState?.Script; script is not null; script = script.Previous)
         {
             earlier.Add(script.GetCompilation().References);

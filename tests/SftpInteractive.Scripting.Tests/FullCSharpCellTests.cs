@@ -186,6 +186,22 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task ReferenceDirectiveInTheSameCell_TheLibraryPartCompilesAgainstIt()
+    {
+        var directory = Directory.CreateTempSubdirectory("sftpi-full-csharp-").FullName;
+        try
+        {
+            var dll = SftpInteractive.Testing.FormatterLibrary.Build(directory);
+            await using var engine = new ScriptEngine();
+            Assert.Equal(84, await Value(engine, $"#r \"{dll}\"\nstatic class GaugeExt {{ public static int Double(this Acme.Gauges.Gauge g) => g.Value * 2; }}\nnew Acme.Gauges.Gauge(42).Double()"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ClassUsingAScriptConstant_StillRunsAsAScript_AndLaterCellsStillDeclareExtensions()
     {
         await using var engine = new ScriptEngine();

@@ -94,7 +94,7 @@ internal sealed partial class CellLibraries
             }
 
             var image = Emit(compilation, cancellationToken);
-            CellLibraryLoader.Load(name, version, image);
+            CellLibraryLoader.Load(name, version, image, references.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
             var library = new CellLibrary(name, version, Own(image), TypeNames(compilation.Assembly.GlobalNamespace),
                 Dependencies(image), source with { Usings = usings });
             return (library, errors, tree);

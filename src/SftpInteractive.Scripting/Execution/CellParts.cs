@@ -15,7 +15,9 @@ namespace SftpInteractive.Scripting;
 /// <param name="NeedsLibrary">True when the cell declares what a script rejects (a namespace, an extension method or
 /// extension block); false when it only declares types a script would also accept.</param>
 /// <param name="Usings">The cell's own using directives (their text), for the libraries of later cells.</param>
-internal sealed record CellParts(string Cell, string Script, string Library, ImmutableArray<int> Insertions, bool NeedsLibrary, ImmutableArray<string> Usings)
+/// <param name="References">The files of the cell's <c>#r</c> directives (the library compiles against them too).</param>
+internal sealed record CellParts(string Cell, string Script, string Library, ImmutableArray<int> Insertions, bool NeedsLibrary,
+    ImmutableArray<string> Usings, ImmutableArray<string> References)
 {
     /// <summary>The length of the modifier inserted at each of <see cref="Insertions"/>.</summary>
     public const int InsertionLength = 7; // "public "

@@ -52,7 +52,8 @@ internal static class CellSplitter
         var kept = root.Usings.Select(u => u.Span).Concat(spans).ToList();
         var library = Blank(code, Complement(code.Length, kept));
         var (text, insertions) = MakePublic(library, types);
-        return new CellParts(code, script, text, insertions, needsLibrary, [.. root.Usings.Select(u => u.ToString())]);
+        return new CellParts(code, script, text, insertions, needsLibrary, [.. root.Usings.Select(u => u.ToString())],
+            [.. root.GetReferenceDirectives().Select(r => r.File.ValueText)]);
     }
 
     /// <summary>The using directives of a cell that declares nothing (they apply to later cells' libraries too).</summary>

@@ -393,7 +393,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
             }
 
             _state = state;
-            _libraries.Commit(library, cell?.Usings ?? CellSplitter.Usings(code));
+            _libraries.Commit(cell, library, cell?.Usings ?? CellSplitter.Usings(code));
         }
 
         _workspace.AddSubmission(code, state.Script.GetCompilation().References);

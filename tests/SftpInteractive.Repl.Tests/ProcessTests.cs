@@ -46,6 +46,32 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Piped_ScriptDeclaringTypesAgain_RunsTheStoredCompiledFormWithItsLibraries()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), $"sftpi-process-cache-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string?> { ["SFTPI_SCRIPT_CACHE"] = cache, ["SFTPI_STARTUP_TRACE"] = "1" };
+        const string script = "record Point(int X, int Y);\nstatic class PointExt { public static int Sum(this Point p) => p.X + p.Y; }\nnew Point(40, 2).Sum()\n";
+        try
+        {
+            var first = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.True(first.Code == 0, first.Err);
+            Assert.Equal("42", first.Out.Trim());
+
+            var second = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.True(second.Code == 0, second.Err);
+            Assert.Contains("compiled script loaded from the cache", second.Err);
+            Assert.Equal("42", second.Out.Trim());
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Piped_SameScriptAgain_RunsTheStoredCompiledFormWithTheSameOutput()
     {
         var cache = Path.Combine(Path.GetTempPath(), $"sftpi-process-cache-{Guid.NewGuid():N}");

@@ -16,6 +16,7 @@ internal sealed partial class CellLibraries
         var visible = new List<CellLibrary>();
         var rebuilt = new HashSet<string>(StringComparer.Ordinal);
         var notes = new List<string>();
+        var built = new List<CellLibrary>();
         foreach (var earlier in _visible)
         {
             var redefined = earlier.TypeNames.Intersect(library.TypeNames);
@@ -39,11 +40,13 @@ internal sealed partial class CellLibraries
             }
 
             visible.Add(next!);
+            built.Add(next!);
             rebuilt.Add(earlier.Name);
         }
 
         visible.Add(library);
-        return new LibraryBuild(visible, notes, null);
+        built.Add(library);
+        return new LibraryBuild(visible, notes, null, built);
     }
 
     /// <summary><paramref name="text"/> with the declarations of <paramref name="names"/> blanked (lines kept).</summary>

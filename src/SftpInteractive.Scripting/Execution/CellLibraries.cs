@@ -30,6 +30,8 @@ internal sealed partial class CellLibraries
     private readonly string _prefix = "sftpi-cells" + Interlocked.Increment(ref _sessions).ToString(CultureInfo.InvariantCulture);
     private readonly List<string> _usings = [];
     private readonly HashSet<MetadataReference> _own = [];
+    private readonly List<CellLibrary> _built = [];
+    private readonly Dictionary<string, string> _scripts = new(StringComparer.Ordinal);
     private IReadOnlyList<CellLibrary> _visible = [];
     private int _count;
 
@@ -50,16 +52,28 @@ internal sealed partial class CellLibraries
         var source = new CellLibrarySource(cell.Library, [.. EarlierUsings(cell)]);
         var (library, errors, tree) = Compile(name, new Version(1, 0, 0, 0), source, [.. references, .. References], cancellationToken);
         return library is null
-            ? new LibraryBuild(_visible, [], Failure(cell, tree, errors))
+            ? new LibraryBuild(_visible, [], Failure(cell, tree, errors), [])
             : Supersede(library, references, cancellationToken);
     }
 
+    /// <summary>True when a redefinition rebuilt a library: several versions of one name are loaded, which a stored
+    /// script's single load context cannot hold (<see cref="CompiledScriptCache"/>).</summary>
+    public bool Rebuilt => _built.Any(l => l.Version.Revision > 0);
+
+    /// <summary>Every library the cells that ran compiled, in order (for <see cref="CompiledScriptCache"/>).</summary>
+    public IReadOnlyList<CompiledLibrary> Compiled => [.. _built.Select(l => new CompiledLibrary(l.Name, l.Image))];
+
+    /// <summary>The code Roslyn compiled for the cell <paramref name="code"/> (its script part when it declared types).</summary>
+    public string CompiledCode(string code) => _scripts.GetValueOrDefault(code, code);
+
     /// <summary>Makes the libraries of a cell that ran visible to later cells, and remembers its using directives.</summary>
-    public void Commit(LibraryBuild? build, ImmutableArray<string> usings)
+    public void Commit(CellParts? cell, LibraryBuild? build, ImmutableArray<string> usings)
     {
-        if (build is not null)
+        if (cell is not null && build is not null)
         {
             _visible = build.Visible;
+            _built.AddRange(build.Built);
+            _scripts[cell.Cell] = cell.Script;
         }
 
         foreach (var directive in usings.Where(u => !_usings.Contains(u)))
@@ -96,7 +110,7 @@ internal sealed partial class CellLibraries
             var image = Emit(compilation, cancellationToken);
             CellLibraryLoader.Load(name, version, image, references.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
             var library = new CellLibrary(name, version, Own(image), TypeNames(compilation.Assembly.GlobalNamespace),
-                Dependencies(image), source with { Usings = usings });
+                Dependencies(image), source with { Usings = usings }, image);
             return (library, errors, tree);
         }
     }

@@ -11,8 +11,9 @@ namespace SftpInteractive.Scripting;
 /// <param name="TypeNames">Metadata names of its top-level types.</param>
 /// <param name="Dependencies">The names of the session's other libraries its code uses.</param>
 /// <param name="Source">Its cell's library text (cell positions) and the using directives it compiled with.</param>
+/// <param name="Image">The emitted assembly (what <see cref="CompiledScriptCache"/> stores).</param>
 internal sealed record CellLibrary(string Name, Version Version, MetadataReference Reference, ImmutableHashSet<string> TypeNames,
-    ImmutableHashSet<string> Dependencies, CellLibrarySource Source);
+    ImmutableHashSet<string> Dependencies, CellLibrarySource Source, byte[] Image);
 
 /// <summary>What a <see cref="CellLibrary"/> is compiled from.</summary>
 /// <param name="Text">The library part of its cell.</param>

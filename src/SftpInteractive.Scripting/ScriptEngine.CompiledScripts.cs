@@ -38,14 +38,15 @@ public sealed partial class ScriptEngine
     public void SaveCompiledScript(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        if (CompiledScripts is not { } cache || _compiled is not null || CurrentState is not { } state || !CompiledScriptCache.MayStore(script))
+        // A script whose cells declared types is stored with their libraries, unless a redefinition rebuilt one.
+        if (CompiledScripts is not { } cache || _compiled is not null || CurrentState is not { } state || !CompiledScriptCache.MayStore(script) || _libraries.Rebuilt)
         {
             return;
         }
 
-        if (SubmissionEmitter.Emit(state.Script, History, CancellationToken.None) is { } submissions)
+        if (SubmissionEmitter.Emit(state.Script, History, _libraries.CompiledCode, CancellationToken.None) is { } submissions)
         {
-            cache.Store(script, submissions);
+            cache.Store(script, submissions, _libraries.Compiled);
         }
     }
 

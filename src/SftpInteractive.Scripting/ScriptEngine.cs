@@ -19,6 +19,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     private readonly RemotePathCompleter _paths;
     private readonly PackageManager _packages;
     private readonly string _directory;
+    private readonly CellLibraries _libraries = new();
     private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
@@ -104,7 +105,11 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         var compiled = Task.Run(() =>
         {
             var script = CSharpScript.Create(code, _packages.Apply(_options.Value), typeof(ScriptGlobals));
-            _ = script.Compile();
+            if (!CellSplitter.MayDeclareTypes(code))
+            {
+                _ = script.Compile(); // a cell declaring types is split first (CellSplitter); this script goes unused
+            }
+
             return script;
         });
         Interlocked.CompareExchange(ref _prepared, new PreparedScript(code, compiled), null);
@@ -350,6 +355,8 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         }
 
         ScriptState<object> state;
+        CellParts? cell = null;
+        LibraryBuild? library = null;
         try
         {
             // #r "nuget:" and #i lines are restored and taken out first; what remains is what Roslyn compiles.
@@ -369,6 +376,22 @@ public sealed partial class ScriptEngine : IInteractiveEngine
 
             code = prepared;
             var options = _packages.Apply(_options.Value);
+            (cell, library) = BuildLibrary(code, options, token);
+            if (library?.Failure is { } libraryFailure)
+            {
+                return libraryFailure;
+            }
+
+            if (cell is not null)
+            {
+                code = cell.Script;
+                foreach (var note in library!.Notes)
+                {
+                    display.StandardError.WriteLine(note);
+                }
+            }
+
+            options = _libraries.Any ? options.AddReferences((library?.Visible.Select(l => l.Reference) ?? _libraries.References)) : options;
             state = _state is null
                 ? await (await FirstScriptAsync(code, options).ConfigureAwait(false)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
                 : await _state.ContinueWithAsync(code, options, static _ => true, token).ConfigureAwait(false);
@@ -397,6 +420,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
             }
 
             _state = state;
+            _libraries.Commit(cell, library, cell?.Usings ?? CellSplitter.Usings(code));
         }
 
         _workspace.AddSubmission(code, state.Script.GetCompilation().References);

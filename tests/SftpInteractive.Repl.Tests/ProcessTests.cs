@@ -21,6 +21,57 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Piped_ScriptDeclaringExtensionMethodsAndANamespace_RunsAndReportsErrorsAtTheirLine()
+    {
+        const string script = """
+            namespace Shop
+            {
+                public record Item(string Name, decimal Price);
+            }
+            using Shop;
+            static class ItemText
+            {
+                public static string Label(this Item item) => $"{item.Name}: {item.Price:0.00}";
+            }
+            Console.WriteLine(new Item("tea", 2.5m).Label());
+            static class Broken { public static int Twice(this int x) => x * nope; }
+            Console.WriteLine("not reached");
+
+            """;
+        var (code, output, errors) = await Tool.RunPiped(Tool.Executable, script, "--no-connect");
+        Assert.Equal(1, code);
+        Assert.Equal("tea: 2.50", output.Trim());
+        Assert.Contains("(1,66)", errors); // the submission's own line and column of `nope`
+        Assert.Contains("CS0103", errors);
+    }
+
+    [Fact]
+    public async Task Piped_ScriptDeclaringTypesAgain_RunsTheStoredCompiledFormWithItsLibraries()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), $"sftpi-process-cache-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string?> { ["SFTPI_SCRIPT_CACHE"] = cache, ["SFTPI_STARTUP_TRACE"] = "1" };
+        const string script = "record Point(int X, int Y);\nstatic class PointExt { public static int Sum(this Point p) => p.X + p.Y; }\nnew Point(40, 2).Sum()\n";
+        try
+        {
+            var first = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.True(first.Code == 0, first.Err);
+            Assert.Equal("42", first.Out.Trim());
+
+            var second = await Tool.RunPipedIn(null, environment, Tool.Executable, script, "--no-connect");
+            Assert.True(second.Code == 0, second.Err);
+            Assert.Contains("compiled script loaded from the cache", second.Err);
+            Assert.Equal("42", second.Out.Trim());
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Piped_SameScriptAgain_RunsTheStoredCompiledFormWithTheSameOutput()
     {
         var cache = Path.Combine(Path.GetTempPath(), $"sftpi-process-cache-{Guid.NewGuid():N}");

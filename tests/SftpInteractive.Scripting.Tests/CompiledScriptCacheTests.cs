@@ -67,6 +67,42 @@ public sealed class CompiledScriptCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task SecondRun_ScriptDeclaringTypesExtensionsAndANamespace_RunsTheStoredLibraries()
+    {
+        string[] script =
+        [
+            "record Point(int X, int Y);",
+            "static class PointExt { public static int Sum(this Point p) => p.X + p.Y; }",
+            "namespace Geo { public static class Origin { public static Point Zero => new(0, 0); } }",
+            "new Point(40, 2).Sum() + Geo.Origin.Zero.Sum()",
+        ];
+        var first = await RunAndStore(script);
+        Assert.Equal(42, Assert.IsType<SubmissionResult.Success>(first[^1]).Value);
+
+        await using var engine = new ScriptEngine { CompiledScripts = new CompiledScriptCache(_directory) };
+        var submissions = engine.LoadCompiledScript(Text(script));
+        Assert.Equal(script, submissions);
+        var results = new List<SubmissionResult>();
+        foreach (var code in submissions!)
+        {
+            results.Add(await Run(engine, code));
+        }
+
+        Assert.Equal(42, Assert.IsType<SubmissionResult.Success>(results[^1]).Value);
+    }
+
+    [Fact]
+    public async Task ScriptRedefiningAType_IsNotStored()
+    {
+        string[] script = ["class A { }", "class A { public int X = 42; }", "new A().X"];
+        var first = await RunAndStore(script);
+        Assert.Equal(42, Assert.IsType<SubmissionResult.Success>(first[^1]).Value);
+
+        await using var engine = new ScriptEngine { CompiledScripts = new CompiledScriptCache(_directory) };
+        Assert.Null(engine.LoadCompiledScript(Text(script)));
+    }
+
+    [Fact]
     public async Task SecondRun_CodeReportsTheCachesLoadContext()
     {
         string[] script = ["var where = " + WhereItRuns + ";", "where"];

@@ -7,6 +7,9 @@ namespace SftpInteractive.Scripting;
 /// <c>&lt;Factory&gt;</c> method the C# compiler generates for a submission).</summary>
 internal sealed record CompiledSubmission(string Code, byte[] Image, string TypeName, string MethodName, bool HasValue);
 
+/// <summary>A library compiled from cells' declarations (<see cref="CellLibraries"/>) that the submissions reference.</summary>
+internal sealed record CompiledLibrary(string Name, byte[] Image);
+
 /// <summary>
 /// A piped script's submissions loaded from <see cref="CompiledScriptCache"/>, run in order without the compiler the
 /// way Roslyn's script runner does: one array of submission states, slot 0 the globals, each submission's factory
@@ -23,13 +26,23 @@ internal sealed class CompiledScript
     /// <summary>The submissions' code, in the order they run.</summary>
     public IReadOnlyList<string> Submissions => [.. _steps.Select(s => s.Code)];
 
-    /// <summary>Loads the submissions' assemblies into their own load context (they reference each other by the
-    /// names the compiler gave them).</summary>
-    public static CompiledScript Load(IReadOnlyList<CompiledSubmission> submissions)
+    /// <summary>Loads the submissions' assemblies and the cell libraries they use into their own load context (they
+    /// reference each other by the names the compiler gave them).</summary>
+    public static CompiledScript Load(IReadOnlyList<CompiledSubmission> submissions, IReadOnlyList<CompiledLibrary> libraries)
     {
         var context = new SubmissionLoadContext();
+        foreach (var library in libraries)
+        {
+            _ = context.Add(library.Image);
+        }
+
         var steps = submissions.Select(s =>
         {
+            if (s.Image.Length == 0)
+            {
+                return new Step(s.Code, null, false); // a submission with nothing to run
+            }
+
             var assembly = context.Add(s.Image);
             var factory = assembly.GetType(s.TypeName, throwOnError: true)!
                 .GetMethod(s.MethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
@@ -49,11 +62,16 @@ internal sealed class CompiledScript
         var step = _steps[_next++];
         _states ??= new object[_steps.Count + 1];
         _states[0] = globals;
+        if (step.Factory is null)
+        {
+            return (null, false);
+        }
+
         var value = await step.Factory(_states).ConfigureAwait(false);
         return (value, step.HasValue);
     }
 
-    private sealed record Step(string Code, Func<object[], Task<object>> Factory, bool HasValue);
+    private sealed record Step(string Code, Func<object[], Task<object>>? Factory, bool HasValue);
 
     private sealed class SubmissionLoadContext() : AssemblyLoadContext("sftpi compiled script")
     {

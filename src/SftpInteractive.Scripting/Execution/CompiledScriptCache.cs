@@ -8,7 +8,7 @@ namespace SftpInteractive.Scripting;
 /// Piped scripts compiled by earlier runs, so that running the same script again skips the C# compiler, which is most
 /// of a short script's run time. An entry is found by the script's exact text, the runtime's version and the identity
 /// of the assemblies scripts compile against (a new build of the tool misses every entry); it holds the emitted
-/// submission assemblies. Scripts with <c>#</c> directive lines (packages, <c>#r</c>, <c>#load</c>) are never stored:
+/// submission assemblies and the libraries compiled from the script's type declarations. Scripts with <c>#</c> directive lines (packages, <c>#r</c>, <c>#load</c>) are never stored:
 /// what they compile against depends on more than their text. The folder is private to the user (it holds the
 /// scripts' code, string literals included); a folder others may write to is not used.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class CompiledScriptCache
     /// <summary>The environment variable that moves the cache (a folder path) or turns it off (<c>off</c>).</summary>
     public const string EnvironmentVariable = "SFTPI_SCRIPT_CACHE";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: cell libraries (CompiledLibrary) beside the submissions
     private const string Manifest = "manifest.json";
 
     /// <summary>Creates a cache in <paramref name="directory"/> (created on first store, readable by the user only).</summary>
@@ -87,8 +87,11 @@ public sealed class CompiledScriptCache
                     s.GetProperty("method").GetString()!,
                     s.GetProperty("hasValue").GetBoolean()))
                 .ToList();
+            var libraries = root.GetProperty("libraries").EnumerateArray()
+                .Select((l, i) => new CompiledLibrary(l.GetString()!, File.ReadAllBytes(Path.Combine(entry, $"library{i + 1}.dll"))))
+                .ToList();
             System.IO.Directory.SetLastWriteTimeUtc(entry, DateTime.UtcNow); // most recently used
-            return CompiledScript.Load(submissions);
+            return CompiledScript.Load(submissions, libraries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or BadImageFormatException or MissingMethodException or TypeLoadException)
         {
@@ -99,7 +102,7 @@ public sealed class CompiledScriptCache
 
     /// <summary>Stores the compiled form of <paramref name="script"/>; a failure to write only means the next run
     /// compiles again.</summary>
-    internal void Store(string script, IReadOnlyList<CompiledSubmission> submissions)
+    internal void Store(string script, IReadOnlyList<CompiledSubmission> submissions, IReadOnlyList<CompiledLibrary> libraries)
     {
         var key = Key(script);
         var entry = Path.Combine(Directory, key);
@@ -118,7 +121,12 @@ public sealed class CompiledScriptCache
                 File.WriteAllBytes(Path.Combine(temporary, $"{i + 1}.dll"), submissions[i].Image);
             }
 
-            File.WriteAllBytes(Path.Combine(temporary, Manifest), ManifestBytes(script, submissions));
+            for (var i = 0; i < libraries.Count; i++)
+            {
+                File.WriteAllBytes(Path.Combine(temporary, $"library{i + 1}.dll"), libraries[i].Image);
+            }
+
+            File.WriteAllBytes(Path.Combine(temporary, Manifest), ManifestBytes(script, submissions, libraries));
             System.IO.Directory.Move(temporary, entry); // atomic: a reader sees a whole entry or none
             Evict();
         }
@@ -128,7 +136,7 @@ public sealed class CompiledScriptCache
         }
     }
 
-    private static byte[] ManifestBytes(string script, IReadOnlyList<CompiledSubmission> submissions)
+    private static byte[] ManifestBytes(string script, IReadOnlyList<CompiledSubmission> submissions, IReadOnlyList<CompiledLibrary> libraries)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -145,6 +153,13 @@ public sealed class CompiledScriptCache
                 json.WriteString("method", submission.MethodName);
                 json.WriteBoolean("hasValue", submission.HasValue);
                 json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("libraries");
+            foreach (var library in libraries)
+            {
+                json.WriteStringValue(library.Name);
             }
 
             json.WriteEndArray();

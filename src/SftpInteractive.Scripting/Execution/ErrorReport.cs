@@ -13,8 +13,14 @@ internal static class ErrorReport
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(ToScriptDiagnostic)
             .ToList();
-        var first = diagnostics.FirstOrDefault();
-        var message = first is null ? Redactor.Redact(error.Message) : $"({first.Line},{first.Column}): {first.Message}";
+        return FromDiagnostics(diagnostics, error.Message);
+    }
+
+    /// <summary>Compile errors already in cell positions (the library part of a cell, <see cref="CellLibraries"/>).</summary>
+    public static SubmissionResult.Failure FromDiagnostics(IReadOnlyList<ScriptDiagnostic> diagnostics, string? fallback = null)
+    {
+        var first = diagnostics.Count > 0 ? diagnostics[0] : null;
+        var message = first is null ? Redactor.Redact(fallback ?? "The cell did not compile.") : $"({first.Line},{first.Column}): {first.Message}";
         return new SubmissionResult.Failure(first?.Id ?? "CompilationError", message, diagnostics, string.Empty);
     }
 

@@ -7,8 +7,10 @@ namespace SftpInteractive.Scripting;
 internal static class SubmissionEmitter
 {
     /// <summary>Every submission of <paramref name="last"/>'s chain, oldest first, compiled; null when the chain is not
-    /// exactly <paramref name="history"/> (a warm-up ran before it, a directive was taken out) or does not emit.</summary>
-    public static IReadOnlyList<CompiledSubmission>? Emit(Script last, IReadOnlyList<string> history, CancellationToken cancellationToken)
+    /// exactly <paramref name="history"/> (a warm-up ran before it, a directive was taken out) or does not emit.
+    /// <paramref name="compiled"/> gives the code Roslyn compiled for a submission (a cell without the declarations
+    /// that went to its library, <see cref="CellSplitter"/>).</summary>
+    public static IReadOnlyList<CompiledSubmission>? Emit(Script last, IReadOnlyList<string> history, Func<string, string> compiled, CancellationToken cancellationToken)
     {
         var chain = new List<Script>();
         for (var script = last; script is not null; script = script.Previous)
@@ -17,29 +19,38 @@ internal static class SubmissionEmitter
         }
 
         chain.Reverse();
-        if (chain.Count != history.Count || chain.Where((s, i) => !string.Equals(s.Code, history[i], StringComparison.Ordinal)).Any())
+        if (chain.Count != history.Count || chain.Where((s, i) => !string.Equals(s.Code, compiled(history[i]), StringComparison.Ordinal)).Any())
         {
             return null;
         }
 
         var submissions = new List<CompiledSubmission>(chain.Count);
-        foreach (var script in chain)
+        foreach (var (script, code) in chain.Zip(history))
         {
             var compilation = script.GetCompilation();
-            if (compilation.GetEntryPoint(cancellationToken) is not { } factory)
+            using var image = new MemoryStream();
+            var emitted = compilation.Emit(image, cancellationToken: cancellationToken);
+            if (!emitted.Success && emitted.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             {
                 return null;
             }
 
-            using var image = new MemoryStream();
-            if (!compilation.Emit(image, cancellationToken: cancellationToken).Success)
+            if (!emitted.Success)
+            {
+                // Nothing to emit (only using directives, or a cell whose declarations all went to its library): the
+                // compiler gives such a submission no assembly and no state slot, and running it does nothing.
+                submissions.Add(new CompiledSubmission(code, [], string.Empty, string.Empty, false));
+                continue;
+            }
+
+            if (compilation.GetEntryPoint(cancellationToken) is not { } factory)
             {
                 return null;
             }
 
             var type = factory.ContainingType;
             var typeName = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? $"{ns.ToDisplayString()}.{type.MetadataName}" : type.MetadataName;
-            submissions.Add(new CompiledSubmission(script.Code, image.ToArray(), typeName, factory.MetadataName, SubmissionValue.HasValue(compilation)));
+            submissions.Add(new CompiledSubmission(code, image.ToArray(), typeName, factory.MetadataName, SubmissionValue.HasValue(compilation)));
         }
 
         return submissions;

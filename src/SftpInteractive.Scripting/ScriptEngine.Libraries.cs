@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace SftpInteractive.Scripting;
+
+/// <summary>The engine's side of <see cref="CellLibraries"/>: a cell's type and namespace declarations compiled as a
+/// library before its script part, so a cell accepts what a <c>.cs</c> file accepts.</summary>
+public sealed partial class ScriptEngine
+{
+    /// <summary>Splits <paramref name="code"/> and compiles its declarations; (null, null) when it declares none. A
+    /// cell that only declares types a script accepts too runs as a script when its library part fails to compile
+    /// (say a class using a script's <c>static</c> method or constant), so nothing that ran before breaks.</summary>
+    private (CellParts? Cell, LibraryBuild? Library) BuildLibrary(string code, ScriptOptions options, CancellationToken token)
+    {
+        if (CellSplitter.Split(code) is not { } cell)
+        {
+            return (null, null);
+        }
+
+        var build = _libraries.Build(cell, SessionReferences(options, cell), token);
+        return build.Failure is not null && !cell.NeedsLibrary ? (null, null) : (cell, build);
+    }
+
+    /// <summary>Every reference the session's submissions compile against (<c>#r</c> of earlier cells included),
+    /// and the cell's own <c>#r</c> files, without its cell libraries, which <see cref="CellLibraries"/> adds in their
+    /// current versions.</summary>
+    private List<MetadataReference> SessionReferences(ScriptOptions options, CellParts cell)
+    {
+        var references = new List<MetadataReference>();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var earlier = new List<IEnumerable<MetadataReference>> { options.MetadataReferences };
+        earlier.AddRange(cell.References.Select(file => options.MetadataResolver.ResolveReference(file, null, MetadataReferenceProperties.Assembly).Cast<MetadataReference>()));
+        for (var script = CurrentState?.Script; script is not null; script = script.Previous)
+        {
+            earlier.Add(script.GetCompilation().References);
+        }
+
+        foreach (var reference in earlier.SelectMany(r => r).OfType<PortableExecutableReference>())
+        {
+            if (!_libraries.IsOwn(reference) && (reference.FilePath is not { } path || paths.Add(path)))
+            {
+                references.Add(reference);
+            }
+        }
+
+        return references;
+    }
+}

@@ -63,15 +63,47 @@ def first_line(text):
     return ""
 
 
+# The engine sends, with the first formatted output of a session, a script of its own (a text/html display whose
+# element id starts with this) that finds the output cell in VS Code; it is not an output of the cell.
+ENGINE_BOOTSTRAP = "dotnet-interactive-this-cell-"
+
+
+def is_bootstrap(output):
+    html = output.get("data", {}).get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    return output.get("output_type") == "display_data" and ENGINE_BOOTSTRAP in html
+
+
+# What an HTML output is, beyond its MIME type: a table (DataFrame, object and collection views), a Plotly chart
+# (Plotly.NET's HTML calls Plotly.newPlot), a Mermaid diagram (rendered by mermaid's JavaScript). A `<pre>` dump of a
+# value's text is text/html too; these tell it from the real view.
+HTML_FEATURES = [("table", "<table"), ("plotly", "newPlot("), ("mermaid", "mermaid")]
+
+
+def html_features(outputs):
+    html = ""
+    for output in outputs:
+        if output.get("output_type") in ("display_data", "execute_result") and not is_bootstrap(output):
+            value = output.get("data", {}).get("text/html", "")
+            html += "".join(value) if isinstance(value, list) else value
+    return [name for name, needle in HTML_FEATURES if needle in html]
+
+
 def output_kinds(outputs):
-    kinds = set()
+    return sorted({kind for bundle in output_bundles(outputs) for kind in bundle})
+
+
+def output_bundles(outputs):
+    """The distinct output bundles: each display's or result's sorted MIME types, and one ["stream:NAME"] per stream
+    written to (hosts flush stream text in different pieces). The engine's bootstrap script is left out."""
+    bundles = set()
     for output in outputs:
         kind = output.get("output_type")
         if kind == "stream":
-            kinds.add("stream:" + output.get("name", "?"))
-        elif kind in ("display_data", "execute_result"):
-            kinds.update(output.get("data", {}).keys())
-    return sorted(kinds)
+            bundles.add(("stream:" + output.get("name", "?"),))
+        elif kind in ("display_data", "execute_result") and not is_bootstrap(output):
+            bundles.add(tuple(sorted(output.get("data", {}).keys())))
+    return [list(b) for b in sorted(bundles)]
 
 
 def error_line(outputs, reply):
@@ -97,7 +129,7 @@ def cell_record(name, index, cell):
             "first_line": first_line(cell.source)}
 
 
-def run_notebook(path, kernel_name, workdir, timeout, startup_timeout):
+def run_notebook(path, kernel_name, workdir, timeout, startup_timeout, save_dir=None):
     """One notebook in a fresh kernel; a record per code cell."""
     nb = nbformat.read(path, as_version=4)
     name = os.path.basename(path)
@@ -126,29 +158,34 @@ def run_notebook(path, kernel_name, workdir, timeout, startup_timeout):
                               stderr=first_line("".join(o.get("text", "") for o in cell.outputs
                                                         if o.get("output_type") == "stream" and o.get("name") == "stderr")),
                               error_outputs=sum(o.get("output_type") == "error" for o in cell.outputs),
-                              outputs=output_kinds(cell.outputs), updates=client.updates,
+                              outputs=output_kinds(cell.outputs), bundles=output_bundles(cell.outputs),
+                              html_features=html_features(cell.outputs), updates=client.updates,
                               seconds=round(time.monotonic() - started, 2))
                 records.append(record)
                 if status == "dead":
                     break
+        if save_dir:
+            os.makedirs(save_dir, exist_ok=True)
+            nbformat.write(nb, os.path.join(save_dir, name))
     except Exception as ex:  # the kernel did not start, or died between cells
         reason = f"{type(ex).__name__}: {first_line(ex)}"
         for index, cell in pending:
             records.append({**cell_record(name, index, cell), "status": "error", "outcome": "not-run",
-                            "error": "kernel unavailable: " + reason, "stderr": "", "error_outputs": 0, "outputs": [], "updates": 0, "seconds": 0})
+                            "error": "kernel unavailable: " + reason, "stderr": "", "error_outputs": 0, "outputs": [], "bundles": [], "html_features": [], "updates": 0, "seconds": 0})
         return records, reason
     for index, cell in pending:
         records.append({**cell_record(name, index, cell), "status": "error", "outcome": "not-run",
-                        "error": "kernel died in an earlier cell", "stderr": "", "error_outputs": 0, "outputs": [], "updates": 0, "seconds": 0})
+                        "error": "kernel died in an earlier cell", "stderr": "", "error_outputs": 0, "outputs": [], "bundles": [], "html_features": [], "updates": 0, "seconds": 0})
     return records, None
 
 
-def run_kernel(label, kernel_name, corpus, notebooks, tmp, timeout, startup_timeout):
+def run_kernel(label, kernel_name, corpus, notebooks, tmp, timeout, startup_timeout, save_dir=None):
     workdir = os.path.join(tmp, "work-" + label)
     shutil.copytree(corpus, workdir)
     results, failures = [], []
     for nb in notebooks:
-        records, failure = run_notebook(os.path.join(workdir, nb), kernel_name, workdir, timeout, startup_timeout)
+        records, failure = run_notebook(os.path.join(workdir, nb), kernel_name, workdir, timeout, startup_timeout,
+                                        os.path.join(save_dir, label) if save_dir else None)
         results.extend(records)
         if failure:
             failures.append(f"{nb}: {failure}")
@@ -212,6 +249,7 @@ def main():
     parser.add_argument("--recorded", help="the engine's recorded results, used when the engine cannot run")
     parser.add_argument("--record", help="write the engine's results (as --recorded reads them) to this file")
     parser.add_argument("--json", help="write every cell's results and the summary here")
+    parser.add_argument("--save", help="write the executed notebooks into SAVE/ours and SAVE/engine")
     args = parser.parse_args()
 
     notebooks = args.notebooks.split(",") if args.notebooks else sorted(
@@ -236,10 +274,10 @@ def main():
 
         ours = engine = None
         if args.only in ("ours", "both"):
-            ours, failures = run_kernel("ours", OURS_KERNEL, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout)
+            ours, failures = run_kernel("ours", OURS_KERNEL, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout, args.save)
         engine_source = "live"
         if engine_kernel:
-            engine, failures = run_kernel("engine", engine_kernel, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout)
+            engine, failures = run_kernel("engine", engine_kernel, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout, args.save)
             if len(failures) == len(notebooks):
                 engine_problem, engine = "the engine's kernel did not start: " + "; ".join(failures), None
         if engine is None and args.only != "ours":
@@ -267,7 +305,7 @@ def main():
     for label, records in (("ours", ours), ("engine", engine)):
         for r in records or []:
             entry = by_key.setdefault((r["notebook"], r["cell"]), {k: r[k] for k in ("notebook", "cell", "id", "kernel", "first_line")})
-            entry[label] = {k: r.get(k) for k in ("status", "outcome", "error", "stderr", "error_outputs", "outputs", "updates", "seconds")}
+            entry[label] = {k: r.get(k) for k in ("id", "status", "outcome", "error", "stderr", "error_outputs", "outputs", "bundles", "html_features", "updates", "seconds")}
     cells = [by_key[k] for k in sorted(by_key)]
     summary = summarise(cells)
     print_table(cells, summary, engine_source)

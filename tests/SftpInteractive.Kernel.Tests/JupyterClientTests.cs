@@ -56,6 +56,46 @@ public sealed class JupyterClientTests
         Assert.Contains("one of", twoErr, StringComparison.Ordinal);
     }
 
+    /// <summary>A notebook saved by Polyglot names the kernelspec '.net-csharp': installed under that name, ours runs it
+    /// without anyone choosing a kernel (nbclient takes the name from the notebook), and a bad name is refused.</summary>
+    [Fact]
+    public void SftpiKernelInstall_NamePolyglot_NotebookSavedByPolyglotRunsOnOurKernel()
+    {
+        using var jupyter = JupyterEnvironment.Create("nbclient");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var sftpi = Path.Combine(AppContext.BaseDirectory, "sftpi.dll");
+        var prefix = Path.Combine(jupyter.Root, "prefix");
+        var notebook = Path.Combine(jupyter.WorkDir, "polyglot.ipynb");
+        var saved = JsonNode.Parse(Notebooks.Build("AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == \"SftpInteractive.Kernel\")"))!;
+        saved["metadata"]!["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["display_name"] = ".NET (C#)", ["language"] = "C#" };
+        saved["metadata"]!["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" };
+        File.WriteAllText(notebook, saved.ToJsonString());
+
+        var (code, stdout, stderr) = jupyter.Run(dotnet, [sftpi, "kernel", "install", "--prefix", prefix, "--name", ".net-csharp"], Limit);
+        var (badCode, _, badErr) = jupyter.Run(dotnet, [sftpi, "kernel", "install", "--prefix", prefix, "--name", "c sharp"], Limit);
+        var run = jupyter.Run(JupyterEnvironment.Python, ["-c", """
+            import sys, nbformat
+            from nbclient import NotebookClient
+            nb = nbformat.read(sys.argv[1], as_version=4)
+            client = NotebookClient(nb, timeout=120, startup_timeout=120)
+            client.execute()
+            print(client.kernel_name)
+            print(nb.cells[0].outputs[0]["data"]["text/plain"])
+            """, notebook], Limit);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("'.net-csharp' (C# (SftpInteractive, standing in for .NET Interactive))", stdout, StringComparison.Ordinal);
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(prefix, "share", "jupyter", "kernels", ".net-csharp", "kernel.json")))!;
+        Assert.Equal(sftpi, spec["argv"]!.AsArray()[1]!.GetValue<string>());
+        Assert.Equal(2, badCode);
+        Assert.Contains("' '", badErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(prefix, "share", "jupyter", "kernels", "c sharp")));
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var lines = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(".net-csharp", lines[0].Trim());
+        Assert.Equal("true", lines[1].Trim());
+    }
+
     [Fact]
     public void Interrupt_CellIgnoringToken_EndsPromptlyAsCancelledAndKernelStaysUsable()
     {

@@ -13,14 +13,23 @@ public static class KernelSpecInstaller
     /// <summary>Name shown in launchers and kernel pickers.</summary>
     public const string DisplayName = "C# (SftpInteractive)";
 
+    /// <summary>The kernelspec name .NET Interactive's C# kernel had, which notebooks saved by Polyglot Notebooks name
+    /// in their metadata: installed under it (opt-in), our kernel opens them without choosing a kernel again.</summary>
+    public const string PolyglotKernelName = ".net-csharp";
+
+    /// <summary>Display name of the kernelspec installed as <see cref="PolyglotKernelName"/>.</summary>
+    public const string PolyglotDisplayName = "C# (SftpInteractive, standing in for .NET Interactive)";
+
     /// <summary>Writes kernel.json (and the logo) and returns the kernelspec folder.</summary>
     /// <param name="target">User, the Jupyter Python's sys.prefix, or <paramref name="prefix"/>.</param>
     /// <param name="prefix">The prefix for <see cref="KernelSpecTarget.Prefix"/>; ignored otherwise.</param>
     /// <param name="launchCommand">How to start the tool, e.g. [path to sftpi] or [dotnet, path to sftpi.dll];
     /// <c>kernel run {connection_file}</c> is appended.</param>
-    /// <exception cref="ArgumentException">No prefix for <see cref="KernelSpecTarget.Prefix"/>, or an empty launch command.</exception>
+    /// <param name="name">The kernelspec name; <see cref="KernelName"/> when null. See <see cref="CheckName"/>.</param>
+    /// <exception cref="ArgumentException">No prefix for <see cref="KernelSpecTarget.Prefix"/>, an empty launch command,
+    /// or a name Jupyter would not accept.</exception>
     /// <exception cref="InvalidOperationException">sys-prefix was asked but no <c>jupyter</c> is on PATH.</exception>
-    public static string Install(KernelSpecTarget target, string? prefix, IReadOnlyList<string> launchCommand)
+    public static string Install(KernelSpecTarget target, string? prefix, IReadOnlyList<string> launchCommand, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(launchCommand);
         if (launchCommand.Count == 0)
@@ -28,7 +37,13 @@ public static class KernelSpecInstaller
             throw new ArgumentException("The launch command is empty.", nameof(launchCommand));
         }
 
-        var dir = Path.Combine(KernelsDirectory(target, prefix), KernelName);
+        name ??= KernelName;
+        if (CheckName(name) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(name));
+        }
+
+        var dir = Path.Combine(KernelsDirectory(target, prefix), name);
         Directory.CreateDirectory(dir);
         var argv = new JsonArray();
         foreach (var part in launchCommand.Concat(["kernel", "run", "{connection_file}"]))
@@ -39,7 +54,7 @@ public static class KernelSpecInstaller
         var spec = new JsonObject
         {
             ["argv"] = argv,
-            ["display_name"] = DisplayName,
+            ["display_name"] = DisplayNameFor(name),
             ["language"] = "csharp",
             // .NET dies on SIGINT unless it handles it, and Windows has no SIGINT: interrupt by message.
             ["interrupt_mode"] = "message",
@@ -48,6 +63,44 @@ public static class KernelSpecInstaller
         File.WriteAllText(Path.Combine(dir, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.WriteAllText(Path.Combine(dir, KernelLogo.FileName), KernelLogo.Svg);
         return dir;
+    }
+
+    /// <summary>The display name of the kernelspec installed as <paramref name="name"/>: <see cref="DisplayName"/>,
+    /// <see cref="PolyglotDisplayName"/>, or for any other name the display name with that name in it.</summary>
+    /// <param name="name">A kernelspec name.</param>
+    public static string DisplayNameFor(string name) => name switch
+    {
+        KernelName => DisplayName,
+        PolyglotKernelName => PolyglotDisplayName,
+        _ => $"C# (SftpInteractive, {name})",
+    };
+
+    /// <summary>Why Jupyter would not accept <paramref name="name"/> as a kernelspec name, or null when it would:
+    /// jupyter_client's rule is ASCII letters, digits, '.', '_' and '-' only (it lowercases the name), and a folder name
+    /// cannot be '.' or '..'.</summary>
+    /// <param name="name">A kernelspec name.</param>
+    public static string? CheckName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "The kernel name is empty.";
+        }
+
+        var bad = name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'));
+        if (bad != default)
+        {
+            return $"The kernel name '{name}' has '{bad}': Jupyter accepts only letters, digits, '.', '_' and '-' "
+                + $"(for notebooks saved by Polyglot Notebooks: --name {PolyglotKernelName}).";
+        }
+
+        if (name.All(c => c == '.'))
+        {
+            return $"The kernel name '{name}' is not a folder name Jupyter can use.";
+        }
+
+        return name.Any(char.IsAsciiLetterUpper)
+            ? $"The kernel name '{name}' has capital letters: Jupyter lowercases kernel names, so use '{name.ToLowerInvariant()}'."
+            : null;
     }
 
     /// <summary>The launch command of the running tool: the apphost itself, or <c>dotnet</c> plus the entry assembly

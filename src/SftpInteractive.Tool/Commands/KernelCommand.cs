@@ -5,7 +5,7 @@ using SftpInteractive.Scripting;
 
 namespace SftpInteractive.Tool.Commands;
 
-/// <summary><c>sftpi kernel install [--user | --sys-prefix | --prefix DIR]</c> and <c>sftpi kernel run CONNECTION_FILE</c>.</summary>
+/// <summary><c>sftpi kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]</c> and <c>sftpi kernel run CONNECTION_FILE</c>.</summary>
 internal static class KernelCommand
 {
     /// <param name="engineFactory">The engine cells run in; default: a Roslyn <see cref="ScriptEngine"/> rooted at the working
@@ -26,9 +26,14 @@ internal static class KernelCommand
         var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
         var sysPrefix = new Option<bool>("--sys-prefix") { Description = "Install into the Python environment that runs jupyter." };
         var prefix = new Option<string?>("--prefix") { Description = "Install into DIR/share/jupyter/kernels.", HelpName = "DIR" };
+        var name = new Option<string?>("--name")
+        {
+            Description = $"Install under another kernelspec name. '{KernelSpecInstaller.PolyglotKernelName}' makes notebooks saved by Polyglot Notebooks open on this kernel.",
+            HelpName = "NAME",
+        };
         var install = new Command("install", "Write the 'sftpinteractive' kernelspec so Jupyter front ends list 'C# (SftpInteractive)'.")
         {
-            user, sysPrefix, prefix,
+            user, sysPrefix, prefix, name,
         };
         install.SetAction(parse =>
         {
@@ -40,13 +45,20 @@ internal static class KernelCommand
                 return 2;
             }
 
+            var chosenName = parse.GetValue(name) ?? KernelSpecInstaller.KernelName;
+            if (KernelSpecInstaller.CheckName(chosenName) is { } problem)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(problem);
+                return 2;
+            }
+
             var target = chosenPrefix is not null ? KernelSpecTarget.Prefix
                 : parse.GetValue(sysPrefix) ? KernelSpecTarget.SysPrefix : KernelSpecTarget.User;
             var launch = KernelSpecInstaller.LaunchCommandFor(Environment.ProcessPath, Assembly.GetEntryAssembly()!.Location);
             try
             {
-                var dir = KernelSpecInstaller.Install(target, chosenPrefix, launch);
-                parse.InvocationConfiguration.Output.WriteLine($"Installed kernelspec '{KernelSpecInstaller.KernelName}' ({KernelSpecInstaller.DisplayName}) in {dir}");
+                var dir = KernelSpecInstaller.Install(target, chosenPrefix, launch, chosenName);
+                parse.InvocationConfiguration.Output.WriteLine($"Installed kernelspec '{chosenName}' ({KernelSpecInstaller.DisplayNameFor(chosenName)}) in {dir}");
                 return 0;
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)

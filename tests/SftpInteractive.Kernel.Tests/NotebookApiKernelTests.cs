@@ -12,6 +12,24 @@ public sealed class NotebookApiKernelTests
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     [Fact]
+    public void StartUp_PlainCells_DoNotLoadTheNotebookApi()
+    {
+        using var jupyter = JupyterEnvironment.Create();
+        const string loaded = "AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name is " +
+            "\"Microsoft.DotNet.Interactive.Formatting\" or \"Microsoft.AspNetCore.Html.Abstractions\" or \"Microsoft.DotNet.Interactive\")";
+        var spec = new JsonObject { ["cells"] = new JsonArray("1+1", "var files = new List<string> { \"a.csv\" }; files.Count", loaded) };
+        var specPath = Path.Combine(jupyter.WorkDir, "cells.json");
+        File.WriteAllText(specPath, spec.ToJsonString());
+
+        var (code, stdout, stderr) = jupyter.Scenario(Limit, "cells", specPath);
+
+        Assert.True(code == 0, stderr);
+        var replies = JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{')))!["cells"]!.AsArray();
+        var result = replies[2]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "execute_result")!;
+        Assert.Equal("0", Notebooks.Text(result["data"]!["text/plain"]!));
+    }
+
+    [Fact]
     public void PolyglotCells_DisplayUpdateFormatterPocketViewLatexAndExtensions_SendTheEnginesKindsOfOutput()
     {
         using var jupyter = JupyterEnvironment.Create();

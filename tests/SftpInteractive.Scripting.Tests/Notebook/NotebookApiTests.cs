@@ -186,4 +186,20 @@ public sealed class NotebookApiTests
         Assert.Contains("Europe", value.Text, StringComparison.Ordinal);
         Assert.Contains("(10 more)", list!.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FormatterListExpansionLimit_SetInACell_BoundsTheDefaultHtml()
+    {
+        await using var engine = new ScriptEngine();
+        try
+        {
+            var (list, _) = await Run(engine, "Formatter.ListExpansionLimit = 5;\nEnumerable.Range(0, 30)");
+
+            Assert.Contains("4 ... (25 more)", list!.Html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.DotNet.Interactive.Formatting.Formatter.ResetToDefault();
+        }
+    }
 }

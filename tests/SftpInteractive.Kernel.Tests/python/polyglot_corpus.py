@@ -10,8 +10,9 @@ Kernelspecs go into a temporary JUPYTER_PATH, so the user's Jupyter config is un
 engine with tests/tools/install-dotnet-interactive). Each kernel runs in its own copy of the corpus folder, so
 `#!import imports/helpers.dib` resolves and nothing is written into the repository.
 
-When the engine cannot be installed or started and --recorded FILE is given, the engine's column comes from FILE
-(what the engine produced in a real run, written by --record) and the JSON says `"engine_source": "recorded"`.
+Where the engine cannot be installed or started (or with --no-engine) and --recorded FILE is given, the engine's
+column comes from FILE (what the engine produced in a real run, written by --record), and the table and the JSON's
+`engine_source` say so ("recorded DATE", or "live, recorded DATE for NOTEBOOKS" when only some notebooks could not start).
 
 Usage:
   polyglot_corpus.py --tool src/SftpInteractive.Tool/bin/Release/net10.0/sftpi.dll [--json out.json]
@@ -77,7 +78,8 @@ def is_bootstrap(output):
 # What an HTML output is, beyond its MIME type: a table (DataFrame, object and collection views), a Plotly chart
 # (Plotly.NET's HTML calls Plotly.newPlot), a Mermaid diagram (rendered by mermaid's JavaScript). A `<pre>` dump of a
 # value's text is text/html too; these tell it from the real view.
-HTML_FEATURES = [("table", "<table"), ("plotly", "newPlot("), ("mermaid", "mermaid")]
+HTML_FEATURES = [("table", lambda h: "<table" in h), ("plotly", lambda h: "newPlot(" in h),
+                 ("mermaid", lambda h: "<script" in h and "mermaid" in h)]
 
 
 def html_features(outputs):
@@ -86,7 +88,7 @@ def html_features(outputs):
         if output.get("output_type") in ("display_data", "execute_result") and not is_bootstrap(output):
             value = output.get("data", {}).get("text/html", "")
             html += "".join(value) if isinstance(value, list) else value
-    return [name for name, needle in HTML_FEATURES if needle in html]
+    return [name for name, found in HTML_FEATURES if found(html)]
 
 
 def output_kinds(outputs):
@@ -234,7 +236,43 @@ def print_table(cells, summary, engine_source):
         key = f"{c['notebook'][:28]}#{c['cell']}"
         print(f"{key:<34} {c['first_line'][:38]:<38} {describe(c.get('ours'))[:60]:<60} {describe(c.get('engine'))}")
     print(f"cells run: ours {summary['ours_ran']}/{summary['cells']}, engine {summary['engine_ran']}/{summary['cells']} "
-          f"({engine_source}); outputs matched {summary['outputs_matched']} of {summary['ran_in_both']} cells that ran in both")
+          f"({engine_source}); outputs matched {summary['outputs_matched']} of {summary['ran_in_both']} cells that ran in both "
+          f"(the same output kinds, before the documented differences PolyglotCorpusTests allows)")
+
+
+def engine_version():
+    marker = os.path.join(os.environ.get("SFTPI_TOOLS_DIR", os.path.join(REPO, ".tools")), "dotnet-interactive", ".version")
+    return open(marker).read().strip() if os.path.exists(marker) else ""
+
+
+def recorded_for(path, notebooks):
+    """The recorded engine records of these notebooks, and the date they were recorded."""
+    if not path or not os.path.exists(path):
+        return None, None
+    recorded = json.load(open(path, encoding="utf-8"))
+    return [c for c in recorded["cells"] if c["notebook"] in notebooks], recorded.get("recorded", "")
+
+
+def run_engine(args, notebooks, tmp, engine_kernel, engine_problem):
+    """The engine's records and where they come from: "live"; "live, recorded for N" when the engine's kernel did not
+    start for some notebooks; "recorded DATE" when it could not run at all; "unavailable" without recorded results."""
+    engine, failed = [], list(notebooks)
+    if engine_kernel:
+        live, failures = run_kernel("engine", engine_kernel, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout, args.save)
+        failed = [f.split(":")[0] for f in failures]
+        engine = [r for r in live if r["notebook"] not in failed]
+        if failures:
+            engine_problem = "the engine's kernel did not start: " + "; ".join(failures)
+    if not failed:
+        return engine, "live", engine_problem
+    recorded, date = recorded_for(args.recorded, failed)
+    if recorded is None:
+        print(f"The engine could not run: {engine_problem}", file=sys.stderr)
+        return (engine or None), ("live, missing " + ", ".join(failed) if engine else "unavailable"), engine_problem
+    print(f"The engine could not run {', '.join(failed)} ({engine_problem}); those come from {args.recorded} ({date}).",
+          file=sys.stderr)
+    source = f"recorded {date}" if not engine else f"live, recorded {date} for " + ", ".join(failed)
+    return engine + recorded, source, engine_problem
 
 
 def main():
@@ -246,7 +284,8 @@ def main():
     parser.add_argument("--notebooks", help="comma-separated notebook names (default: every *.ipynb of the corpus)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     parser.add_argument("--startup-timeout", type=int, default=180)
-    parser.add_argument("--recorded", help="the engine's recorded results, used when the engine cannot run")
+    parser.add_argument("--no-engine", action="store_true", help="do not run the engine: compare with --recorded")
+    parser.add_argument("--recorded", help="the engine's recorded results, used where the engine cannot run")
     parser.add_argument("--record", help="write the engine's results (as --recorded reads them) to this file")
     parser.add_argument("--json", help="write every cell's results and the summary here")
     parser.add_argument("--save", help="write the executed notebooks into SAVE/ours and SAVE/engine")
@@ -254,6 +293,8 @@ def main():
 
     notebooks = args.notebooks.split(",") if args.notebooks else sorted(
         os.path.basename(p) for p in glob.glob(os.path.join(args.corpus, "*.ipynb")))
+    ours = engine = None
+    engine_source, engine_problem = "not asked", None
     with tempfile.TemporaryDirectory(prefix="sftpi-corpus-") as tmp:
         os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
         os.environ["JUPYTER_DATA_DIR"] = os.path.join(tmp, "data")
@@ -265,39 +306,26 @@ def main():
             if not args.tool:
                 sys.exit("--tool is needed to run our kernel")
             paths.append(install_ours(args.tool, args.dotnet, tmp))
-        engine_kernel, engine_problem = None, None
+        engine_kernel = None
         if args.only in ("engine", "both"):
-            folder, engine_kernel, engine_problem = install_engine(tmp)
-            if folder:
-                paths.append(folder)
+            if args.no_engine:
+                engine_problem = "--no-engine"
+            else:
+                folder, engine_kernel, engine_problem = install_engine(tmp)
+                if folder:
+                    paths.append(folder)
         os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
 
-        ours = engine = None
         if args.only in ("ours", "both"):
-            ours, failures = run_kernel("ours", OURS_KERNEL, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout, args.save)
-        engine_source = "live"
-        if engine_kernel:
-            engine, failures = run_kernel("engine", engine_kernel, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout, args.save)
-            if len(failures) == len(notebooks):
-                engine_problem, engine = "the engine's kernel did not start: " + "; ".join(failures), None
-        if engine is None and args.only != "ours":
-            if args.recorded and os.path.exists(args.recorded):
-                recorded = json.load(open(args.recorded, encoding="utf-8"))
-                engine = [c for c in recorded["cells"] if c["notebook"] in notebooks]
-                engine_source = f"recorded {recorded.get('recorded', '')}".strip()
-                print(f"The engine could not run ({engine_problem}); its column is the recorded run in {args.recorded}.",
-                      file=sys.stderr)
-            else:
-                engine_source = "unavailable"
-                print(f"The engine could not run: {engine_problem}", file=sys.stderr)
+            ours, _ = run_kernel("ours", OURS_KERNEL, args.corpus, notebooks, tmp, args.timeout, args.startup_timeout, args.save)
+        if args.only in ("engine", "both"):
+            engine, engine_source, engine_problem = run_engine(args, notebooks, tmp, engine_kernel, engine_problem)
 
     if args.record:
         if engine is None or engine_source != "live":
             sys.exit(f"nothing to record: the engine did not run ({engine_problem})")
-        version = open(os.path.join(os.environ.get("SFTPI_TOOLS_DIR", os.path.join(REPO, ".tools")), "dotnet-interactive", ".version")).read().strip() \
-            if os.path.exists(os.path.join(os.environ.get("SFTPI_TOOLS_DIR", os.path.join(REPO, ".tools")), "dotnet-interactive", ".version")) else ""
         with open(args.record, "w", encoding="utf-8", newline="\n") as f:
-            json.dump({"engine": f"Microsoft.dotnet-interactive {version}".strip(), "recorded": time.strftime("%Y-%m-%d"),
+            json.dump({"engine": f"Microsoft.dotnet-interactive {engine_version()}".strip(), "recorded": time.strftime("%Y-%m-%d"),
                        "cells": [{k: v for k, v in c.items() if k != "seconds"} for c in engine]}, f, indent=1)
             f.write("\n")
 
@@ -305,7 +333,8 @@ def main():
     for label, records in (("ours", ours), ("engine", engine)):
         for r in records or []:
             entry = by_key.setdefault((r["notebook"], r["cell"]), {k: r[k] for k in ("notebook", "cell", "id", "kernel", "first_line")})
-            entry[label] = {k: r.get(k) for k in ("id", "status", "outcome", "error", "stderr", "error_outputs", "outputs", "bundles", "html_features", "updates", "seconds")}
+            entry[label] = {k: r.get(k) for k in ("id", "status", "outcome", "error", "stderr", "error_outputs", "outputs", "bundles",
+                                                  "html_features", "updates", "seconds")}
     cells = [by_key[k] for k in sorted(by_key)]
     summary = summarise(cells)
     print_table(cells, summary, engine_source)

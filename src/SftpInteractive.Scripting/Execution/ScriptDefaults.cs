@@ -22,7 +22,7 @@ internal static class ScriptDefaults
         // `using static PocketViewTags` (the engine's C# kernel does not either; cells write it): it brings a property
         // named `_`, and `_ = SomethingAsync();` would stop being a discard (CS0200), besides `i`, `b`, `text`, `title`…
         "System.Collections", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive.Formatting.TabularData",
-        "SftpInteractive.Scripting.Notebook",
+        "Microsoft.DotNet.Interactive.Jupyter.Formatting",
     ];
 
     // The notebook API's assemblies (Formatting and the IHtmlContent it is built on), found by name in the host's

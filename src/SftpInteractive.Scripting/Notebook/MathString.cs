@@ -1,4 +1,8 @@
-namespace SftpInteractive.Scripting.Notebook;
+using SftpInteractive.Scripting;
+
+// The engine's MathString lived in its Jupyter assembly (not on NuGet) under this namespace, and Polyglot cells import it
+// by name (`using Microsoft.DotNet.Interactive.Jupyter.Formatting;`): ours stands in under the same name so they compile.
+namespace Microsoft.DotNet.Interactive.Jupyter.Formatting;
 
 /// <summary>A math formula shown as <c>text/latex</c> between <c>$$</c> delimiters, as .NET Interactive's
 /// <c>MathString</c> was (<c>(MathString)@"\frac{1}{2}"</c>); the delimiters are added when missing. For a whole LaTeX

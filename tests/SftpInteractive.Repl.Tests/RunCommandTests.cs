@@ -46,7 +46,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("North: 2 entries, limit 5", output, StringComparison.Ordinal);
         Assert.Contains("history/", output, StringComparison.Ordinal);
         Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), output + errors, StringComparison.Ordinal);
-        var cells = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "out.ipynb"), TestContext.Current.CancellationToken))!["cells"]!.AsArray();
+        var executed = await File.ReadAllTextAsync(Path.Combine(_root, "out.ipynb"), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), executed, StringComparison.Ordinal);
+        var cells = JsonNode.Parse(executed)!["cells"]!.AsArray();
         Assert.Equal(6, cells.Count);
         var injected = cells[2]!;
         Assert.Equal("injected-parameters", injected["metadata"]!["tags"]![0]!.GetValue<string>());

@@ -217,13 +217,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
             return true;
         }
 
-        if (MagicCell.Parse(code) is { } cell)
-        {
-            // A cell with magics: complete unless its last part is C# still being typed.
-            return cell.Refused.Count > 0 || cell.Segments.Count == 0 || cell.Segments[^1] is not { IsCSharp: true } last || IsCompleteCSharp(last.Body);
-        }
-
-        return IsCompleteCSharp(code);
+        return IsCompleteCell(code);
     }
 
     /// <summary>True when <paramref name="code"/>, C# without magics, is a complete submission.</summary>
@@ -289,19 +283,6 @@ public sealed partial class ScriptEngine : IInteractiveEngine
 
         // Cooperative code stops within the grace period (and reports Cancelled itself); the rest is abandoned.
         return await Task.WhenAny(run, Task.Delay(CancellationGracePeriod, CancellationToken.None)).ConfigureAwait(false) == run;
-    }
-
-    private async Task<SubmissionResult> RunAsync(string code, IDisplaySink display, int generation, CancellationToken token)
-    {
-        // Magic lines (#!time, #!markdown, ...) split the cell first; their C# parts come back through RunCSharpAsync.
-        if (MagicCell.Parse(code) is { } cell)
-        {
-            var context = new MagicContext(display, (c, t) => RunCSharpAsync(c, display, generation, t), (c, t) => RunAsync(c, display, generation, t),
-                () => CurrentState, Globals.Formatters, _directory);
-            return await MagicRunner.RunAsync(cell, context, token).ConfigureAwait(false);
-        }
-
-        return await RunCSharpAsync(code, display, generation, token).ConfigureAwait(false);
     }
 
     private async Task<SubmissionResult> RunCSharpAsync(string code, IDisplaySink display, int generation, CancellationToken token)

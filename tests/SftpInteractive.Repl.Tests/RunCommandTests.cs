@@ -26,6 +26,10 @@ public sealed class RunCommandTests : IDisposable
         }
         """;
 
+    // nbformat's multi-line strings: one string, or its lines.
+    private static string Text(JsonNode node) =>
+        node is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : node.GetValue<string>();
+
     private Task<(int Code, string Out, string Err)> Sftpi(params string[] arguments) =>
         Tool.RunPipedIn(_root, null, Tool.Executable, string.Empty, arguments);
 
@@ -42,19 +46,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("North: 2 entries, limit 5", output, StringComparison.Ordinal);
         Assert.Contains("history/", output, StringComparison.Ordinal);
         Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), output + errors, StringComparison.Ordinal);
-        var cells = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "out.ipynb"), TestContext.Current.CancellationToken))!["cells"]!.AsArray();
+        var executed = await File.ReadAllTextAsync(Path.Combine(_root, "out.ipynb"), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(server.EnvValue("password", "SFTP_PASSWORD"), executed, StringComparison.Ordinal);
+        var cells = JsonNode.Parse(executed)!["cells"]!.AsArray();
         Assert.Equal(6, cells.Count);
         var injected = cells[2]!;
         Assert.Equal("injected-parameters", injected["metadata"]!["tags"]![0]!.GetValue<string>());
         Assert.Equal("var region = \"North\";\nvar limit = 5;", string.Concat(injected["source"]!.AsArray().Select(l => l!.GetValue<string>())));
         Assert.Equal([1, 2, 3, 4, 5], cells.Skip(1).Select(c => c!["execution_count"]!.GetValue<int>()));
         var stream = Assert.Single(cells[3]!["outputs"]!.AsArray())!;
-        Assert.Equal("North: 2 entries, limit 5\n", stream["text"]!.GetValue<string>());
+        Assert.Equal("North: 2 entries, limit 5\n", Text(stream["text"]!));
         var timed = cells[4]!["outputs"]!.AsArray();
-        Assert.StartsWith("Wall time: ", timed[0]!["data"]!["text/plain"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Wall time: ", Text(timed[0]!["data"]!["text/plain"]!), StringComparison.Ordinal);
         Assert.Equal("execute_result", timed[1]!["output_type"]!.GetValue<string>());
-        Assert.Contains("stations/", timed[1]!["data"]!["text/html"]!.GetValue<string>(), StringComparison.Ordinal); // the listing's own table
-        Assert.Equal("<b>done</b>", cells[5]!["outputs"]![0]!["data"]!["text/html"]!.GetValue<string>());
+        Assert.Contains("stations/", Text(timed[1]!["data"]!["text/html"]!), StringComparison.Ordinal); // the listing's own table
+        Assert.Equal("<b>done</b>", Text(cells[5]!["outputs"]![0]!["data"]!["text/html"]!));
     }
 
     [Fact]

@@ -52,7 +52,11 @@ internal static partial class FileAppFormat
             }
 
             // After the directives are comments, so the compiler sees the cell as the program will.
-            body.AddRange(PrintValue(string.Join('\n', code)).Split('\n'));
+            if (code.Count > 0)
+            {
+                body.AddRange(PrintValue(string.Join('\n', code)).Split('\n'));
+            }
+
             body.Add(string.Empty);
         }
 

@@ -90,10 +90,16 @@ internal static class IpynbFormat
         {
             var firstLineEnd = source.IndexOf('\n', StringComparison.Ordinal);
             var first = firstLineEnd < 0 ? source : source[..firstLineEnd];
-            if (NotebookLanguages.FromMagicLine(first) is { } named)
+            var named = NotebookLanguages.FromMagicLine(first);
+            if (named is not null && named != NotebookLanguages.Markdown)
             {
                 language = named;
                 source = firstLineEnd < 0 ? string.Empty : source[(firstLineEnd + 1)..];
+            }
+            else if (named == NotebookLanguages.Markdown || language == NotebookLanguages.Markdown)
+            {
+                // A code cell that shows markdown when run (the magic does that), not a markdown cell.
+                (language, source) = (NotebookLanguages.CSharp, named is null ? "#!markdown\n" + source : source);
             }
         }
 
@@ -160,12 +166,46 @@ internal static class IpynbFormat
         result["metadata"] = metadata;
         if (type == "code")
         {
-            result["outputs"] = new JsonArray([.. cell.Outputs.Select(o => o.DeepClone())]);
+            result["outputs"] = new JsonArray([.. cell.Outputs.Select(o => (JsonNode)AsNbformat(o))]);
         }
 
         result["source"] = SourceLines(source);
         return result;
     }
+
+    /// <summary>An output as nbformat writes it, so files diff well and match what Jupyter saves: keys sorted at every
+    /// level, stream text and text-like MIME values (<c>text/*</c>, SVG, JavaScript) split into lines.</summary>
+    private static JsonObject AsNbformat(JsonObject output)
+    {
+        var sorted = (JsonObject)Sorted(output)!;
+        if (sorted["text"] is JsonValue text && text.TryGetValue<string>(out var streamText))
+        {
+            sorted["text"] = SourceLines(streamText);
+        }
+
+        if (sorted["data"] is JsonObject data)
+        {
+            foreach (var key in data.Select(p => p.Key).Where(SplitsIntoLines).ToList())
+            {
+                if (data[key] is JsonValue value && value.TryGetValue<string>(out var content))
+                {
+                    data[key] = SourceLines(content);
+                }
+            }
+        }
+
+        return sorted;
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        _ => node?.DeepClone(),
+    };
+
+    private static bool SplitsIntoLines(string mimeType) =>
+        mimeType.StartsWith("text/", StringComparison.Ordinal) || mimeType is MimeTypes.Svg or "application/javascript";
 
     private static string SourceOf(JsonNode? source) => source switch
     {

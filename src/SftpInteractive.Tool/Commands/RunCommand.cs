@@ -22,10 +22,11 @@ internal static class RunCommand
         var parameters = new Option<string[]>("--parameter", "-p")
         {
             Description = "name=value, injected after the cell tagged 'parameters' as papermill does (repeatable; numbers, true/false, else a string)",
+            HelpName = "name=value",
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var envFile = new Option<string?>("--env-file") { Description = "A .env file to read instead of searching from the current directory" };
+        var envFile = new Option<string?>("--env-file") { Description = "A .env file to read instead of searching from the current directory", HelpName = "FILE" };
         var connect = new Option<bool>("--connect") { Description = "Connect from .env before the first cell (a .csx does unless --no-connect)" };
         var noConnect = new Option<bool>("--no-connect") { Description = "Do not connect before the first cell (a .csx connects from .env by default)" };
         var run = new Command("run", "Run a notebook or script (.ipynb, .dib, .csx, .cs) top to bottom, headless.")

@@ -66,6 +66,27 @@ public sealed class NotebookFormatTests
     }
 
     [Fact]
+    public void Ipynb_CodeCellOpenedByMarkdownMagic_StaysACodeCellThatShowsMarkdown()
+    {
+        const string json = """{"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "#!markdown\n# Shown when run"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""";
+        var cell = Assert.Single(NotebookFiles.Parse(json, NotebookFormat.Ipynb).Cells);
+        Assert.True(cell.IsCode);
+        Assert.Equal("#!markdown\n# Shown when run", cell.ToSubmission());
+    }
+
+    [Fact]
+    public void Ipynb_Outputs_WrittenAsNbformatWrites()
+    {
+        var document = new NotebookDocument();
+        var cell = new NotebookCell("csharp", "x");
+        cell.Outputs.Add(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "a\nb\n" });
+        cell.Outputs.Add(new JsonObject { ["output_type"] = "display_data", ["metadata"] = new JsonObject(), ["data"] = new JsonObject { ["text/plain"] = "1\n2", ["application/json"] = new JsonObject { ["z"] = 1, ["a"] = 2 } } });
+        document.Cells.Add(cell);
+        var outputs = JsonNode.Parse(NotebookFiles.Write(document, NotebookFormat.Ipynb))!["cells"]![0]!["outputs"]!;
+        Assert.Equal("""[{"name":"stdout","output_type":"stream","text":["a\n","b\n"]},{"data":{"application/json":{"a":2,"z":1},"text/plain":["1\n","2"]},"metadata":{},"output_type":"display_data"}]""", outputs.ToJsonString());
+    }
+
+    [Fact]
     public void Ipynb_OurKernelsNotebook_CodeCellsAreCSharp()
     {
         var document = NotebookFiles.Load(Path.Combine(TestServer.RepoRoot, "notebooks", "01-connect-and-explore.ipynb"));

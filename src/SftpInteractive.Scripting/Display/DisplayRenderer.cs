@@ -52,6 +52,13 @@ public static class DisplayRenderer
             return FromParts(value, [.. registered.Select(f => new MimePart(f.Key, f.Value(value)))]) with { UserFormatted = true };
         }
 
+        if (value is not null && AssemblyPresence.Formatting && NotebookFormatting.PrefersPlainText(value.GetType()))
+        {
+            // Formatter.SetPreferredMimeTypesFor(typeof(T), "text/plain"): the user asked for text alone.
+            var plain = NotebookFormatting.UserParts(value)?.FirstOrDefault(p => p.MimeType == MimeTypes.PlainText)?.Content;
+            return new RenderedValue(plain ?? Builtin(value).Text, null, value) { UserFormatted = true };
+        }
+
         if (value is not null && AssemblyPresence.Formatting && NotebookFormatting.UserParts(value) is { Count: > 0 } user)
         {
             return user.All(p => p.MimeType == MimeTypes.PlainText)
@@ -107,7 +114,9 @@ public static class DisplayRenderer
             case null:
                 return ("null", null);
             case string s:
-                return (s, Pre(s));
+                // A string is text/plain only, as the engine sends it (its preferred MIME type for strings): an HTML <pre>
+                // of the same text would outrank the plain text and show a box where a notebook reader expects words.
+                return (s, null);
             case IRichDisplay rich:
                 return (rich.ToText(), rich.ToHtml());
             case ITabular tabular:

@@ -1,7 +1,8 @@
 namespace SftpInteractive.Scripting;
 
 /// <summary><c>#!import &lt;file&gt;</c>: runs the cells of a <c>.dib</c>, <c>.ipynb</c>, <c>.csx</c> or <c>.cs</c> into the
-/// session, in order, as the engine does: C# and the other languages this engine shows run, markdown is skipped. A
+/// session, in order, as the engine does: C# and the other languages this engine shows run, markdown cells are shown as
+/// <c>text/markdown</c> (the engine shows an imported notebook's prose too). A
 /// relative path is relative to the engine's folder (the notebook's). The first failing cell ends the import.</summary>
 internal sealed class ImportMagic : Magic
 {
@@ -31,6 +32,12 @@ internal sealed class ImportMagic : Magic
 
         foreach (var cell in document.Cells)
         {
+            if (cell.IsMarkdown && !string.IsNullOrWhiteSpace(cell.Source))
+            {
+                context.Display.Display(DisplayRenderer.Render(new MarkdownContent(cell.Source), context.Formatters));
+                continue;
+            }
+
             if (cell.ToSubmission() is not { } code || string.IsNullOrWhiteSpace(code))
             {
                 continue;

@@ -20,6 +20,9 @@ internal sealed class WhoMagic(bool whos) : Magic
         }
 
         var names = WhoDirective.Latest(context.State()).Select(v => v.Name).ToList();
-        return Task.FromResult(Show(context, names.Count == 0 ? "no variables yet" : string.Join(", ", names)));
+        // HTML as the engine sends it (its text form, the names joined by commas, beside it).
+        return Task.FromResult(Show(context, names.Count == 0
+            ? new HtmlContent("<i>no variables yet</i>")
+            : new HtmlContent(string.Join(", ", names.Select(n => "<code>" + System.Net.WebUtility.HtmlEncode(n) + "</code>")))));
     }
 }

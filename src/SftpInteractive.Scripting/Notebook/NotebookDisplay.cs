@@ -21,8 +21,16 @@ internal static class NotebookDisplay
     /// <summary>Shows <paramref name="value"/> as <paramref name="mimeTypes"/> (none: everything the pipeline gives it).</summary>
     public static DisplayedValue Show(object? value, string[]? mimeTypes)
     {
-        var requested = mimeTypes is { Length: > 0 } ? mimeTypes : null;
-        return Show(value, v => Render(v, requested));
+        if (mimeTypes is { Length: > 0 })
+        {
+            return Show(value, v => Render(v, mimeTypes));
+        }
+
+        // As the engine's DisplayedValue: an update is shown in the MIME types of the first display, so a display that
+        // began as text (a status line) stays text when a list replaces it.
+        var first = Render(value, null);
+        var kinds = first.Bundle.Select(p => p.MimeType).ToArray();
+        return Show(value, v => ReferenceEquals(v, value) ? first : Render(v, kinds));
     }
 
     /// <summary>Shows <paramref name="text"/> as exactly <paramref name="mimeType"/> (plus a text form).</summary>

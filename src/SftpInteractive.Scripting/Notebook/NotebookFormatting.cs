@@ -32,6 +32,11 @@ internal static class NotebookFormatting
         return mimeTypes?.Select(m => new MimePart(m, value.ToDisplayString(m))).ToList();
     }
 
+    /// <summary>True when <c>Formatter.SetPreferredMimeTypesFor</c> asks for <c>text/plain</c> alone for
+    /// <paramref name="type"/> (strings are, by the engine's default; the renderer shows them as text anyway).</summary>
+    public static bool PrefersPlainText(Type type) =>
+        type != typeof(string) && Formatter.GetPreferredMimeTypesFor(type).ToList() is { Count: > 0 } preferred && preferred.TrueForAll(m => m == MimeTypes.PlainText);
+
     /// <summary>The notebook API's own values as MIME parts (text/plain first), or null for any other value.</summary>
     public static IReadOnlyList<MimePart>? Parts(object value) => value switch
     {

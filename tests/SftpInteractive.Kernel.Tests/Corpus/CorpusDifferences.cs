@@ -53,6 +53,10 @@ internal static class CorpusDifferences
             + "not connect (TimeoutException). Ours sends the script as output, as the engine's own Javascript(...) does.",
             Expect.Run) { Alternatives = [Html, ["application/javascript"]] },
 
+        new("03-html-and-pocketview.ipynb", 12, "#!markdown", "The engine renders the Markdown to HTML itself; ours "
+            + "sends it as text/markdown (its text beside it), which every Jupyter front end renders and which reads as "
+            + "the author wrote it in a viewer or an export without a renderer.", Expect.Run) { Alternatives = [["text/markdown"]] },
+
         new("04-math-and-magics.ipynb", 2, "using Microsoft.DotNet.Interactive.Jupyter.Formatting;", "The engine shows "
             + "MathString's properties as an HTML table (this version registers no formatter for the obsolete type in its "
             + "Jupyter kernel); ours renders the math, as the engine's LaTeXString does and as MathString was meant to.",
@@ -66,8 +70,8 @@ internal static class CorpusDifferences
         new("05-full-csharp.ipynb", 1, "public static class StringExtensions", ScriptLimit, Expect.Run) { Alternatives = [None] },
         new("05-full-csharp.ipynb", 2, "\"hello\".Shout() + \" \" + 21.Twice()", ScriptLimit, Expect.Run) { Alternatives = [Plain] },
         new("05-full-csharp.ipynb", 3, "namespace Corpus.Geometry", ScriptLimit, Expect.Run) { Alternatives = [None] },
-        new("05-full-csharp.ipynb", 4, "new Corpus.Geometry.Point(3, 4).Length", ScriptLimit, Expect.Run) { Alternatives = [Plain] },
-        new("05-full-csharp.ipynb", 5, "using Corpus.Geometry;", ScriptLimit, Expect.Run) { Alternatives = [Plain] },
+        new("05-full-csharp.ipynb", 4, "new Corpus.Geometry.Point(3, 4).Length", ScriptLimit, Expect.Run) { Alternatives = [Html] },
+        new("05-full-csharp.ipynb", 5, "using Corpus.Geometry;", ScriptLimit, Expect.Run) { Alternatives = [Html] },
 
         new("06-packages.ipynb", 7, "using Plotly.NET.CSharp;", FSharpCore, Expect.Run) { Alternatives = [Html], HtmlFeatures = ["plotly"] },
         new("06-packages.ipynb", 8, "var line = Chart.Line<double, double, string>(x: xs, y: ys, Name: \"primes\");", FSharpCore, Expect.Run)

@@ -227,4 +227,16 @@ public sealed class FullCSharpCellTests
         var list = await engine.CompleteAsync("Geometry.Po", 11, TestContext.Current.CancellationToken);
         Assert.Contains(list.Items, i => i.Text == "Point");
     }
+
+    [Fact]
+    public async Task CompletionAndInspect_AfterARedefinition_SeeTheNewTypeAndItsDocs()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "class Person { public string Name = \"\"; }\nstatic class PersonExt { public static string Hi(this Person p) => p.Name; }");
+        await Ok(engine, "/// <summary>Someone with an age.</summary>\nclass Person { public string Name = \"\"; public int Age; }\nstatic class AgeExt { public static int Years(this Person p) => p.Age; }");
+        var list = await engine.CompleteAsync("new Person().A", 14, TestContext.Current.CancellationToken);
+        Assert.Contains(list.Items, i => i.Text == "Age");
+        var inspect = await engine.InspectAsync("Person p", 2, TestContext.Current.CancellationToken);
+        Assert.Contains("Someone with an age.", inspect!.Text, StringComparison.Ordinal);
+    }
 }

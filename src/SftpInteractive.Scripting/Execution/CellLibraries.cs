@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -24,12 +25,13 @@ internal sealed partial class CellLibraries
 {
     private static int _sessions;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
+    // Doc comments are parsed so completion and inspect show a cell type's summary, as they did for script types.
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular);
     private static readonly CSharpCompilationOptions CompilationOptions = new(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false, concurrentBuild: false);
 
     private readonly string _prefix = "sftpi-cells" + Interlocked.Increment(ref _sessions).ToString(CultureInfo.InvariantCulture);
     private readonly List<string> _usings = [];
-    private readonly HashSet<MetadataReference> _own = [];
+    private readonly ConcurrentDictionary<MetadataReference, bool> _own = new(); // an abandoned submission may still build
     private readonly List<CellLibrary> _built = [];
     private readonly Dictionary<string, string> _scripts = new(StringComparer.Ordinal);
     private IReadOnlyList<CellLibrary> _visible = [];
@@ -42,7 +44,7 @@ internal sealed partial class CellLibraries
     public IEnumerable<MetadataReference> References => _visible.Select(l => l.Reference);
 
     /// <summary>Whether <paramref name="reference"/> is one of this session's libraries (old or current).</summary>
-    public bool IsOwn(MetadataReference reference) => _own.Contains(reference);
+    public bool IsOwn(MetadataReference reference) => _own.ContainsKey(reference);
 
     /// <summary>Compiles the library part of <paramref name="cell"/> against <paramref name="references"/> (the
     /// session's, without its libraries) and loads it; nothing changes for later cells until <see cref="Commit"/>.</summary>
@@ -107,9 +109,9 @@ internal sealed partial class CellLibraries
                 return (null, errors, tree);
             }
 
-            var image = Emit(compilation, cancellationToken);
+            var (image, documentation) = Emit(compilation, cancellationToken);
             CellLibraryLoader.Load(name, version, image, references.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
-            var library = new CellLibrary(name, version, Own(image), TypeNames(compilation.Assembly.GlobalNamespace),
+            var library = new CellLibrary(name, version, Own(image, documentation), TypeNames(compilation.Assembly.GlobalNamespace),
                 Dependencies(image), source with { Usings = usings }, image);
             return (library, errors, tree);
         }
@@ -152,19 +154,20 @@ internal sealed partial class CellLibraries
         return text.Append("[assembly: System.Reflection.AssemblyVersion(\"").Append(version).Append("\")]\n").ToString();
     }
 
-    private PortableExecutableReference Own(byte[] image)
+    private PortableExecutableReference Own(byte[] image, byte[] documentation)
     {
-        var reference = MetadataReference.CreateFromImage(image);
-        _own.Add(reference);
+        var reference = MetadataReference.CreateFromImage(image, documentation: XmlDocumentationProvider.CreateFromBytes(documentation));
+        _own[reference] = true;
         return reference;
     }
 
-    private static byte[] Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    private static (byte[] Image, byte[] Documentation) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
     {
         using var output = new MemoryStream();
-        var result = compilation.Emit(output, cancellationToken: cancellationToken);
+        using var documentation = new MemoryStream();
+        var result = compilation.Emit(output, xmlDocumentationStream: documentation, cancellationToken: cancellationToken);
         return result.Success
-            ? output.ToArray()
+            ? (output.ToArray(), documentation.ToArray())
             : throw new InvalidOperationException("The cell's declarations compiled but did not emit: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
     }
 

@@ -72,17 +72,23 @@ internal static class CellSplitter
                 spans.AddRange(scoped.Externs.Select(e => e.Span).Concat(scoped.Usings.Select(u => u.Span)));
                 foreach (var inner in scoped.Members.Where(IsDeclaration))
                 {
-                    spans.Add(inner.Span);
+                    spans.Add(WithDocs(inner));
                     AddTypes(inner, types);
                 }
 
                 break;
             case var declaration when IsDeclaration(declaration):
-                spans.Add(declaration.Span);
+                spans.Add(WithDocs(declaration));
                 AddTypes(declaration, types);
                 break;
         }
     }
+
+    // A declaration's doc comment goes with it (completion and inspect show it); other trivia (#r lines) stays.
+    private static TextSpan WithDocs(MemberDeclarationSyntax member) =>
+        member.GetLeadingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)) is { RawKind: not 0 } docs
+            ? TextSpan.FromBounds(docs.FullSpan.Start, member.Span.End)
+            : member.Span;
 
     private static bool IsDeclaration(MemberDeclarationSyntax member) =>
         member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or NamespaceDeclarationSyntax;

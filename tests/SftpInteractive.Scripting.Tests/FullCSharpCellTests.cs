@@ -202,6 +202,17 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task NuGetPackageInTheSameCell_TheLibraryPartUsesIt()
+    {
+        var feed = await Packages.LocalFeed.GetAsync();
+        await using var engine = new ScriptEngine();
+        Assert.Equal("hello sftp", await Value(engine,
+            $"#i \"nuget: {feed.Folder}\"\n#r \"nuget: SftpInteractive.TestTiny, {feed.Version}\"\n" +
+            "static class Greeting { public static string Greet(this string name) => TestTiny.Greeter.Hello(name); }\n\"sftp\".Greet()"));
+        Assert.Equal("hello again", await Value(engine, "\"again\".Greet()"));
+    }
+
+    [Fact]
     public async Task ClassUsingAScriptConstant_StillRunsAsAScript_AndLaterCellsStillDeclareExtensions()
     {
         await using var engine = new ScriptEngine();

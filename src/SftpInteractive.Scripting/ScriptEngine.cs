@@ -221,7 +221,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         }
 
         var tree = CSharpSyntaxTree.ParseText(rest, ScriptWorkspace.ParseOptions);
-        return SyntaxFactory.IsCompleteSubmission(tree);
+        return SyntaxFactory.IsCompleteSubmission(tree) && !CellSplitter.IsOpenNamespace(tree);
     }
 
     /// <inheritdoc />

@@ -47,6 +47,16 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task FileScopedNamespaceAlone_IsNotACompleteSubmission()
+    {
+        await using var engine = new ScriptEngine();
+        Assert.False(engine.IsComplete("namespace Money;"));
+        Assert.False(engine.IsComplete("namespace Money;\n"));
+        Assert.True(engine.IsComplete("namespace Money;\npublic record Price(decimal Amount);"));
+        Assert.False(engine.IsComplete("namespace Money;\npublic record Price(decimal Amount"));
+    }
+
+    [Fact]
     public async Task ExtensionOnARecordDeclaredInAnEarlierCell_AppliesToItsObjects()
     {
         await using var engine = new ScriptEngine();

@@ -56,6 +56,11 @@ internal static class CellSplitter
             [.. root.GetReferenceDirectives().Select(r => r.File.ValueText)]);
     }
 
+    /// <summary>True when <paramref name="tree"/> ends with a file-scoped namespace that declares nothing yet: a line
+    /// <c>namespace N;</c> typed at the prompt or piped waits for the declarations that belong to it.</summary>
+    public static bool IsOpenNamespace(SyntaxTree tree) =>
+        tree.GetRoot() is CompilationUnitSyntax { Members: [.., FileScopedNamespaceDeclarationSyntax { Members.Count: 0 }] };
+
     /// <summary>The using directives of a cell that declares nothing (they apply to later cells' libraries too).</summary>
     public static ImmutableArray<string> Usings(string code) =>
         !code.Contains("using", StringComparison.Ordinal)

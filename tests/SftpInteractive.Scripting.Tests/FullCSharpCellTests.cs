@@ -223,6 +223,14 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task StaticUsingOfAnEarlierCell_AppliesToLaterDeclarations()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "using static System.Math;");
+        Assert.Equal(3.0, await Value(engine, "static class Geo { public static double Hyp(this (double A, double B) t) => Sqrt(t.A * t.A + t.B * t.B); }\n(1.8, 2.4).Hyp()"));
+    }
+
+    [Fact]
     public async Task ClassUsingAScriptConstant_StillRunsAsAScript_AndLaterCellsStillDeclareExtensions()
     {
         await using var engine = new ScriptEngine();

@@ -100,7 +100,9 @@ internal sealed partial class CellLibraries
             var stale = errors.Where(d => d.Location.SourceTree == header).Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Where(l => l < usings.Count).ToHashSet();
             if (stale.Count > 0)
             {
-                usings = [.. usings.Where((_, line) => !stale.Contains(line))]; // the header has one using per line
+                // The header has one using per line. A default import may name a type (script imports take both
+                // namespaces and types): it gets a second chance as a static using before it is left out.
+                usings = [.. usings.Select((u, line) => !stale.Contains(line) ? u : AsStatic(u)).OfType<string>()];
                 continue;
             }
 
@@ -136,6 +138,11 @@ internal sealed partial class CellLibraries
             .Where(u => !own.Contains(u) && (AliasName(u) is not { } alias || !aliases.Contains(alias)))
             .Distinct(StringComparer.Ordinal);
     }
+
+    private static string? AsStatic(string directive) =>
+        directive.StartsWith("using ", StringComparison.Ordinal) && !directive.StartsWith("using static ", StringComparison.Ordinal) && !directive.Contains('=', StringComparison.Ordinal)
+            ? "using static " + directive["using ".Length..]
+            : null;
 
     private static string? AliasName(string directive)
     {

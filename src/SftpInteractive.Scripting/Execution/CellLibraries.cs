@@ -73,7 +73,9 @@ internal sealed partial class CellLibraries
     {
         if (cell is not null && build is not null)
         {
-            _visible = build.Visible;
+            // An empty library (a hider) only has to be referenced once: a submission keeps the references of the ones
+            // before it, so the hider goes on superseding the old version without growing every later compilation.
+            _visible = [.. build.Visible.Where(l => !l.TypeNames.IsEmpty)];
             _built.AddRange(build.Built);
             _scripts[cell.Cell] = cell.Script;
         }
@@ -96,7 +98,8 @@ internal sealed partial class CellLibraries
         {
             var header = CSharpSyntaxTree.ParseText(Header(usings, version), ParseOptions, cancellationToken: cancellationToken);
             var compilation = CSharpCompilation.Create(name, [tree, header], references, CompilationOptions);
-            var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            // Emit reports every error GetDiagnostics would; asking both binds every method body twice.
+            var (image, documentation, errors) = Emit(compilation, cancellationToken);
             var stale = errors.Where(d => d.Location.SourceTree == header).Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Where(l => l < usings.Count).ToHashSet();
             if (stale.Count > 0)
             {
@@ -111,7 +114,6 @@ internal sealed partial class CellLibraries
                 return (null, errors, tree);
             }
 
-            var (image, documentation) = Emit(compilation, cancellationToken);
             CellLibraryLoader.Load(name, version, image, references.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
             var library = new CellLibrary(name, version, Own(image, documentation), TypeNames(compilation.Assembly.GlobalNamespace),
                 Dependencies(image), source with { Usings = usings }, image);
@@ -168,14 +170,15 @@ internal sealed partial class CellLibraries
         return reference;
     }
 
-    private static (byte[] Image, byte[] Documentation) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    private static (byte[] Image, byte[] Documentation, List<Diagnostic> Errors) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
     {
         using var output = new MemoryStream();
         using var documentation = new MemoryStream();
         var result = compilation.Emit(output, xmlDocumentationStream: documentation, cancellationToken: cancellationToken);
-        return result.Success
-            ? (output.ToArray(), documentation.ToArray())
-            : throw new InvalidOperationException("The cell's declarations compiled but did not emit: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return result.Success || errors.Count > 0
+            ? (output.ToArray(), documentation.ToArray(), errors)
+            : throw new InvalidOperationException("The cell's declarations did not emit, and the compiler gave no error.");
     }
 
     private static SubmissionResult.Failure Failure(CellParts cell, SyntaxTree tree, List<Diagnostic> errors)

@@ -7,18 +7,27 @@ namespace SftpInteractive.Scripting;
 /// library before its script part, so a cell accepts what a <c>.cs</c> file accepts.</summary>
 public sealed partial class ScriptEngine
 {
-    /// <summary>Splits <paramref name="code"/> and compiles its declarations; (null, null) when it declares none. A
-    /// cell that only declares types a script accepts too runs as a script when its library part fails to compile
-    /// (say a class using a script's <c>static</c> method or constant), so nothing that ran before breaks.</summary>
-    private (CellParts? Cell, LibraryBuild? Library) BuildLibrary(string code, ScriptOptions options, CancellationToken token)
+    /// <summary>Splits <paramref name="code"/> and compiles its declarations (no cell and no library when it
+    /// declares none), and returns <paramref name="options"/> with the session's libraries. A cell that only declares
+    /// types a script accepts too runs as a script when its library part fails to compile (say a class using a
+    /// script's <c>static</c> method or constant), so nothing that ran before breaks.</summary>
+    private (CellParts? Cell, LibraryBuild? Library, ScriptOptions Options) BuildLibrary(string code, ScriptOptions options, IDisplaySink display, CancellationToken token)
     {
-        if (CellSplitter.Split(code) is not { } cell)
+        var cell = CellSplitter.Split(code);
+        var build = cell is null ? null : _libraries.Build(cell, SessionReferences(options, cell), token);
+        if (build?.Failure is not null && !cell!.NeedsLibrary)
         {
-            return (null, null);
+            (cell, build) = (null, null);
         }
 
-        var build = _libraries.Build(cell, SessionReferences(options, cell), token);
-        return build.Failure is not null && !cell.NeedsLibrary ? (null, null) : (cell, build);
+        foreach (var note in build?.Notes ?? [])
+        {
+            display.StandardError.WriteLine(note);
+        }
+
+        // Submissions keep earlier submissions' references: adding the current versions lets them supersede older ones.
+        var references = build?.Visible.Select(l => l.Reference) ?? _libraries.References;
+        return (cell, build, _libraries.Any ? options.AddReferences(references) : options);
     }
 
     /// <summary>Every reference the session's submissions compile against (<c>#r</c> of earlier cells included),

@@ -229,7 +229,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         }
 
         var tree = CSharpSyntaxTree.ParseText(rest, ScriptWorkspace.ParseOptions);
-        return SyntaxFactory.IsCompleteSubmission(tree);
+        return SyntaxFactory.IsCompleteSubmission(tree) && !CellSplitter.IsOpenNamespace(tree);
     }
 
     /// <inheritdoc />
@@ -355,24 +355,14 @@ public sealed partial class ScriptEngine : IInteractiveEngine
                 return new SubmissionResult.Success(null, false, null);
             }
 
-            code = prepared;
-            var options = _packages.Apply(_options.Value);
-            (cell, library) = BuildLibrary(code, options, token);
+            // Type and namespace declarations compile as a library first (CellSplitter); Roslyn gets the rest.
+            (cell, library, var options) = BuildLibrary(prepared, _packages.Apply(_options.Value), display, token);
             if (library?.Failure is { } libraryFailure)
             {
                 return libraryFailure;
             }
 
-            if (cell is not null)
-            {
-                code = cell.Script;
-                foreach (var note in library!.Notes)
-                {
-                    display.StandardError.WriteLine(note);
-                }
-            }
-
-            options = _libraries.Any ? options.AddReferences((library?.Visible.Select(l => l.Reference) ?? _libraries.References)) : options;
+            code = cell?.Script ?? prepared;
             state = _state is null
                 ? await (await FirstScriptAsync(code, options).ConfigureAwait(false)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
                 : await _state.ContinueWithAsync(code, options, static _ => true, token).ConfigureAwait(false);
@@ -393,6 +383,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         }
 
         // Keep the state even when the code threw: variables declared before the failing line stay usable.
+        var usings = cell?.Usings ?? CellSplitter.Usings(code); // later cells' libraries compile with them
         lock (_stateLock)
         {
             if (generation != _generation)
@@ -401,7 +392,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
             }
 
             _state = state;
-            _libraries.Commit(cell, library, cell?.Usings ?? CellSplitter.Usings(code));
+            _libraries.Commit(cell, library, usings);
         }
 
         _workspace.AddSubmission(code, state.Script.GetCompilation().References);

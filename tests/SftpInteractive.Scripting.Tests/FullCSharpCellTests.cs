@@ -47,6 +47,16 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task FileScopedNamespaceAlone_IsNotACompleteSubmission()
+    {
+        await using var engine = new ScriptEngine();
+        Assert.False(engine.IsComplete("namespace Money;"));
+        Assert.False(engine.IsComplete("namespace Money;\n"));
+        Assert.True(engine.IsComplete("namespace Money;\npublic record Price(decimal Amount);"));
+        Assert.False(engine.IsComplete("namespace Money;\npublic record Price(decimal Amount"));
+    }
+
+    [Fact]
     public async Task ExtensionOnARecordDeclaredInAnEarlierCell_AppliesToItsObjects()
     {
         await using var engine = new ScriptEngine();
@@ -202,6 +212,25 @@ public sealed class FullCSharpCellTests
     }
 
     [Fact]
+    public async Task NuGetPackageInTheSameCell_TheLibraryPartUsesIt()
+    {
+        var feed = await Packages.LocalFeed.GetAsync();
+        await using var engine = new ScriptEngine();
+        Assert.Equal("hello sftp", await Value(engine,
+            $"#i \"nuget: {feed.Folder}\"\n#r \"nuget: SftpInteractive.TestTiny, {feed.Version}\"\n" +
+            "static class Greeting { public static string Greet(this string name) => TestTiny.Greeter.Hello(name); }\n\"sftp\".Greet()"));
+        Assert.Equal("hello again", await Value(engine, "\"again\".Greet()"));
+    }
+
+    [Fact]
+    public async Task StaticUsingOfAnEarlierCell_AppliesToLaterDeclarations()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "using static System.Math;");
+        Assert.Equal(3.0, await Value(engine, "static class Geo { public static double Hyp(this (double A, double B) t) => Sqrt(t.A * t.A + t.B * t.B); }\n(1.8, 2.4).Hyp()"));
+    }
+
+    [Fact]
     public async Task ClassUsingAScriptConstant_StillRunsAsAScript_AndLaterCellsStillDeclareExtensions()
     {
         await using var engine = new ScriptEngine();
@@ -226,5 +255,17 @@ public sealed class FullCSharpCellTests
         await Ok(engine, "namespace Geometry { record Point(int X, int Y); }");
         var list = await engine.CompleteAsync("Geometry.Po", 11, TestContext.Current.CancellationToken);
         Assert.Contains(list.Items, i => i.Text == "Point");
+    }
+
+    [Fact]
+    public async Task CompletionAndInspect_AfterARedefinition_SeeTheNewTypeAndItsDocs()
+    {
+        await using var engine = new ScriptEngine();
+        await Ok(engine, "class Person { public string Name = \"\"; }\nstatic class PersonExt { public static string Hi(this Person p) => p.Name; }");
+        await Ok(engine, "/// <summary>Someone with an age.</summary>\nclass Person { public string Name = \"\"; public int Age; }\nstatic class AgeExt { public static int Years(this Person p) => p.Age; }");
+        var list = await engine.CompleteAsync("new Person().A", 14, TestContext.Current.CancellationToken);
+        Assert.Contains(list.Items, i => i.Text == "Age");
+        var inspect = await engine.InspectAsync("Person p", 2, TestContext.Current.CancellationToken);
+        Assert.Contains("Someone with an age.", inspect!.Text, StringComparison.Ordinal);
     }
 }

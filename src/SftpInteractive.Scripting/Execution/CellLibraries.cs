@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -24,12 +25,13 @@ internal sealed partial class CellLibraries
 {
     private static int _sessions;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
+    // Doc comments are parsed so completion and inspect show a cell type's summary, as they did for script types.
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular);
     private static readonly CSharpCompilationOptions CompilationOptions = new(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false, concurrentBuild: false);
 
     private readonly string _prefix = "sftpi-cells" + Interlocked.Increment(ref _sessions).ToString(CultureInfo.InvariantCulture);
     private readonly List<string> _usings = [];
-    private readonly HashSet<MetadataReference> _own = [];
+    private readonly ConcurrentDictionary<MetadataReference, bool> _own = new(); // an abandoned submission may still build
     private readonly List<CellLibrary> _built = [];
     private readonly Dictionary<string, string> _scripts = new(StringComparer.Ordinal);
     private IReadOnlyList<CellLibrary> _visible = [];
@@ -42,7 +44,7 @@ internal sealed partial class CellLibraries
     public IEnumerable<MetadataReference> References => _visible.Select(l => l.Reference);
 
     /// <summary>Whether <paramref name="reference"/> is one of this session's libraries (old or current).</summary>
-    public bool IsOwn(MetadataReference reference) => _own.Contains(reference);
+    public bool IsOwn(MetadataReference reference) => _own.ContainsKey(reference);
 
     /// <summary>Compiles the library part of <paramref name="cell"/> against <paramref name="references"/> (the
     /// session's, without its libraries) and loads it; nothing changes for later cells until <see cref="Commit"/>.</summary>
@@ -71,7 +73,9 @@ internal sealed partial class CellLibraries
     {
         if (cell is not null && build is not null)
         {
-            _visible = build.Visible;
+            // An empty library (a hider) only has to be referenced once: a submission keeps the references of the ones
+            // before it, so the hider goes on superseding the old version without growing every later compilation.
+            _visible = [.. build.Visible.Where(l => !l.TypeNames.IsEmpty)];
             _built.AddRange(build.Built);
             _scripts[cell.Cell] = cell.Script;
         }
@@ -94,11 +98,14 @@ internal sealed partial class CellLibraries
         {
             var header = CSharpSyntaxTree.ParseText(Header(usings, version), ParseOptions, cancellationToken: cancellationToken);
             var compilation = CSharpCompilation.Create(name, [tree, header], references, CompilationOptions);
-            var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            // Emit reports every error GetDiagnostics would; asking both binds every method body twice.
+            var (image, documentation, errors) = Emit(compilation, cancellationToken);
             var stale = errors.Where(d => d.Location.SourceTree == header).Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Where(l => l < usings.Count).ToHashSet();
             if (stale.Count > 0)
             {
-                usings = [.. usings.Where((_, line) => !stale.Contains(line))]; // the header has one using per line
+                // The header has one using per line. A default import may name a type (script imports take both
+                // namespaces and types): it gets a second chance as a static using before it is left out.
+                usings = [.. usings.Select((u, line) => !stale.Contains(line) ? u : AsStatic(u)).OfType<string>()];
                 continue;
             }
 
@@ -107,9 +114,8 @@ internal sealed partial class CellLibraries
                 return (null, errors, tree);
             }
 
-            var image = Emit(compilation, cancellationToken);
             CellLibraryLoader.Load(name, version, image, references.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>());
-            var library = new CellLibrary(name, version, Own(image), TypeNames(compilation.Assembly.GlobalNamespace),
+            var library = new CellLibrary(name, version, Own(image, documentation), TypeNames(compilation.Assembly.GlobalNamespace),
                 Dependencies(image), source with { Usings = usings }, image);
             return (library, errors, tree);
         }
@@ -135,6 +141,11 @@ internal sealed partial class CellLibraries
             .Distinct(StringComparer.Ordinal);
     }
 
+    private static string? AsStatic(string directive) =>
+        directive.StartsWith("using ", StringComparison.Ordinal) && !directive.StartsWith("using static ", StringComparison.Ordinal) && !directive.Contains('=', StringComparison.Ordinal)
+            ? "using static " + directive["using ".Length..]
+            : null;
+
     private static string? AliasName(string directive)
     {
         var equals = directive.IndexOf('=', StringComparison.Ordinal);
@@ -152,20 +163,22 @@ internal sealed partial class CellLibraries
         return text.Append("[assembly: System.Reflection.AssemblyVersion(\"").Append(version).Append("\")]\n").ToString();
     }
 
-    private PortableExecutableReference Own(byte[] image)
+    private PortableExecutableReference Own(byte[] image, byte[] documentation)
     {
-        var reference = MetadataReference.CreateFromImage(image);
-        _own.Add(reference);
+        var reference = MetadataReference.CreateFromImage(image, documentation: XmlDocumentationProvider.CreateFromBytes(documentation));
+        _own[reference] = true;
         return reference;
     }
 
-    private static byte[] Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    private static (byte[] Image, byte[] Documentation, List<Diagnostic> Errors) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
     {
         using var output = new MemoryStream();
-        var result = compilation.Emit(output, cancellationToken: cancellationToken);
-        return result.Success
-            ? output.ToArray()
-            : throw new InvalidOperationException("The cell's declarations compiled but did not emit: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        using var documentation = new MemoryStream();
+        var result = compilation.Emit(output, xmlDocumentationStream: documentation, cancellationToken: cancellationToken);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return result.Success || errors.Count > 0
+            ? (output.ToArray(), documentation.ToArray(), errors)
+            : throw new InvalidOperationException("The cell's declarations did not emit, and the compiler gave no error.");
     }
 
     private static SubmissionResult.Failure Failure(CellParts cell, SyntaxTree tree, List<Diagnostic> errors)

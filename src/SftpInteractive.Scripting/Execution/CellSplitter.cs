@@ -56,6 +56,11 @@ internal static class CellSplitter
             [.. root.GetReferenceDirectives().Select(r => r.File.ValueText)]);
     }
 
+    /// <summary>True when <paramref name="tree"/> ends with a file-scoped namespace that declares nothing yet: a line
+    /// <c>namespace N;</c> typed at the prompt or piped waits for the declarations that belong to it.</summary>
+    public static bool IsOpenNamespace(SyntaxTree tree) =>
+        tree.GetRoot() is CompilationUnitSyntax { Members: [.., FileScopedNamespaceDeclarationSyntax { Members.Count: 0 }] };
+
     /// <summary>The using directives of a cell that declares nothing (they apply to later cells' libraries too).</summary>
     public static ImmutableArray<string> Usings(string code) =>
         !code.Contains("using", StringComparison.Ordinal)
@@ -72,17 +77,23 @@ internal static class CellSplitter
                 spans.AddRange(scoped.Externs.Select(e => e.Span).Concat(scoped.Usings.Select(u => u.Span)));
                 foreach (var inner in scoped.Members.Where(IsDeclaration))
                 {
-                    spans.Add(inner.Span);
+                    spans.Add(WithDocs(inner));
                     AddTypes(inner, types);
                 }
 
                 break;
             case var declaration when IsDeclaration(declaration):
-                spans.Add(declaration.Span);
+                spans.Add(WithDocs(declaration));
                 AddTypes(declaration, types);
                 break;
         }
     }
+
+    // A declaration's doc comment goes with it (completion and inspect show it); other trivia (#r lines) stays.
+    private static TextSpan WithDocs(MemberDeclarationSyntax member) =>
+        member.GetLeadingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)) is { RawKind: not 0 } docs
+            ? TextSpan.FromBounds(docs.FullSpan.Start, member.Span.End)
+            : member.Span;
 
     private static bool IsDeclaration(MemberDeclarationSyntax member) =>
         member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or NamespaceDeclarationSyntax;

@@ -63,7 +63,7 @@ public sealed class MagicKernelTests
         Assert.Equal("x", Text(Data(6), "text/plain"));
         Assert.Contains("<table", Text(Data(7), "text/html"), StringComparison.Ordinal);
         Assert.Contains("1 variable", Text(Data(7), "text/plain"), StringComparison.Ordinal);
-        Assert.Empty(Outputs(8)); // the imported notebook's markdown is not shown
+        Assert.Equal(("display_data", "# Library"), (Type(8), Text(Data(8), "text/markdown"))); // the imported notebook's prose
         Assert.Equal("42", Text(Data(9), "text/plain"));
         Assert.Contains("SftpInteractive: ", Text(Data(10), "text/plain"), StringComparison.Ordinal);
         Assert.Contains("#!lsmagic", Text(Data(11), "text/plain"), StringComparison.Ordinal);

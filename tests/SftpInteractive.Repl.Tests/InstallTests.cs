@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
 using SftpInteractive.Testing;
 
 namespace SftpInteractive.Repl.Tests;
@@ -48,6 +49,37 @@ public sealed class InstallTests
         Assert.Equal("42", output.Trim());
         var shippedScript = Directory.GetFiles(Path.Combine(work, "tools"), "sftpi-test-server", SearchOption.AllDirectories);
         Assert.NotEmpty(shippedScript);
+        await RunAndConvertNotebook(sftpi, work);
+    }
+
+    /// <summary>The installed tool runs a Polyglot-style notebook headless with a parameter (a markdown cell, a cell tagged
+    /// parameters, an extension class in a cell) and converts the executed notebook to .dib.</summary>
+    private static async Task RunAndConvertNotebook(string sftpi, string work)
+    {
+        var notebook = Path.Combine(work, "job.ipynb");
+        var executed = Path.Combine(work, "job-out.ipynb");
+        var dib = Path.Combine(work, "job.dib");
+        await File.WriteAllTextAsync(notebook, """
+            {"cells": [
+              {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": ["#!markdown\n", "# A job"]},
+              {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "outputs": [], "execution_count": null, "source": ["var n = 1;"]},
+              {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,
+               "source": ["static class Ext { public static int Twice(this int x) => x * 2; }\n", "n.Twice()"]}],
+             "metadata": {"kernelspec": {"name": ".net-csharp", "display_name": ".NET (C#)", "language": "C#"}},
+             "nbformat": 4, "nbformat_minor": 5}
+            """, TestContext.Current.CancellationToken);
+        var (code, output, errors) = await Tool.RunPiped(sftpi, string.Empty, "run", notebook, "-p", "n=21", "--output", executed);
+        Assert.True(code == 0, $"sftpi run exited {code}: {output}\n{errors}");
+        var cells = JsonNode.Parse(await File.ReadAllTextAsync(executed, TestContext.Current.CancellationToken))!["cells"]!.AsArray();
+        var result = cells[^1]!["outputs"]!.AsArray().Single(o => (string?)o!["output_type"] == "execute_result")!;
+        Assert.Equal("42", string.Concat(result["data"]!["text/plain"]!.AsArray().Select(l => (string?)l)));
+        Assert.Contains(cells, c => c!["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "injected-parameters") == true);
+
+        (code, output, errors) = await Tool.RunPiped(sftpi, string.Empty, "convert", executed, dib);
+        Assert.True(code == 0, $"sftpi convert exited {code}: {output}\n{errors}");
+        var text = await File.ReadAllTextAsync(dib, TestContext.Current.CancellationToken);
+        Assert.Contains("#!markdown", text, StringComparison.Ordinal);
+        Assert.Contains("n.Twice()", text, StringComparison.Ordinal);
     }
 
     private static bool IsReadyToRun(string assembly)

@@ -201,7 +201,7 @@ public sealed class FullCSharpCellTests
         var directory = Directory.CreateTempSubdirectory("sftpi-full-csharp-").FullName;
         try
         {
-            var dll = SftpInteractive.Testing.FormatterLibrary.Build(directory);
+            var dll = SftpInteractive.Testing.FormatterLibrary.Build(directory, "Acme.Gauges.CellTests"); // FormatterTests loads its own Acme.Gauges in this process
             await using var engine = new ScriptEngine();
             Assert.Equal(84, await Value(engine, $"#r \"{dll}\"\nstatic class GaugeExt {{ public static int Double(this Acme.Gauges.Gauge g) => g.Value * 2; }}\nnew Acme.Gauges.Gauge(42).Double()"));
         }

@@ -56,16 +56,17 @@ public static class FormatterLibrary
         }
         """;
 
-    /// <summary>Writes <c>Acme.Gauges.dll</c> into <paramref name="directory"/> and returns its path.</summary>
-    public static string Build(string directory)
+    /// <summary>Writes <c>Acme.Gauges.dll</c> (or <paramref name="assemblyName"/>.dll: tests sharing a process must not
+    /// load two different files of one identity) into <paramref name="directory"/> and returns its path.</summary>
+    public static string Build(string directory, string assemblyName = "Acme.Gauges")
     {
         var tree = CSharpSyntaxTree.ParseText(Source);
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = trusted
             .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "System.Collections.dll" or "netstandard.dll")
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create("Acme.Gauges", [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var path = Path.Combine(directory, "Acme.Gauges.dll");
+        var compilation = CSharpCompilation.Create(assemblyName, [tree], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var path = Path.Combine(directory, assemblyName + ".dll");
         var emitted = compilation.Emit(path);
         if (!emitted.Success)
         {

@@ -55,7 +55,7 @@ public sealed class MagicKernelTests
         Assert.Equal(("execute_result", "21"), (Type(0), Text(Data(0), "text/plain")));
         Assert.Equal(("display_data", "# Title\nSome *text*."), (Type(1), Text(Data(1), "text/markdown")));
         Assert.Equal("<b>bold</b>", Text(Data(2), "text/html"));
-        Assert.Equal("<script type=\"text/javascript\">\nconsole.log(1);\n</script>", Text(Data(3), "text/html"));
+        Assert.Equal("<script type=\"text/javascript\">console.log(1);</script>", Text(Data(3), "text/html"));
         Assert.Contains("mermaid.esm.min.mjs", Text(Data(4), "text/html"), StringComparison.Ordinal);
         Assert.Equal("graph TD;\nA-->B;", Text(Data(4), "text/plain"));
         Assert.Matches(@"^Wall time: \d+(\.\d+)?ms$", Text(Data(5), "text/plain"));

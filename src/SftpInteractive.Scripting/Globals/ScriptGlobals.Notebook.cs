@@ -28,7 +28,7 @@ public partial class ScriptGlobals
     public void Javascript(string scriptContent)
     {
         ArgumentNullException.ThrowIfNull(scriptContent);
-        NotebookDisplay.Show(new JavascriptContent(scriptContent, "JavaScript"), (string[]?)null);
+        NotebookDisplay.Show(new JavascriptContent(scriptContent, "[JavaScript]"), (string[]?)null);
     }
 
     /// <summary>.NET Interactive's <c>CSS(rules)</c>: adds a style sheet to the notebook page through a script, as the

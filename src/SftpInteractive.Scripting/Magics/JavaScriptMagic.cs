@@ -16,8 +16,6 @@ internal sealed class JavaScriptMagic : Magic
     public override Task<SubmissionResult> RunAsync(MagicContext context, string argument, string body, CancellationToken cancellationToken)
     {
         var script = body.Trim('\n');
-        var html = "<script type=\"text/javascript\">\n" + script + "\n</script>";
-        context.Display.Display(new RenderedValue(script, html, script));
-        return Task.FromResult(Done);
+        return Task.FromResult(Show(context, new Notebook.JavascriptContent(script, script)));
     }
 }

@@ -64,7 +64,7 @@ public sealed class MagicEngineTests
         var sink = new RecordingSink();
         Assert.IsType<SubmissionResult.Success>(await Run(engine, magic + "\nconsole.log(42);", sink));
         var shown = Assert.Single(sink.Displays).Value;
-        Assert.Equal("<script type=\"text/javascript\">\nconsole.log(42);\n</script>", shown["text/html"]);
+        Assert.Equal("<script type=\"text/javascript\">console.log(42);</script>", shown["text/html"]);
         Assert.Equal("console.log(42);", shown.Text);
     }
 

@@ -30,7 +30,13 @@ internal static class PackageLoader
             {
                 var name = AssemblyName.GetAssemblyName(file);
                 var simple = name.Name ?? Path.GetFileNameWithoutExtension(file);
-                if (HostAssemblies.Find(simple) is { } host)
+                if (OtherRoslyn(simple, name.Version) is { } roslyn)
+                {
+                    // Roslyn's assemblies only work with their own version of each other: a package's Visual Basic or
+                    // Workspaces 5.0 beside the session's 5.12 breaks completion (MEF loads what it finds) for good.
+                    notes.Add($"{package} brings {simple} {name.Version}; not loaded: the session's compiler is Roslyn {roslyn}.");
+                }
+                else if (HostAssemblies.Find(simple) is { } host)
                 {
                     references.Add(host.Path);
                     if (!host.IsFramework && host.Version != name.Version || host.Version < name.Version)
@@ -59,6 +65,14 @@ internal static class PackageLoader
 
         return references;
     }
+
+    /// <summary>The session's Roslyn version when <paramref name="simple"/> is a Roslyn assembly of another version that
+    /// the host does not carry itself (the host's own are kept as for any assembly).</summary>
+    private static Version? OtherRoslyn(string simple, Version? version) =>
+        simple.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && HostAssemblies.Find(simple) is null
+            && HostAssemblies.Find("Microsoft.CodeAnalysis") is { Version: { } roslyn } && roslyn != version
+            ? roslyn
+            : null;
 
     private static void Hook()
     {

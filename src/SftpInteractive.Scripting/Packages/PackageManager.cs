@@ -100,7 +100,7 @@ internal sealed class PackageManager(string directory)
             var (graph, extensions) = await ResolveAsync(todo, notes, cancellationToken).ConfigureAwait(false);
             if (extensions.Count > 0)
             {
-                await EnsureEngineAsync(notes, cancellationToken).ConfigureAwait(false);
+                await EnsureEngineAsync(cancellationToken).ConfigureAwait(false);
                 notes.AddRange(await KernelExtensionLoader.LoadAsync(extensions).ConfigureAwait(false));
                 AddExtensionReferences(extensions);
             }
@@ -118,8 +118,11 @@ internal sealed class PackageManager(string directory)
     // Extensions are built against Microsoft.DotNet.Interactive; Plotly.NET.Interactive depends on it, but
     // Microsoft.Data.Analysis carries its extension without the dependency (the engine has it). The version is the one
     // our Formatting reference belongs to (the engine packages pin each other exactly).
-    private async Task EnsureEngineAsync(List<string> notes, CancellationToken cancellationToken)
+    // What its restore says about its own dependencies (Roslyn 5.0 and System.Composition binding to the session's
+    // newer copies, eight lines) is not shown: the user did not ask for the engine, and nothing of theirs changes.
+    private async Task EnsureEngineAsync(CancellationToken cancellationToken)
     {
+        var notes = new List<string>();
         if (_loaded.ContainsKey(KernelExtensionLoader.EngineName) || HostAssemblies.Find(KernelExtensionLoader.EngineName) is not null)
         {
             return;

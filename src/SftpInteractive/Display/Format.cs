@@ -21,6 +21,13 @@ public static class Format
         return unit == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {Units[unit]}");
     }
 
+    /// <summary>A count with its noun in the right number: <c>1 entry</c>, <c>0 directories</c>, <c>3 files</c>.</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="singular">The noun for one.</param>
+    /// <param name="plural">The noun for any other count (default: <paramref name="singular"/> + "s").</param>
+    public static string Count(long count, string singular, string? plural = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural ?? singular + "s");
+
     /// <summary>A rate such as <c>85.2 MiB/s</c>.</summary>
     public static string Rate(double bytesPerSecond) => Bytes((long)bytesPerSecond) + "/s";
 

@@ -49,8 +49,8 @@ public sealed class FindResult : IReadOnlyList<RemoteEntry>, IRichDisplay, ITabu
     {
         var table = RemoteListing.EntriesTable($"find {Root} ({Query})", _entries, showPath: true);
         var errors = Errors.Count == 0 ? string.Empty
-            : $"\n{Errors.Count} folders could not be read:\n" + string.Join("\n", Errors.Take(20).Select(e => "  " + e));
-        table.Footer = $"{_entries.Count} matches in {Format.Duration(Duration)}" + errors;
+            : $"; {Format.Count(Errors.Count, "folder")} could not be read:\n" + string.Join("\n", Errors.Take(20).Select(e => "  " + e));
+        table.Footer = $"{Format.Count(_entries.Count, "match", "matches")} in {Format.Duration(Duration)}" + errors;
         return table;
     }
 

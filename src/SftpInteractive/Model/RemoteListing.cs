@@ -65,8 +65,11 @@ public sealed class RemoteListing : IReadOnlyList<RemoteEntry>, IRichDisplay, IT
         }
 
         var dirs = entries.Count(e => e.IsDirectory);
+        var files = entries.Count(e => e.IsFile);
+        var others = entries.Count - dirs - files; // symlinks, sockets, devices
         var more = entries.Count > MaxRenderedRows ? $" (showing the first {MaxRenderedRows}; {entries.Count - MaxRenderedRows} more not shown)" : string.Empty;
-        table.Footer = $"{entries.Count} entries: {dirs} directories, {entries.Count - dirs} others, " +
+        table.Footer = $"{Format.Count(entries.Count, "entry", "entries")}: {Format.Count(dirs, "directory", "directories")}, " +
+                       $"{Format.Count(files, "file")}{(others > 0 ? $", {Format.Count(others, "other")}" : string.Empty)}, " +
                        $"{Format.Bytes(entries.Where(e => e.IsFile).Sum(e => e.Size))} in files{more}";
         return table;
     }

@@ -53,6 +53,15 @@ public sealed class RichOutputTests
     }
 
     [Fact]
+    public void Svg_XmlDeclarationAndDoctype_OnlyTheSvgElementIsKept()
+    {
+        // ScottPlot's GetSvgXml starts with an XML declaration, which makes nbconvert's HTML export fail.
+        var svg = new SvgContent("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE svg>\n<svg xmlns='http://www.w3.org/2000/svg'/>");
+
+        Assert.Equal("<svg xmlns='http://www.w3.org/2000/svg'/>", Assert.Single(svg.ToMimeParts()).Content);
+    }
+
+    [Fact]
     public void Render_Secrets_RedactedInEveryTextPart()
     {
         const string secret = "Rich-Output-Secret-5521";

@@ -16,7 +16,24 @@ public sealed class DisplayTests
         Assert.StartsWith("Permissions  Owner  Group   Size  Modified (UTC)    Name", text[1], StringComparison.Ordinal);
         Assert.Equal("-rw-r--r--   alice  staff  1,234  2026-11-23 10:05  a.csv", text[3]);
         Assert.Equal("drwxr-xr-x   alice  staff  4,096  2026-11-23 10:05  sub/", text[4]);
-        Assert.Equal("2 entries: 1 directories, 1 others, 1.2 KiB in files", text[5]);
+        Assert.Equal("2 entries: 1 directory, 1 file, 1.2 KiB in files", text[5]);
+    }
+
+    [Fact]
+    public void Listing_OneFile_FooterCountsItAsAFileInTheSingular()
+    {
+        var listing = new RemoteListing("/d", [Entry("a.csv", RemoteEntryType.File, 834, 0x1A4)]);
+
+        Assert.Equal("1 entry: 0 directories, 1 file, 834 B in files", listing.ToText().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void Find_OneUnreadableFolder_FooterIsOneSentencePart()
+    {
+        var found = new FindResult("/d", "a*.csv", [Entry("a.csv", RemoteEntryType.File, 1, 0x1A4)], [new PathError("/d/locked", "permission denied")], TimeSpan.FromMilliseconds(12));
+
+        Assert.StartsWith("1 match in ", found.ToTable().Footer, StringComparison.Ordinal);
+        Assert.Contains("; 1 folder could not be read:\n  /d/locked", found.ToTable().Footer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,10 +15,13 @@ public sealed class SvgContent : IMimeDisplay
             throw new ArgumentException("not SVG: the text has no <svg> element");
         }
 
-        Svg = svg;
+        // Only the <svg> element, as IPython keeps it: an XML declaration (what SVG writers such as ScottPlot's put first)
+        // makes nbconvert's HTML export fail ("Unicode strings with encoding declaration are not supported"), and a
+        // DOCTYPE or comment before the element means nothing inside an HTML page.
+        Svg = svg[svg.IndexOf("<svg", StringComparison.OrdinalIgnoreCase)..];
     }
 
-    /// <summary>The SVG markup.</summary>
+    /// <summary>The SVG markup, from its <c>&lt;svg</c> element on.</summary>
     public string Svg { get; }
 
     /// <inheritdoc />

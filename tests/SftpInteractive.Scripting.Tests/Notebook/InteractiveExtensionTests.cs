@@ -44,14 +44,14 @@ public sealed class InteractiveExtensionTests
     }
 
     [Fact]
-    public async Task ExtensionPackage_Restored_CompletionOfANewSessionStillWorks()
+    public async Task EnginePackage_Restored_CompletionOfANewSessionStillWorks()
     {
-        // The engine assembly an extension needs depends on Roslyn 5.0 with Visual Basic; if those were loadable, the
-        // next completion workspace's MEF composition would load Visual Basic 5.0 beside our Roslyn and fail.
-        // (An extension is loaded once per process: another test may have loaded it first, with the same effect.)
+        // The .NET Interactive engine (what an extension needs; here referenced directly, so the extensions' own tests
+        // keep their first load) depends on Roslyn 5.0 with Visual Basic; if those were loadable, the next completion
+        // workspace's MEF composition would load Visual Basic 5.0 beside our Roslyn and fail.
         await using (var first = new ScriptEngine())
         {
-            _ = await Run(first, "#r \"nuget: Microsoft.Data.Analysis, 0.24.0\"");
+            _ = await Run(first, "#r \"nuget: Microsoft.DotNet.Interactive, 1.0.0-beta.26120.1\"");
         }
 
         await using var second = new ScriptEngine();

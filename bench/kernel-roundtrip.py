@@ -9,7 +9,10 @@ With --fresh K: what a user sees in a new kernel instead: K fresh kernels per to
 each timed on cells 6..25 (after the first five, the first of which is the start-up's), median per kernel, then the
 median over the kernels (the issue's `execute_interactive` measurement).
 
-Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--fresh K] [--json] [--no-engine] [--tool path/to/sftpi.dll|sftpi]
+With --debugger: ours once more with JupyterLab's debugger switched on (initialize, attach and configurationDone on the
+control channel before the first cell), so every cell is instrumented for breakpoints.
+
+Usage: bench/kernel-roundtrip.py [--cells N] [--warmup N] [--fresh K] [--json] [--no-engine] [--debugger] [--tool path/to/sftpi.dll|sftpi]
 """
 import argparse
 import json
@@ -23,12 +26,26 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def measure(kernel_name, code, cells, warmup):
+ATTACHED = "sftpinteractive (debugger)"
+
+
+def attach_debugger(kc):
+    """What JupyterLab sends when its debugger is switched on."""
+    for seq, command in enumerate(("initialize", "attach", "configurationDone"), 1):
+        msg = kc.session.msg("debug_request", {"type": "request", "seq": seq, "command": command, "arguments": {}})
+        kc.control_channel.send(msg)
+        while kc.get_control_msg(timeout=60)["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+            pass
+
+
+def measure(kernel_name, code, cells, warmup, debugger=False):
     from jupyter_client.manager import start_new_kernel
 
     started = time.perf_counter()
     km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
     try:
+        if debugger:
+            attach_debugger(kc)
         first = kc.execute_interactive(code, timeout=120, output_hook=lambda m: None)
         assert first["content"]["status"] == "ok", first["content"]
         startup = time.perf_counter() - started
@@ -64,6 +81,7 @@ def main():
     parser.add_argument("--fresh", type=int, default=0, help="K fresh kernels per tool, cells 6..25 each (ours and ipykernel only)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (bench/scenarios/60-kernel.sh)")
     parser.add_argument("--no-engine", action="store_true", help="leave out the .NET Interactive engine's kernel")
+    parser.add_argument("--debugger", action="store_true", help="also ours with JupyterLab's debugger attached")
     parser.add_argument("--tool", default=os.path.join(REPO, "src/SftpInteractive.Tool/bin/Release/net10.0/sftpi.dll"))
     args = parser.parse_args()
     if not os.path.exists(args.tool):
@@ -87,12 +105,14 @@ def main():
                 kernels["dotnet-interactive (C#)"] = spec.stdout.strip()
             else:
                 print(f"(the .NET Interactive engine is left out: {spec.stderr.strip()})", file=sys.stderr)
-        measured = {name: measure(kernel, "1+1", args.cells, args.warmup) for name, kernel in kernels.items()}
+        if args.debugger:
+            kernels[ATTACHED] = "sftpinteractive"
+        measured = {name: measure(kernel, "1+1", args.cells, args.warmup, name == ATTACHED) for name, kernel in kernels.items()}
         startups = {name: m[0] for name, m in measured.items()}
         results = {name: m[1] for name, m in measured.items()}
 
     if args.json:
-        names = {"ours": "sftpinteractive (C#)", "ipykernel": "ipykernel (python3)", "engine": "dotnet-interactive (C#)"}
+        names = {"ours": "sftpinteractive (C#)", "ipykernel": "ipykernel (python3)", "engine": "dotnet-interactive (C#)", "debugger": ATTACHED}
         print(json.dumps({key: {"median_s": statistics.median(results[name]), "samples": len(results[name]), "startup_s": startups[name]}
                           for key, name in names.items() if name in results}))
         return

@@ -19,11 +19,13 @@ if (arguments.Command is "raw-get" or "raw-put")
     return;
 }
 
-// Only the given .env counts, except SFTP_WARM_POOL (0 compares a session whose pool opens only when the first job needs it).
+// Only the given .env counts, except SFTP_WARM_POOL (0 compares a session whose pool opens only when the first job
+// needs it) and SFTP_TRANSPORT (openssh: the rows ours-openssh; before 2026-12-06 it was not passed on, so those rows
+// measured the SSH.NET transport).
 var options = new SftpOptions
 {
     EnvFile = arguments.EnvFile,
-    Environment = Environment.GetEnvironmentVariable("SFTP_WARM_POOL") is { } warmPool ? new Dictionary<string, string> { ["SFTP_WARM_POOL"] = warmPool } : [],
+    Environment = PassedOn(),
 };
 var baseline = ProcessMemory.PeakRssKiB();
 var total = Stopwatch.StartNew();
@@ -76,4 +78,18 @@ static async Task<string> FindTwiceAsync(SftpSession session, string root, strin
     var warm = System.Diagnostics.Stopwatch.StartNew();
     var again = await session.FindAllAsync(root, options);
     return string.Create(CultureInfo.InvariantCulture, $"{cold}; cold {cold.Duration.TotalSeconds:0.000} s; warm_s={warm.Elapsed.TotalSeconds:0.000}; {again.Count} matches again");
+}
+
+static Dictionary<string, string> PassedOn()
+{
+    var passed = new Dictionary<string, string>();
+    foreach (var key in (ReadOnlySpan<string>)["SFTP_WARM_POOL", "SFTP_TRANSPORT"])
+    {
+        if (Environment.GetEnvironmentVariable(key) is { } value)
+        {
+            passed[key] = value;
+        }
+    }
+
+    return passed;
 }

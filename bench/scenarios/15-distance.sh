@@ -39,10 +39,12 @@ for rtt in ${DIST_RTTS:-20 60}; do
     for rep in $(seq 1 "$REPS"); do
       log "distance ${rtt} ms rep $rep/$REPS"
       rm -f "$L"; record dist-large-get "$big" ours "$rep" "$(timed "$BIN" get "$DLARGE" "$L" --env "$WORK/dist.env")" "SSH.NET tuned, default connections"
+      rm -f "$L"; record dist-large-get "$big" ours-openssh "$rep" "$(timed env SFTP_TRANSPORT=openssh "$BIN" get "$DLARGE" "$L" --env "$WORK/dist.env")" "our engine over OpenSSH (SFTP_TRANSPORT=openssh), default connections"
       rm -f "$L"; record dist-large-get "$big" openssh-sftp "$rep" "$(timed sftp_run "get $DLARGE $L")" "sftp -b, defaults (-B 32768 -R 64)"
       rm -f "$L"; record dist-large-get "$big" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$DLARGE" "$L")" "rclone defaults"
       rm -f "$L"; record dist-large-get "$big" lftp "$rep" "$(timed lftp_sftp "get $DLARGE -o $L")" "lftp defaults"
       record dist-large-put "$big" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/dist-up-ours.bin" --env "$WORK/dist.env")" "atomic .part; ranges by round trip where they pay"
+      record dist-large-put "$big" ours-openssh "$rep" "$(timed env SFTP_TRANSPORT=openssh "$BIN" put "$SRC" "$RBENCH/dist-up-ours-openssh.bin" --env "$WORK/dist.env")" "same over OpenSSH (SFTP_TRANSPORT=openssh)"
       record dist-large-put "$big" openssh-sftp "$rep" "$(timed sftp_run "put $SRC $RBENCH/dist-up-sftp.bin")" "sftp -b"
       record dist-large-put "$big" rclone "$rep" "$(timed rclone_sftp copyto --ignore-times "$SRC" ":sftp:$RBENCH/dist-up-rclone.bin")" "rclone --ignore-times"
       record dist-large-put "$big" lftp "$rep" "$(timed lftp_sftp "put $SRC -o $RBENCH/dist-up-lftp.bin")" "lftp"

@@ -46,8 +46,7 @@ public sealed class SftpKernelExtension : IKernelExtension
 
             using var submission = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
             using var running = JupyterInterrupt.Running(submission);
-            using var cancellation = SftpCancellation.Use(submission.Token);
-            using var host = VerbHost.Use(new EngineVerbHost(context, csharp.RootKernel));
+            using var current = new SubmissionContext { Token = submission.Token, Host = new EngineVerbHost(context, csharp.RootKernel) }.Enter();
             await next(command, context).ConfigureAwait(false);
         });
 

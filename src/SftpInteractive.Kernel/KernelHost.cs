@@ -1,10 +1,13 @@
 using System.Runtime.InteropServices;
 using NetMQ;
+using SftpInteractive.Kernel.Debugging;
 using SftpInteractive.Kernel.Execution;
 using SftpInteractive.Kernel.Handlers;
 using SftpInteractive.Kernel.Protocol;
 using SftpInteractive.Kernel.Transport;
 using SftpInteractive.Scripting;
+using SftpInteractive.Widgets.Comms;
+using SftpInteractive.Widgets.Protocol;
 
 namespace SftpInteractive.Kernel;
 
@@ -58,9 +61,12 @@ public static class KernelHost
         var output = new KernelOutput(sockets, factory);
         var prompter = new StdinPrompter(output);
         var history = new KernelHistory();
-        var worker = new ExecutionWorker(engine, output, prompter, history);
+        var worker = new ExecutionWorker(engine, output, prompter, history, log: log);
+        WidgetRegistry.Install(); // the front end opens jupyter.widget.control as soon as it connects
+        CommHub.Attach(new KernelComms(output));
+        using var detach = new CommTransportScope();
         var dispatcher = new RequestDispatcher(output, worker, prompter, history, new IntrospectionHandlers(engine),
-            restart => shutdown.TrySetResult(restart), log, stop.Token);
+            restart => shutdown.TrySetResult(restart), log, stop.Token, new DebugAdapter(output, engine));
         sockets.Received += dispatcher.Dispatch;
 
         // SIGINT (Ctrl+C in a terminal front end, or signal-mode interrupt) interrupts the cell instead of killing the
@@ -81,6 +87,11 @@ public static class KernelHost
         sockets.StopAfterPendingSends();
         await Task.WhenAny(Task.WhenAll(sockets.Stopped, work), Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false);
         return restart;
+    }
+
+    private sealed class CommTransportScope : IDisposable
+    {
+        public void Dispose() => CommHub.Attach(null);
     }
 
     /// <summary>Releases NetMQ's background threads; call once when the process is done with kernels.</summary>

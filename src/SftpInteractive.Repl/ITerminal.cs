@@ -19,4 +19,15 @@ public interface ITerminal
 
     /// <summary>Ctrl+C while a submission runs.</summary>
     event EventHandler? Interrupt;
+
+    /// <summary>True when a key is already waiting: keys arriving in a burst are a paste, so Enter inside one starts
+    /// a new line instead of submitting. Terminals that cannot tell say false.</summary>
+    bool KeyAvailable => false;
+
+    /// <summary>The window changed size (the editor redraws). Terminals that cannot tell never raise it.</summary>
+    event EventHandler? Resized
+    {
+        add { }
+        remove { }
+    }
 }

@@ -10,6 +10,10 @@ namespace SftpInteractive.Repl;
 public sealed class ReplHost : IInteractiveEngineAccess
 {
     private readonly ReplOptions _options;
+    private readonly IAnsiConsole _console;
+    private readonly IAnsiConsole? _errorConsole;
+    private readonly RedactingWriter _out;
+    private readonly RedactingWriter? _errors;
     private readonly Task<IInteractiveEngine> _engine;
     private readonly ReplSink _sink;
     private readonly ResultPrinter _printer;
@@ -22,9 +26,16 @@ public sealed class ReplHost : IInteractiveEngineAccess
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _engine = engine;
+        // The one output boundary: everything this host shows passes these two redacting writers.
+        (_console, _out) = RedactingConsoleOutput.Wrap(options.Console);
+        if (options.ErrorConsole is not null)
+        {
+            (_errorConsole, _errors) = RedactingConsoleOutput.Wrap(options.ErrorConsole);
+        }
+
         var prompt = options.Terminal is { } terminal ? MaskedPrompt.Create(terminal) : null;
-        _sink = new ReplSink(options.Console, options.Terminal is not null, prompt, options.ErrorConsole?.Profile.Out.Writer);
-        _printer = new ResultPrinter(options.Console, _sink, options.Terminal is not null);
+        _sink = new ReplSink(_console, options.Terminal is not null, prompt, _errorConsole?.Profile.Out.Writer);
+        _printer = new ResultPrinter(_console, _sink, options.Terminal is not null);
     }
 
     /// <summary>Runs until <c>#exit</c>, Ctrl+D or the end of the piped script. Returns the process exit code: 0, or
@@ -38,10 +49,16 @@ public sealed class ReplHost : IInteractiveEngineAccess
     async Task<CompletionList> IInteractiveEngineAccess.CompleteAsync(string code, int cursor, CancellationToken cancellationToken) =>
         await (await _engine.WaitAsync(cancellationToken).ConfigureAwait(false)).CompleteAsync(code, cursor, cancellationToken).ConfigureAwait(false);
 
+    async Task<InspectionResult?> IInteractiveEngineAccess.InspectAsync(string code, int cursor, CancellationToken cancellationToken) =>
+        await (await _engine.WaitAsync(cancellationToken).ConfigureAwait(false)).InspectAsync(code, cursor, cancellationToken).ConfigureAwait(false);
+
+    async Task<IReadOnlyList<ClassifiedRange>> IInteractiveEngineAccess.ClassifyAsync(string code, CancellationToken cancellationToken) =>
+        await (await _engine.WaitAsync(cancellationToken).ConfigureAwait(false)).ClassifyAsync(code, cancellationToken).ConfigureAwait(false);
+
     private async Task<int> RunInteractiveAsync(ITerminal terminal, CancellationToken cancellationToken)
     {
         var history = new ReplHistory(_options.HistoryPath);
-        var editor = new LineEditor(terminal, history, this);
+        var editor = new LineEditor(terminal, history, this, _out, Palette.FromEnvironment());
         foreach (var line in _options.Banner)
         {
             terminal.Write(line + "\r\n");
@@ -89,8 +106,12 @@ public sealed class ReplHost : IInteractiveEngineAccess
     private async Task<int> RunScriptAsync(CancellationToken cancellationToken)
     {
         // In script mode stdout is the script's output; start-up notices go to the error stream.
-        var notices = _options.ErrorConsole ?? _options.Console;
-        _startup = StartAsync(message => notices.WriteLine(Redactor.Redact(message)), cancellationToken);
+        var notices = _errorConsole ?? _console;
+        _startup = StartAsync(message =>
+        {
+            notices.WriteLine(message);
+            Drain();
+        }, cancellationToken);
         var script = await _options.Input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var engine = await _engine.WaitAsync(cancellationToken).ConfigureAwait(false);
         // A script that ran before runs its stored compiled form; otherwise its first submission compiles while the
@@ -134,17 +155,41 @@ public sealed class ReplHost : IInteractiveEngineAccess
 
     private async Task<SubmissionResult> ExecuteAsync(string code, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ExecuteUndrainedAsync(code, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Drain();
+        }
+    }
+
+    /// <summary>Releases what the boundary held back as a possible secret's start: the submission's output has ended.</summary>
+    private void Drain()
+    {
+        _out.Drain();
+        _errors?.Drain();
+    }
+
+    private async Task<SubmissionResult> ExecuteUndrainedAsync(string code, CancellationToken cancellationToken)
+    {
         var engine = await _engine.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (_startup is not null)
         {
             await _startup.ConfigureAwait(false);
         }
 
-        var result = await engine.ExecuteAsync(code, _sink, cancellationToken).ConfigureAwait(false);
+        SubmissionResult result;
+        using (new SubmissionContext { Token = cancellationToken }.Enter())
+        {
+            result = await engine.ExecuteAsync(code, _sink, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result is SubmissionResult.Failure failure)
         {
             _lastTrace = failure.StackTrace.Length > 0 ? failure.StackTrace : failure.Message;
-            var printer = _options.Terminal is null && _options.ErrorConsole is { } errors ? new ResultPrinter(errors, _sink, interactive: false) : _printer;
+            var printer = _options.Terminal is null && _errorConsole is { } errors ? new ResultPrinter(errors, _sink, interactive: false) : _printer;
             printer.Print(code, result);
         }
         else
@@ -164,32 +209,38 @@ public sealed class ReplHost : IInteractiveEngineAccess
             return false;
         }
 
-        var console = _options.Console;
-        switch (code.Trim())
+        var console = _console;
+        var word = code.Trim();
+        if (word == DirectiveRegistry.Exit.Name)
         {
-            case ReplDirectives.Exit:
-                exit = 0;
-                break;
-            case ReplDirectives.Help:
-                console.Write(SpectreTables.ToSpectre(VerbCatalog.ToTable(typeof(ScriptGlobals))));
-                var table = new DisplayTable("REPL", "Command / key", "What it does");
-                foreach (var (name, description) in ReplDirectives.All)
-                {
-                    table.AddRow(name, description);
-                }
-
-                table.AddRow("Tab", "complete C# members and remote paths inside \"...\"");
-                table.AddRow("Ctrl+C", "cancel the running command / clear the line");
-                table.AddRow("Up / Down", "history (kept across runs)");
-                console.Write(SpectreTables.ToSpectre(table));
-                break;
-            case ReplDirectives.Trace:
-                console.WriteLine(_lastTrace ?? "no error yet");
-                break;
-            case ReplDirectives.Clear:
-                console.Clear();
-                break;
+            exit = 0;
         }
+        else if (word == DirectiveRegistry.Help.Name)
+        {
+            console.Write(SpectreTables.ToSpectre(VerbCatalog.ToTable(typeof(ScriptGlobals))));
+            var table = new DisplayTable("REPL", "Command / key", "What it does");
+            foreach (var directive in ReplDirectives.Listed)
+            {
+                table.AddRow(directive.Usage, directive.Description);
+            }
+
+            foreach (var (keys, what) in LineEditor.Keys)
+            {
+                table.AddRow(keys, what);
+            }
+
+            console.Write(SpectreTables.ToSpectre(table));
+        }
+        else if (word == DirectiveRegistry.Trace.Name)
+        {
+            console.WriteLine(_lastTrace ?? "no error yet");
+        }
+        else if (word == DirectiveRegistry.Clear.Name)
+        {
+            console.Clear();
+        }
+
+        Drain();
 
         return true;
     }

@@ -51,3 +51,10 @@ public sealed record CompletionEntry(string Text, string DisplayText, string Kin
 /// <param name="Text">Signature and summary as plain text.</param>
 /// <param name="Html">The same as HTML, or null.</param>
 public sealed record InspectionResult(string Text, string? Html);
+
+/// <summary>How a stretch of a submission reads, for highlighting.</summary>
+/// <param name="Start">Offset in the submission.</param>
+/// <param name="Length">Length in characters.</param>
+/// <param name="Kind">keyword, type, string, number, comment, method, verb (a method of the session helper), member,
+/// variable.</param>
+public sealed record ClassifiedRange(int Start, int Length, string Kind);

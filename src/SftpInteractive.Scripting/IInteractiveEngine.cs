@@ -42,8 +42,34 @@ public interface IInteractiveEngine : IAsyncDisposable
     /// submission runs.</summary>
     Task<InspectionResult?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default);
 
+    /// <summary>How <paramref name="code"/> reads, for highlighting as it is typed (ordered by start). Safe to call
+    /// while a submission runs; engines without editor services return nothing.</summary>
+    Task<IReadOnlyList<ClassifiedRange>> ClassifyAsync(string code, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ClassifiedRange>>([]);
+
     /// <summary>True when <paramref name="code"/> is a complete submission (false: the host should ask for more lines).</summary>
     bool IsComplete(string code);
+
+    /// <summary>Runs a callback of the session (a widget's event handler, a comm message) the way a submission runs:
+    /// one at a time with submissions, its console output and displays going to <paramref name="display"/>, the helper's
+    /// verbs cancelled by <paramref name="cancellationToken"/>. An exception is returned as a failure, never thrown.
+    /// Engines without a session run it directly.</summary>
+    async Task<SubmissionResult> RunCallbackAsync(Action callback, IDisplaySink display, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        try
+        {
+            callback();
+            return new SubmissionResult.Success(null, false, null);
+        }
+#pragma warning disable CA1031 // Errors are values at the interactive boundary.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await Task.CompletedTask.ConfigureAwait(false);
+            return new SubmissionResult.Failure(e.GetType().Name, e.Message, [], e.ToString());
+        }
+    }
 
     /// <summary>Submissions run so far, oldest first.</summary>
     IReadOnlyList<string> History { get; }

@@ -14,7 +14,7 @@ public sealed partial class ScriptEngine
     private (CellParts? Cell, LibraryBuild? Library, ScriptOptions Options) BuildLibrary(string code, ScriptOptions options, IDisplaySink display, CancellationToken token)
     {
         var cell = CellSplitter.Split(code);
-        var build = cell is null ? null : _libraries.Build(cell, SessionReferences(options, cell), token);
+        var build = cell is null ? null : _libraries.Build(cell, SessionReferences(options, cell), token, DebugLibraryRewrite());
         if (build?.Failure is not null && !cell!.NeedsLibrary)
         {
             (cell, build) = (null, null);

@@ -19,6 +19,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     private readonly PackageManager _packages;
     private readonly string _directory;
     private readonly CellLibraries _libraries = new();
+    private readonly CellFrames _cellFrames = new();
     private readonly TaskCompletionSource _firstSubmission = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
     private ScriptState<object>? _state;
@@ -46,8 +47,9 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     public ScriptGlobals Globals { get; }
 
     /// <summary>How long a cancelled submission may take to stop by itself (transfers clean up their <c>.part</c>
-    /// files) before the engine stops waiting for it and reports it cancelled.</summary>
-    public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromMilliseconds(750);
+    /// files) before the engine stops waiting for it and reports it cancelled (default
+    /// <see cref="SubmissionGuard.GracePeriod"/>, the one setting every host's guard uses).</summary>
+    public TimeSpan CancellationGracePeriod { get; init; } = SubmissionGuard.GracePeriod;
 
     /// <summary>How long the completion warm-up waits for the first submission to finish before it starts anyway.
     /// A terminal host sets a few seconds so a quick first command does not share the CPU with loading the editor
@@ -75,63 +77,45 @@ public sealed partial class ScriptEngine : IInteractiveEngine
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(display);
-        try
-        {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return new SubmissionResult.Cancelled("cancelled before it started");
-        }
-
-        var released = false;
-        try
-        {
-            lock (_historyLock)
+        using var submission = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        return await RunGatedAsync(
+            () =>
             {
-                _history.Add(code);
-            }
+                lock (_historyLock)
+                {
+                    _history.Add(code);
+                }
 
-            using var submission = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            int generation;
-            lock (_stateLock)
-            {
-                generation = ++_generation;
-            }
+                BeginDebugCell(code);
+                int generation;
+                lock (_stateLock)
+                {
+                    generation = ++_generation;
+                }
 
-            var run = Task.Run(() => RunAsync(code, display, generation, submission.Token), CancellationToken.None);
-            var finished = await WaitOrCancelAsync(run, cancellationToken).ConfigureAwait(false);
-            if (!finished)
+                return Task.Run(() => RunAsync(code, display, generation, submission.Token), CancellationToken.None);
+            },
+            "cancelled; the submission ignored cancellation and keeps running in the background",
+            onAbandon: () =>
             {
-                // The code ignores the token: give the host its prompt back and let the task run on unobserved. Bumping
-                // the generation keeps it from replacing the state of later submissions when it finally ends.
+                // The code ignores the token: bumping the generation keeps it from replacing the state of later
+                // submissions when it finally ends.
                 lock (_stateLock)
                 {
                     _generation++;
                 }
-
-                _ = run.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                released = true;
-                _gate.Release();
-                return new SubmissionResult.Cancelled("cancelled; the submission ignored cancellation and keeps running in the background");
-            }
-
-            var result = await run.ConfigureAwait(false);
-            if (StartupTrace.Enabled && !_firstSubmission.Task.IsCompleted)
+            },
+            after: () =>
             {
-                StartupTrace.Mark("first submission done");
-            }
+                if (StartupTrace.Enabled && !_firstSubmission.Task.IsCompleted)
+                {
+                    StartupTrace.Mark("first submission done");
+                }
 
-            return result;
-        }
-        finally
-        {
-            _firstSubmission.TrySetResult();
-            if (!released)
-            {
-                _gate.Release();
-            }
-        }
+                EndDebugCell();
+                _firstSubmission.TrySetResult();
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -197,23 +181,10 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private async Task<bool> WaitOrCancelAsync(Task run, CancellationToken cancellationToken)
-    {
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (cancellationToken.Register(() => cancelled.TrySetResult()).ConfigureAwait(false))
-        {
-            if (await Task.WhenAny(run, cancelled.Task).ConfigureAwait(false) == run)
-            {
-                return true;
-            }
-        }
-
-        // Cooperative code stops within the grace period (and reports Cancelled itself); the rest is abandoned.
-        return await Task.WhenAny(run, Task.Delay(CancellationGracePeriod, CancellationToken.None)).ConfigureAwait(false) == run;
-    }
-
     private async Task<SubmissionResult> RunCSharpAsync(string code, IDisplaySink display, int generation, CancellationToken token)
     {
+        await DeclareCopiesAsync(token).ConfigureAwait(false);
+
         // Engine-level directives are taken out before Roslyn compiles the rest (it would reject them).
         if (!WhoDirective.Strip(code, out var rest))
         {
@@ -248,10 +219,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
 
     private async Task<SubmissionResult> CompileAndRunAsync(string code, IDisplaySink display, int generation, CancellationToken token)
     {
-        using var ambient = SftpCancellation.Use(token);
-        using var console = ConsoleRouter.Route(display);
-        using var sink = ScriptGlobals.UseSink(display, Globals.Formatters);
-        using var log = EngineLog.Activate(display);
+        using var submission = ScriptSubmission.Enter(display, Globals.Formatters, token, log: true);
         if (LogDirective.TryRun(code, display) is { } directive)
         {
             return directive;
@@ -290,9 +258,7 @@ public sealed partial class ScriptEngine : IInteractiveEngine
             }
 
             code = cell?.Script ?? prepared;
-            state = _state is null
-                ? await (await FirstScriptAsync(code, options).ConfigureAwait(false)).RunAsync(Globals, static _ => true, token).ConfigureAwait(false)
-                : await _state.ContinueWithAsync(code, options, static _ => true, token).ConfigureAwait(false);
+            state = await RunScriptAsync(code, options, token).ConfigureAwait(false);
         }
         catch (CompilationErrorException e)
         {
@@ -306,8 +272,10 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return ErrorReport.FromException(e);
+            return ErrorReport.FromException(e, _cellFrames);
         }
+
+        _cellFrames.Record(state.Script.GetCompilation().AssemblyName ?? string.Empty);
 
         // Keep the state even when the code threw: variables declared before the failing line stay usable.
         var usings = cell?.Usings ?? CellSplitter.Usings(code); // later cells' libraries compile with them
@@ -327,10 +295,11 @@ public sealed partial class ScriptEngine : IInteractiveEngine
         {
             return error is OperationCanceledException && token.IsCancellationRequested
                 ? new SubmissionResult.Cancelled("cancelled")
-                : ErrorReport.FromException(error);
+                : ErrorReport.FromException(error, _cellFrames);
         }
 
         var hasValue = SubmissionValue.HasValue(state.Script.GetCompilation());
+        using var tupleNames = state.ReturnValue is System.Collections.IEnumerable and not string ? ObjectTable.UseTupleNames(SubmissionValue.TupleNames(state.Script.GetCompilation())) : null;
         return new SubmissionResult.Success(state.ReturnValue, hasValue, hasValue ? DisplayRenderer.Render(state.ReturnValue, Globals.Formatters) : null);
     }
 }

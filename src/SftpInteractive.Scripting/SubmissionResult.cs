@@ -16,7 +16,19 @@ public abstract record SubmissionResult
     /// <param name="Message">One clear line, secrets redacted.</param>
     /// <param name="Diagnostics">Compiler diagnostics with positions (empty for runtime errors).</param>
     /// <param name="StackTrace">The full trace for "show details" (redacted); empty for compile errors.</param>
-    public sealed record Failure(string Name, string Message, IReadOnlyList<ScriptDiagnostic> Diagnostics, string StackTrace) : SubmissionResult;
+    public sealed record Failure(string Name, string Message, IReadOnlyList<ScriptDiagnostic> Diagnostics, string StackTrace) : SubmissionResult
+    {
+        /// <summary>The short trace: the frames of the user's cells (<c>Deep(int n) in cell [9], line 1</c>) and one line
+        /// for the library's, Roslyn's and .NET's; empty for compile errors and for our own errors (not found,
+        /// permission denied, authentication failed…), whose message says it all.</summary>
+        public IReadOnlyList<string> Frames { get; init; } = [];
+
+        /// <summary>What every host shows under the message: <see cref="Frames"/>, or every frame of
+        /// <see cref="StackTrace"/> when <see cref="DisplayOptions.FullErrors"/> is on (the message is not repeated).</summary>
+        public IReadOnlyList<string> TraceLines => DisplayOptions.FullErrors && StackTrace.Length > 0
+            ? [.. StackTrace.ReplaceLineEndings("\n").Split('\n').Skip(1).Where(l => l.Length > 0)]
+            : Frames;
+    }
 
     /// <summary>The submission was cancelled (Ctrl+C, Jupyter interrupt).</summary>
     /// <param name="Message">What was stopped.</param>

@@ -1,23 +1,15 @@
-using System.CommandLine;
-using SftpInteractive.Scripting;
-using SftpInteractive.Tool.Commands;
+using SftpInteractive.Tool;
+using SftpInteractive.Tool.Warm;
 
-// `sftpi` itself is the REPL; every other command lives in its own file under Commands/ and is registered here,
-// one line each.
-StartupTrace.Mark("main");
-var root = ReplCommand.Create();
-Command[] commands =
-[
-    DemoCommand.Create(),
-    KernelCommand.Create(),
-    RunCommand.Create(),
-    ConvertCommand.Create(),
-];
-foreach (var command in commands)
+// An interactive start first offers itself to a warm spare (docs/warm-start.md); nothing heavy is loaded before.
+if (OperatingSystem.IsLinux() && args is [WarmLauncher.SpareArgument])
 {
-    root.Subcommands.Add(command);
+    return await WarmSpare.RunAsync(ToolMain.InvokeAsync).ConfigureAwait(false);
 }
 
-// No process-termination handling by System.CommandLine: Ctrl+C belongs to the REPL (it cancels the running
-// submission), and a default 2 s termination timeout would kill the session.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
+if (OperatingSystem.IsLinux() && WarmLauncher.TryRun(args) is { } served)
+{
+    return served;
+}
+
+return await ToolMain.InvokeAsync(args).ConfigureAwait(false);

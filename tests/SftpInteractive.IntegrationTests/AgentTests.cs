@@ -187,6 +187,17 @@ public sealed class AgentTests
         await using var s = await server.ConnectAsync("agent", ThroughAgent(agent), Ct);
 
         await agent.AddAsync(Ct, "-D");
+        if (s.Settings.Transport == SftpTransport.OpenSsh)
+        {
+            // The session's one login is its ssh master, still up: reconnecting opens a new channel on it, no login
+            // that would need the agent. A new login (a new session) is refused with the same clear message.
+            await s.ReconnectAsync(Ct);
+            Assert.True(s.IsConnected);
+            var fresh = await Assert.ThrowsAsync<SftpConfigException>(() => server.ConnectAsync("agent", ThroughAgent(agent), Ct));
+            Assert.Contains("holds no keys", fresh.Message, StringComparison.Ordinal);
+            return;
+        }
+
         var e = await Assert.ThrowsAsync<SftpConfigException>(() => s.ReconnectAsync(Ct));
 
         Assert.Contains("holds no keys", e.Message, StringComparison.Ordinal);

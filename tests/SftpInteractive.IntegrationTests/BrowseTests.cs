@@ -173,7 +173,18 @@ public sealed class BrowseTests
         await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
         await s.CdAsync(server.DataRoot, Ct);
 
-        s.Client.Disconnect();
+        if (s.OpenSshMasterProcessId is { } master)
+        {
+            // Over OpenSSH the session's connection is its ssh master (s.Client would be a second, SSH.NET login).
+            using var process = System.Diagnostics.Process.GetProcessById(master);
+            process.Kill();
+            Assert.True(await Poll.UntilAsync(() => !s.IsConnected, TimeSpan.FromSeconds(10), Ct), "the session did not see its master end");
+        }
+        else
+        {
+            s.Client.Disconnect();
+        }
+
         var e = await Assert.ThrowsAsync<SftpConnectionException>(() => s.LsAsync(cancellationToken: Ct));
         Assert.Contains("Reconnect()", e.Message, StringComparison.Ordinal);
 

@@ -8,6 +8,7 @@ namespace SftpInteractive.IntegrationTests;
 /// The pool's connections open in the background right after connect (<c>SFTP_WARM_POOL</c>), so the first search
 /// finds them ready; never where they would prompt, never leaking past Dispose, failures silent until a job needs them.
 /// </summary>
+[Collection(nameof(ProcessLog))]
 public sealed class PoolWarmUpTests
 {
     private const int Warm = SftpPool.DefaultConnections;
@@ -67,6 +68,17 @@ public sealed class PoolWarmUpTests
             };
         }), Ct);
 
+        if (s.Settings.Transport == SftpTransport.OpenSsh)
+        {
+            // The code was typed for the session's one login, its ssh master: the pool's connections are channels of
+            // it, which ask nothing, so the pool warms.
+            var pool = s.PoolIfCreated ?? throw new InvalidOperationException("no pool after connect");
+            Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} channels opened");
+            await s.RunAsync("true", Ct);
+            Assert.Equal(["Verification code: "], asked);
+            return;
+        }
+
         // The warm-up starts inside ConnectAsync: had it started, the pool would exist and be opening.
         Assert.Null(s.PoolIfCreated);
         await s.StatAsync(".", Ct);
@@ -124,6 +136,16 @@ public sealed class PoolWarmUpTests
             await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy, Warming()), Ct);
             var pool = s.PoolIfCreated!;
             Assert.True(await Poll.UntilAsync(() => pool.WarmingCount == 0, TimeSpan.FromSeconds(30), Ct), "the warm-up did not end");
+            if (s.Settings.Transport == SftpTransport.OpenSsh)
+            {
+                // A server that takes one connection still gets the whole pool: its connections are channels of the
+                // session's one login (the ssh master), so the proxy sees one connection and refuses none.
+                Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} channels opened");
+                Assert.Equal((1, 0), (proxy.Connections, proxy.Refused));
+                Assert.NotEmpty(await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "*.csv", MaxDepth = 2 }, Ct));
+                return;
+            }
+
             GC.Collect();
             GC.WaitForPendingFinalizers();
 

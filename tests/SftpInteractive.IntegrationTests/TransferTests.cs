@@ -36,7 +36,10 @@ public sealed class TransferTests : IDisposable
     public async Task Get_CancelledMidway_LeavesOnlyPartThenResumes()
     {
         var server = TestServer.Require();
-        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        // Each connection at 8 MiB/s through the proxy: on a fast idle loopback (or a busy machine that reports
+        // progress late) the whole 64 MiB could otherwise arrive before the cancel (a fresh clone's run saw that).
+        await using var proxy = new FaultProxy(server.Port) { BytesPerSecond = 8 << 20 };
+        await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
         var target = Path.Combine(_local.FullName, "big.bin");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         // Past 16 MiB: the 64 MiB file is split over several connections, and a cancel before the first range has
@@ -44,6 +47,7 @@ public sealed class TransferTests : IDisposable
         var progress = new SyncProgress(p => { if (p.Bytes > 16 << 20) { cts.Cancel(); } });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.GetAsync(server.LargeFile, target, new TransferOptions { RangedConnections = 4 }, progress, cts.Token));
+        proxy.BytesPerSecond = null;
 
         Assert.False(File.Exists(target));
         var part = new FileInfo(target + ".part");

@@ -22,7 +22,7 @@ public sealed partial class HugeDirectoryHostTests
     // The HTML table of 500 rows; the core's own test bounds it the same way.
     private const int MaxHtmlChars = 400_000;
 
-    private static readonly string Omitted = $"{HugeDirectory.Count - RemoteListing.MaxRenderedRows} more not shown";
+    private static readonly string Omitted = $"… {HugeDirectory.Count - DisplayOptions.DefaultMaxRows} more rows ({HugeDirectory.Count} in all)";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -43,9 +43,10 @@ public sealed partial class HugeDirectoryHostTests
         Assert.Contains($"{HugeDirectory.Count} entries", flat, StringComparison.Ordinal);
         Assert.Contains(Omitted, flat, StringComparison.Ordinal);
         // One row per shown entry (a narrow piped console may wrap the ".csv" onto the next line).
-        Assert.Equal(RemoteListing.MaxRenderedRows, FileName().Count(stdout));
+        Assert.Equal(DisplayOptions.DefaultMaxRows, FileName().Count(stdout));
         Assert.Contains("file-000000.cs", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain($"file-{RemoteListing.MaxRenderedRows:D6}", stdout, StringComparison.Ordinal);
+        Assert.Contains("file-099999.cs", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain($"file-{DisplayOptions.DefaultMaxRows:D6}", stdout, StringComparison.Ordinal);
 
         // The next submission ran on the same session: /data's entry count is the last line.
         var lastLine = stdout.TrimEnd().Split('\n')[^1].Trim();

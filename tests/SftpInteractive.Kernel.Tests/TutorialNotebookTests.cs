@@ -73,8 +73,11 @@ public sealed class TutorialNotebookTests
         Assert.DoesNotContain(cells, c => c!["source"]?.ToJsonString().Contains('█', StringComparison.Ordinal) == true);
     }
 
+    /// <summary>The tutorials are stored executed (tests/tools/execute-tutorials), so they open on GitHub, nbviewer and
+    /// VS Code with their outputs: every code cell ran, none failed, and no output shows a secret or a path of the
+    /// machine that ran them.</summary>
     [Fact]
-    public void CommittedNotebooks_CarryNoOutputsSecretsOrMachinePaths()
+    public void CommittedNotebooks_CarryOutputsButNoErrorsSecretsOrMachinePaths()
     {
         var server = TestServer.Require("totp");
         var files = Directory.GetFiles(Path.Combine(TestServer.RepoRoot, "notebooks")).Where(f => f.EndsWith(".ipynb", StringComparison.Ordinal) || f.EndsWith(".dib", StringComparison.Ordinal)).ToList();
@@ -84,11 +87,14 @@ public sealed class TutorialNotebookTests
             var text = File.ReadAllText(file);
             if (file.EndsWith(".ipynb", StringComparison.Ordinal))
             {
-                foreach (var cell in JsonNode.Parse(text)!["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code"))
+                var code = JsonNode.Parse(text)!["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToList();
+                foreach (var cell in code)
                 {
-                    Assert.Empty(cell!["outputs"]!.AsArray());
-                    Assert.Null(cell["execution_count"]);
+                    Assert.NotNull(cell!["execution_count"]);
+                    Assert.DoesNotContain(cell["outputs"]!.AsArray(), o => o!["output_type"]!.GetValue<string>() == "error");
                 }
+
+                Assert.True(code.Count(c => c!["outputs"]!.AsArray().Count > 0) * 2 > code.Count, $"{file}: most code cells show no output");
             }
 
             foreach (var (env, key, secret) in Secrets(Path.Combine(server.StateDir, "env")))
@@ -96,7 +102,7 @@ public sealed class TutorialNotebookTests
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{file} contains {key} of {Path.GetFileName(env)}");
             }
 
-            foreach (var path in new[] { server.StateDir, TestServer.RepoRoot, "/root" })
+            foreach (var path in new[] { server.StateDir, TestServer.RepoRoot, "/root", "/tmp/sftpi-" })
             {
                 Assert.False(text.Contains(path, StringComparison.Ordinal), $"{file} contains the machine-specific path {path}");
             }

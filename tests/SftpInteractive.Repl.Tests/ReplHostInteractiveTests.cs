@@ -47,7 +47,7 @@ public sealed class ReplHostInteractiveTests
     [Fact]
     public async Task Tab_CompletesHelperVerb()
     {
-        var terminal = new ScriptedTerminal().Type("Explai\t").Type("()\r").Key(ConsoleKey.D, control: true);
+        var terminal = new ScriptedTerminal().Type("Explai\t").WaitFor("sftpi> Explain").Type("()\r").Key(ConsoleKey.D, control: true);
         var (_, screen, output) = await RunInteractive(terminal);
         Assert.Contains("sftpi> Explain", screen);
         Assert.Contains("not connected", output + screen);

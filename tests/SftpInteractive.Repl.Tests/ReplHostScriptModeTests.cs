@@ -73,6 +73,17 @@ public sealed class ReplHostScriptModeTests
     }
 
     [Fact]
+    public async Task Run_HelpDirective_ListsEveryDirectiveOfTheRegistry()
+    {
+        var (code, output, _) = await RunScript("#help\n");
+        Assert.Equal(0, code);
+        var listed = DirectiveRegistry.For(DirectiveHosts.Repl).Where(d => !d.IsMagic).ToList();
+        Assert.Contains(DirectiveRegistry.Help, listed);
+        Assert.Contains(listed, d => d.Name == "#load");
+        Assert.All(listed, d => Assert.Contains(d.Usage, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_ExitDirective_StopsTheScript()
     {
         var (code, output, _) = await RunScript("1\n#exit\n2\n");

@@ -73,12 +73,14 @@ public sealed class ReplSinkTests
     }
 
     [Fact]
-    public void StandardOutput_RedactsSecrets()
+    public void StandardOutput_ThroughTheHostsBoundary_RedactsSecrets()
     {
         Redactor.Register("hunter2-secret-zz");
-        var (console, output) = TestConsoles.Create();
+        var (plain, output) = TestConsoles.Create();
+        var (console, boundary) = RedactingConsoleOutput.Wrap(plain);
         var sink = new ReplSink(console, interactive: false, prompt: null);
         sink.StandardOutput.Write("password is hunter2-secret-zz");
+        boundary.Drain();
         Assert.DoesNotContain("hunter2-secret-zz", output.ToString());
         Assert.Contains(Redactor.Mask, output.ToString());
     }

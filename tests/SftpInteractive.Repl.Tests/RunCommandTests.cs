@@ -64,6 +64,25 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Explore_WithoutAWidgetFrontEnd_ShowsTheFoldersTableAndSaysWhy()
+    {
+        var server = TestServer.Require("password");
+        File.Copy(server.EnvFile("password"), Path.Combine(_root, ".env"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "explore.dib"),
+            "#!csharp\n\nConnect();\n\n#!csharp\n\nExplore(\"/data/WMR_Spots\")\n", TestContext.Current.CancellationToken);
+
+        var (code, output, errors) = await Sftpi("run", "explore.dib", "--output", "out.ipynb");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains("Explore needs a front end with Jupyter widgets (JupyterLab 4, Notebook 7, VS Code); here is /data/WMR_Spots as a table:", output, StringComparison.Ordinal);
+        Assert.Contains("North/", output, StringComparison.Ordinal);
+        var cells = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "out.ipynb"), TestContext.Current.CancellationToken))!["cells"]!.AsArray();
+        var data = cells[1]!["outputs"]![0]!["data"]!;
+        Assert.Contains("Explore needs a front end with Jupyter widgets", Text(data["text/html"]!), StringComparison.Ordinal);
+        Assert.Contains("North/", Text(data["text/html"]!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_FailingCell_ExitCodeOne_StopsThere_ErrorInTheOutput()
     {
         await File.WriteAllTextAsync(Path.Combine(_root, "bad.dib"), "#!csharp\n\nvar a = 1;\n\n#!csharp\n\nvar b = nope;\n\n#!csharp\n\nConsole.WriteLine(\"not reached\");\n", TestContext.Current.CancellationToken);

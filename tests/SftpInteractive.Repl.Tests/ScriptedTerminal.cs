@@ -8,7 +8,7 @@ namespace SftpInteractive.Repl.Tests;
 /// session with Ctrl+D, so a test can never hang on input.</summary>
 public sealed class ScriptedTerminal : ITerminal
 {
-    private readonly BlockingCollection<ConsoleKeyInfo> _keys = new();
+    private readonly BlockingCollection<object> _keys = new();
     private readonly StringBuilder _screen = new();
 
     public event EventHandler? Interrupt;
@@ -43,6 +43,21 @@ public sealed class ScriptedTerminal : ITerminal
         return this;
     }
 
+    /// <summary>The next key is read only once the screen shows <paramref name="text"/> (answers such as completion
+    /// arrive in the background; keys typed before them make them stale). Bounded: after 30 s the keys go on.</summary>
+    public ScriptedTerminal WaitFor(string text)
+    {
+        _keys.Add(text);
+        return this;
+    }
+
+    /// <summary>The next key is read only once <paramref name="condition"/> holds. Bounded: after 30 s the keys go on.</summary>
+    public ScriptedTerminal Until(Func<bool> condition)
+    {
+        _keys.Add(condition);
+        return this;
+    }
+
     public ScriptedTerminal Key(ConsoleKey key, bool control = false)
     {
         _keys.Add(new ConsoleKeyInfo(control && key == ConsoleKey.D ? '\x04' : '\0', key, false, false, control));
@@ -51,8 +66,25 @@ public sealed class ScriptedTerminal : ITerminal
 
     public void RaiseInterrupt() => Interrupt?.Invoke(this, EventArgs.Empty);
 
-    public ConsoleKeyInfo ReadKey() =>
-        _keys.TryTake(out var key, TimeSpan.FromSeconds(30)) ? key : new ConsoleKeyInfo('\x04', ConsoleKey.D, false, false, true);
+    public ConsoleKeyInfo ReadKey()
+    {
+        while (_keys.TryTake(out var item, TimeSpan.FromSeconds(30)))
+        {
+            if (item is ConsoleKeyInfo key)
+            {
+                return key;
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            var condition = item as Func<bool> ?? (() => Screen.Contains((string)item, StringComparison.Ordinal));
+            while (!condition() && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
+
+        return new ConsoleKeyInfo('\x04', ConsoleKey.D, false, false, true);
+    }
 
     public void Write(string text)
     {

@@ -21,7 +21,11 @@ public sealed class TmuxSession : IDisposable
         }
 
         var session = new TmuxSession();
-        var env = string.Join(' ', (environment ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}='{kv.Value}'"));
+        // Cold starts unless a test asks for warm ones (WarmStartTests, with a directory of its own): no test leaves a
+        // warm spare behind, and no test is served by another's.
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        variables.TryAdd("SFTPI_WARM", "0");
+        var env = string.Join(' ', variables.Select(kv => $"{kv.Key}='{kv.Value}'"));
         session.Tmux("new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", $"env TERM=xterm-256color {env} {command}");
         return session;
     }
@@ -34,6 +38,63 @@ public sealed class TmuxSession : IDisposable
     public void Press(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
 
     public string Screen() => Tmux("capture-pane", "-p", "-t", _name);
+
+    /// <summary>Waits until the screen with its colours (SGR sequences as tmux writes them, <c>capture-pane -e</c>)
+    /// satisfies <paramref name="condition"/>.</summary>
+    public string WaitForColors(Func<string, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
+        var screen = string.Empty;
+        while (DateTime.UtcNow < deadline)
+        {
+            var (code, output) = Run(["capture-pane", "-e", "-p", "-t", _name]);
+            screen = code == 0 ? output : screen;
+            if (condition(screen))
+            {
+                return screen;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        throw new TimeoutException($"waited for {what}; the screen (with colours, ESC shown as ^[) shows:\n{screen.Replace("\x1b", "^[", StringComparison.Ordinal)}");
+    }
+
+    /// <summary>Changes the window's size, as a user dragging the terminal's edge (the program gets SIGWINCH), and
+    /// returns once the program's terminal has the new size. tmux re-wraps its screen at once but tells the program
+    /// (sets the pty's size, which sends SIGWINCH) later in its loop: keys sent in between reach a program that cannot
+    /// know yet that the screen it draws on has changed (a person cannot type that fast after a drag).</summary>
+    public void Resize(int columns, int rows)
+    {
+        var (x, y) = (columns.ToString(System.Globalization.CultureInfo.InvariantCulture), rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Tmux("resize-window", "-t", _name, "-x", x, "-y", y);
+        var tty = Tmux("display-message", "-p", "-t", _name, "#{pane_tty}").Trim();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var size = string.Empty;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var stty = Process.Start(new ProcessStartInfo("stty", ["-F", tty, "size"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            size = stty.StandardOutput.ReadToEnd().Trim();
+            stty.WaitForExit();
+            if (size == $"{y} {x}")
+            {
+                return;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        throw new TimeoutException($"the terminal {tty} still says {size} (rows columns), not {y} {x}");
+    }
+
+    /// <summary>Puts <paramref name="text"/> in a tmux buffer and pastes it as a terminal does: between bracketed paste
+    /// marks when the program asked for them (<c>paste-buffer -p</c>); its line breaks arrive as carriage returns.
+    /// <paramref name="bracketed"/> false pastes without marks, as a terminal that has none.</summary>
+    public void Paste(string text, bool bracketed = true)
+    {
+        Tmux("set-buffer", "-b", "sftpi-paste", text);
+        Tmux(["paste-buffer", .. bracketed ? new[] { "-p" } : [], "-b", "sftpi-paste", "-t", _name]);
+    }
 
     public bool IsAlive() => Run(["has-session", "-t", _name]).Code == 0;
 

@@ -52,6 +52,19 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task Inspect_FrameworkCall_ShowsTheReferencePacksSummaryAndEachParametersDoc()
+    {
+        // The runtime's assemblies ship no XML docs; the SDK's reference pack has them (without it: no summary at all).
+        await using var engine = new ScriptEngine();
+        var result = await engine.InspectAsync("Math.Max(", 9, Token);
+        Assert.NotNull(result);
+        Assert.Contains("Math.Max(byte val1, byte val2)\n    Returns the larger of two 8-bit unsigned integers.", result.Text, StringComparison.Ordinal);
+        Assert.Contains("    val2 — The second of two 8-bit unsigned integers to compare.", result.Text, StringComparison.Ordinal);
+        var linq = await engine.InspectAsync("new[] { 1 }.Where", 16, Token);
+        Assert.Contains("Filters a sequence of values based on a predicate.", linq!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Complete_RemotePath_ListsServerDirectories()
     {
         var server = TestServer.Require("password");

@@ -15,6 +15,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _sockets = [];
     private readonly Task _acceptLoop;
+    private readonly Lock _cutClaim = new();
     private long _serverToClient;
     private long _clientToServer;
     private int _held;
@@ -102,6 +103,31 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Arms a cut after <paramref name="bytes"/> more client→server bytes.</summary>
     public void CutUploadAfter(long bytes) => CutClientToServerAt = ClientToServerBytes + bytes;
+
+    /// <summary>The cut point this direction's <paramref name="total"/> has reached, claimed by exactly one connection:
+    /// several connections crossing it at once (a ranged put's four) must make one cut, not one each.</summary>
+    private long? ClaimCut(bool toServer, long total)
+    {
+        lock (_cutClaim)
+        {
+            var cutAt = toServer ? CutClientToServerAt : CutServerToClientAt;
+            if (cutAt is not { } at || total < at)
+            {
+                return null;
+            }
+
+            if (toServer)
+            {
+                CutClientToServerAt = null;
+            }
+            else
+            {
+                CutServerToClientAt = null;
+            }
+
+            return at;
+        }
+    }
 
     /// <summary>Closes every open connection now (a cable pulled).</summary>
     public void CutAll()
@@ -232,18 +258,8 @@ public sealed class FaultProxy : IAsyncDisposable
                 }
 
                 var total = toServer ? Interlocked.Add(ref _clientToServer, read) : Interlocked.Add(ref _serverToClient, read);
-                var cutAt = toServer ? CutClientToServerAt : CutServerToClientAt;
-                if (cutAt is { } at && total >= at)
+                if (ClaimCut(toServer, total) is { } at)
                 {
-                    if (toServer)
-                    {
-                        CutClientToServerAt = null;
-                    }
-                    else
-                    {
-                        CutServerToClientAt = null;
-                    }
-
                     var keep = (int)Math.Max(0, read - (total - at));
                     await output.WriteAsync(buffer.AsMemory(0, keep), _stop.Token);
                     Cuts++;

@@ -80,6 +80,12 @@ public sealed class TestServer
     public SftpOptions Options(string account, Action<SftpOptions>? configure = null)
     {
         var options = new SftpOptions { EnvFile = EnvFile(account), Environment = new Dictionary<string, string> { ["SFTP_WARM_POOL"] = "0" } };
+        // SFTPI_TEST_TRANSPORT=openssh runs the integration tests over the OpenSSH transport (tests that choose one keep it).
+        if (Environment.GetEnvironmentVariable("SFTPI_TEST_TRANSPORT") is "openssh")
+        {
+            options.Transport = SftpTransport.OpenSsh;
+        }
+
         configure?.Invoke(options);
         return options;
     }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using SftpInteractive.Kernel.Protocol;
 using SftpInteractive.Kernel.Transport;
 using SftpInteractive.Scripting;
+using SftpInteractive.Widgets.Protocol;
 
 namespace SftpInteractive.Kernel.Execution;
 
@@ -14,15 +15,12 @@ namespace SftpInteractive.Kernel.Execution;
 /// </summary>
 internal sealed class ExecutionWorker
 {
-    // Roslyn cancellation is cooperative; if a cell still has not returned this long after an interrupt, stop
-    // waiting for it so the user gets the kernel back.
-    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
-
     private readonly IInteractiveEngine _engine;
     private readonly KernelOutput _output;
     private readonly StdinPrompter _prompter;
     private readonly KernelHistory _history;
     private readonly Action<JupyterMessage>? _replied;
+    private readonly TextWriter _log;
     private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new() { SingleReader = true });
     private readonly Lock _lock = new();
     private CancellationTokenSource? _running;
@@ -35,9 +33,11 @@ internal sealed class ExecutionWorker
     /// <param name="history">Stores executed cells.</param>
     /// <param name="replied">Called on the worker right after each execute_reply is queued (tests play a client that
     /// answers at once).</param>
+    /// <param name="log">The kernel's diagnostics (comm messages for unknown comms).</param>
     public ExecutionWorker(IInteractiveEngine engine, KernelOutput output, StdinPrompter prompter, KernelHistory history,
-        Action<JupyterMessage>? replied = null)
+        Action<JupyterMessage>? replied = null, TextWriter? log = null)
     {
+        _log = log ?? TextWriter.Null;
         _engine = engine;
         _output = output;
         _prompter = prompter;
@@ -67,7 +67,11 @@ internal sealed class ExecutionWorker
         {
             await foreach (var queued in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (queued.Arrival <= _abortThrough)
+                if (CommRequest.IsComm(queued.Request))
+                {
+                    await HandleCommAsync(queued.Request, cancellationToken).ConfigureAwait(false);
+                }
+                else if (queued.Arrival <= _abortThrough)
                 {
                     Abort(queued.Request);
                 }
@@ -104,9 +108,15 @@ internal sealed class ExecutionWorker
             _running = cell;
         }
 
+        // Until the reply: the cell's comms (its widgets, and the Output below) open parented to this request, and the
+        // widgets it shows are held by its cell.
+        var cellId = CellOf(request);
+        using var commParent = KernelComms.Parent(request);
+        using var cellRun = WidgetOutputs.RunCell(cellId, DeletedCells(request));
         SubmissionResult result;
         using (var sink = new KernelDisplaySink(_output, request, options.AllowStdin ? _prompter : null, cell.Token))
         {
+            using var submission = new SubmissionContext { Token = cell.Token, Label = SubmissionLabel.Cell(count) }.Enter();
             result = await RunGuardedAsync(options, options.Silent ? new SilentDisplaySink() : sink, cell.Token).ConfigureAwait(false);
             sink.FlushStreams();
         }
@@ -142,6 +152,7 @@ internal sealed class ExecutionWorker
                 break;
         }
 
+        DisplayCellOutput(request, options, cellId);
         if (options.StoreHistory)
         {
             _history.Add(count, options.Code, outputText);
@@ -165,6 +176,34 @@ internal sealed class ExecutionWorker
         _replied?.Invoke(request);
         _output.Status(request, "idle");
     }
+
+    /// <summary>When the cell displayed widgets, displays last in it the (empty, invisible) Output its widgets' callbacks
+    /// show their console output, displays and errors in (<see cref="CellOutputs"/>): a front end routes output to a
+    /// cell only while its request runs, so this Output is how a later callback reaches the cell.</summary>
+    private void DisplayCellOutput(JupyterMessage request, ExecuteOptions options, string? cellId)
+    {
+        if (options.Silent || CellOutputs.EndCell(cellId) is not { } output)
+        {
+            return;
+        }
+
+        var rendered = DisplayRenderer.Render(output);
+        _output.Publish(request, "display_data", new JsonObject
+        {
+            ["data"] = KernelDisplaySink.MimeBundle(rendered),
+            ["metadata"] = new JsonObject(),
+        });
+    }
+
+    /// <summary>The id of the notebook cell being run, as JupyterLab and Notebook 7 send it (metadata <c>cellId</c>).</summary>
+    private static string? CellOf(JupyterMessage request) =>
+        request.Metadata["cellId"] is JsonValue id && id.TryGetValue<string>(out var cell) && cell.Length > 0 ? cell : null;
+
+    /// <summary>The cells deleted since the last request (metadata <c>deletedCells</c>).</summary>
+    private static IEnumerable<string> DeletedCells(JupyterMessage request) =>
+        request.Metadata["deletedCells"] is JsonArray deleted
+            ? deleted.Select(d => d is JsonValue v && v.TryGetValue<string>(out var id) ? id : null).OfType<string>()
+            : [];
 
     private void AddError(JupyterMessage request, ExecuteOptions options, JsonObject reply, JsonObject error)
     {
@@ -192,15 +231,9 @@ internal sealed class ExecutionWorker
             return new SubmissionResult.Failure(ex.GetType().Name, ex.Message, [], ex.ToString());
         }
 
-        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = cellToken.Register(() => interrupted.TrySetResult());
-        await Task.WhenAny(run, interrupted.Task).ConfigureAwait(false);
-        if (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(InterruptGrace, CancellationToken.None)).ConfigureAwait(false);
-        }
-
-        if (!run.IsCompleted)
+        // The engine guards the cell itself (SubmissionGuard); this guard, the same rule, is for an engine that breaks its
+        // promise: after the engine's grace period and one more, the user gets the kernel back.
+        if (!await SubmissionGuard.WaitAsync(run, cellToken, outer: true).ConfigureAwait(false))
         {
             return new SubmissionResult.Cancelled("The cell was interrupted; it ignored cancellation and was left running in the background.");
         }
@@ -219,6 +252,68 @@ internal sealed class ExecutionWorker
         }
 #pragma warning restore CA1031
     }
+
+    /// <summary>A comm message from the front end: its callbacks run in the session, one at a time. What they print,
+    /// display or throw goes into the Output of the cell that displayed the widget (<see cref="CellOutputs"/>), so it
+    /// shows under that cell; with no such Output it is parented to the front end's message (JupyterLab shows it in its
+    /// log console). Either way the kernel goes on. A comm_open no target accepts is closed.</summary>
+    private async Task HandleCommAsync(JupyterMessage request, CancellationToken kernelToken)
+    {
+        _output.Status(request, "busy");
+        using var callback = CancellationTokenSource.CreateLinkedTokenSource(kernelToken);
+        lock (_lock)
+        {
+            _running = callback;
+        }
+
+        var accepted = true;
+        SubmissionResult result;
+        var (cellOutput, callbackCell) = CellOutputs.Callback(request.ContentString("comm_id"));
+        using (callbackCell)
+        using (KernelComms.Parent(request))
+        using (WidgetOutputs.RunCell(CellOf(request), DeletedCells(request)))
+        using (var sink = new KernelDisplaySink(_output, request, null, callback.Token))
+        {
+            result = await _engine.RunCallbackAsync(() =>
+            {
+                // Under the widget's cell when it has an Output: the same capture as Output.Run.
+                using (cellOutput?.Capture())
+                {
+                    accepted = CommRequest.Deliver(request, _log);
+                }
+            }, sink, callback.Token).ConfigureAwait(false);
+            sink.FlushStreams();
+            if (cellOutput is not null && ErrorOf(result) is { } error)
+            {
+                cellOutput.AppendError(error); // its update parented to this request, as the callback's own
+                result = new SubmissionResult.Success(null, false, null);
+            }
+        }
+
+        lock (_lock)
+        {
+            _running = null;
+        }
+
+        if (!accepted)
+        {
+            _output.Publish(request, "comm_close", new JsonObject { ["comm_id"] = request.ContentString("comm_id"), ["data"] = new JsonObject() });
+        }
+
+        if (ErrorOf(result) is { } unrouted)
+        {
+            _output.Publish(request, "error", unrouted);
+        }
+
+        _output.Status(request, "idle");
+    }
+
+    private static JsonObject? ErrorOf(SubmissionResult result) => result switch
+    {
+        SubmissionResult.Failure failure => ErrorContent.From(failure),
+        SubmissionResult.Cancelled cancelled => ErrorContent.From(cancelled),
+        _ => null,
+    };
 
     private void Abort(JupyterMessage queued)
     {

@@ -21,9 +21,9 @@ internal sealed class JupyterStreamWriter : TextWriter
     private readonly StringBuilder _buffer = new();
     private readonly Lock _lock = new();
     private readonly Timer _timer;
+    private readonly PieceRedactor _pieces = new();
     private bool _timerArmed;
     private bool _disposed;
-    private bool _heldPartialLine;
 
     public JupyterStreamWriter(KernelOutput output, JupyterMessage parent, string name)
     {
@@ -69,28 +69,28 @@ internal sealed class JupyterStreamWriter : TextWriter
 
     public override void Flush()
     {
-        string text;
         lock (_lock)
         {
             _timerArmed = false;
-            if (_buffer.Length == 0)
+            if (_buffer.Length == 0 && !_pieces.IsHolding)
             {
                 return;
             }
 
-            text = _buffer.ToString();
+            // The cell's output ends (or pauses for a display): what was held back as a secret's start goes too.
+            var text = _pieces.Append(_buffer.ToString()) + _pieces.Drain();
             _buffer.Clear();
-            _heldPartialLine = false;
 
             // Published under the lock so two flushes cannot reorder the text.
-            _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text });
+            Publish(text);
         }
     }
 
     /// <summary>
     /// The timer's flush. Redaction works on each message's text, so a secret written in pieces must not be split
-    /// across two messages: an unfinished line is held back for one more tick (then sent anyway, so prompts and
-    /// progress dots still appear).
+    /// across two messages: the ending that could still grow into a secret is held back until the next write or the
+    /// cell's end (<see cref="PieceRedactor"/>, shared with the REPL's output boundary); the rest goes now, so prompts
+    /// and progress dots still appear.
     /// </summary>
     private void FlushCompleteLines()
     {
@@ -103,23 +103,15 @@ internal sealed class JupyterStreamWriter : TextWriter
             }
 
             var text = _buffer.ToString();
-            var cut = text.LastIndexOf('\n') + 1;
-            if (cut < text.Length && !_heldPartialLine)
-            {
-                _heldPartialLine = true;
-                if (cut > 0)
-                {
-                    _buffer.Remove(0, cut);
-                    _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text[..cut] });
-                }
-
-                _timerArmed = true;
-                _timer.Change(Delay, Timeout.InfiniteTimeSpan);
-                return;
-            }
-
-            _heldPartialLine = false;
             _buffer.Clear();
+            Publish(_pieces.Append(text));
+        }
+    }
+
+    private void Publish(string text)
+    {
+        if (text.Length > 0)
+        {
             _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text });
         }
     }
@@ -150,7 +142,7 @@ internal sealed class JupyterStreamWriter : TextWriter
         {
             var text = _buffer.ToString();
             _buffer.Clear();
-            _output.Publish(_parent, "stream", new JsonObject { ["name"] = _name, ["text"] = text });
+            Publish(_pieces.Append(text));
         }
         else if (!_timerArmed)
         {

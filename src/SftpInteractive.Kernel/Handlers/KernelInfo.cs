@@ -35,6 +35,8 @@ internal static class KernelInfo
             new JsonObject { ["text"] = "SftpInteractive", ["url"] = "https://github.com/sftpinteractive/sftpinteractive" },
             new JsonObject { ["text"] = "C# language reference", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" },
         },
-        ["debugger"] = false,
+        // JupyterLab's debugger (debug_request on control, see DebugAdapter); supported_features is protocol 5.5's form.
+        ["debugger"] = true,
+        ["supported_features"] = new JsonArray("debugger"),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SftpInteractive.Kernel.Debugging;
 using SftpInteractive.Kernel.Execution;
 using SftpInteractive.Kernel.Protocol;
 using SftpInteractive.Kernel.Transport;
@@ -20,11 +21,13 @@ internal sealed class RequestDispatcher
     private readonly Action<bool> _shutdown;
     private readonly TextWriter _log;
     private readonly CancellationToken _kernelToken;
+    private readonly DebugAdapter? _debug;
 
     public RequestDispatcher(
         KernelOutput output, ExecutionWorker worker, StdinPrompter prompter, KernelHistory history,
-        IntrospectionHandlers introspection, Action<bool> shutdown, TextWriter log, CancellationToken kernelToken)
+        IntrospectionHandlers introspection, Action<bool> shutdown, TextWriter log, CancellationToken kernelToken, DebugAdapter? debug = null)
     {
+        _debug = debug;
         _output = output;
         _worker = worker;
         _prompter = prompter;
@@ -52,16 +55,14 @@ internal sealed class RequestDispatcher
                 Answer(channel, request, "kernel_info_reply", KernelInfo.Content());
                 break;
             case "comm_info_request":
-                Answer(channel, request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
+                Answer(channel, request, "comm_info_reply", CommRequest.Info(request));
                 break;
             case "history_request":
                 Answer(channel, request, "history_reply", HistoryHandler.Reply(request, _history));
                 break;
-            case "comm_open":
-                // No comm targets: close it politely so widget front ends do not wait forever.
-                _output.Status(request, "busy");
-                _output.Publish(request, "comm_close", new JsonObject { ["comm_id"] = request.ContentString("comm_id"), ["data"] = new JsonObject() });
-                _output.Status(request, "idle");
+            case "comm_open" or "comm_msg" or "comm_close":
+                // Callbacks run in the session, in order, one at a time with cells: on the execution worker.
+                _worker.Enqueue(request);
                 break;
             case "is_complete_request":
                 AnswerLater(channel, request, "is_complete_reply", _ => Task.FromResult(_introspection.IsComplete(request)));
@@ -71,6 +72,9 @@ internal sealed class RequestDispatcher
                 break;
             case "inspect_request":
                 AnswerLater(channel, request, "inspect_reply", ct => _introspection.InspectAsync(request, ct));
+                break;
+            case "debug_request" when _debug is not null:
+                _debug.Handle(channel, request);
                 break;
             case "interrupt_request":
                 _worker.Interrupt();
@@ -87,7 +91,7 @@ internal sealed class RequestDispatcher
                 _shutdown(restart);
                 break;
             default:
-                // comm_msg, comm_close and anything newer: nothing to do, but keep the busy/idle contract.
+                // Anything newer: nothing to do, but keep the busy/idle contract.
                 _log.WriteLine($"Ignored {request.MessageType} on {channel}.");
                 _output.Status(request, "busy");
                 _output.Status(request, "idle");

@@ -58,7 +58,7 @@ public static class KernelSpecInstaller
             ["language"] = "csharp",
             // .NET dies on SIGINT unless it handles it, and Windows has no SIGINT: interrupt by message.
             ["interrupt_mode"] = "message",
-            ["metadata"] = new JsonObject { ["debugger"] = false },
+            ["metadata"] = new JsonObject { ["debugger"] = true },
         };
         File.WriteAllText(Path.Combine(dir, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.WriteAllText(Path.Combine(dir, KernelLogo.FileName), KernelLogo.Svg);

@@ -28,6 +28,10 @@ internal sealed class KernelOutput
     public void Publish(JupyterMessage? parent, string msgType, JsonObject content) =>
         _sockets.Send(KernelChannel.IoPub, Factory.Broadcast(parent, msgType, Redact(content)));
 
+    /// <summary>Publishes on iopub with metadata and binary buffers (comm messages).</summary>
+    public void Publish(JupyterMessage? parent, string msgType, JsonObject content, JsonObject metadata, IReadOnlyList<byte[]> buffers) =>
+        _sockets.Send(KernelChannel.IoPub, Factory.Broadcast(parent, msgType, Redact(content)) with { Metadata = metadata, Buffers = buffers });
+
     /// <summary>Publishes <c>status</c> (busy, idle, starting).</summary>
     public void Status(JupyterMessage? parent, string state) =>
         Publish(parent, "status", new JsonObject { ["execution_state"] = state });

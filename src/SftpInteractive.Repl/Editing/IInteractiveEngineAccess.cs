@@ -9,4 +9,8 @@ internal interface IInteractiveEngineAccess
     Task<bool> IsCompleteAsync(string code, CancellationToken cancellationToken);
 
     Task<CompletionList> CompleteAsync(string code, int cursor, CancellationToken cancellationToken);
+
+    Task<InspectionResult?> InspectAsync(string code, int cursor, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ClassifiedRange>> ClassifyAsync(string code, CancellationToken cancellationToken);
 }

@@ -3,282 +3,253 @@ using SftpInteractive.Scripting;
 namespace SftpInteractive.Repl;
 
 /// <summary>
-/// A small line editor over raw keys: prompt, editing keys, history, Tab completion, multi-line submissions while the
-/// code is incomplete, Ctrl+C to clear, Ctrl+D to leave. Each physical line is edited on its own row; recalled
-/// multi-line history entries show their line breaks as ⏎.
+/// The prompt's editor over raw keys: a multi-line submission highlighted as it is typed, a completion menu under the
+/// cursor, signature help in argument lists, history (Up/Down, Ctrl+R), Enter submitting once the code is complete.
+/// Keys are handled at once under one lock; the engine's answers (classification, completions, docs) arrive on other
+/// threads and are drawn only while the text they were asked for is still there, so a slow answer never blocks typing
+/// and a stale one is dropped. The state is drawn by <see cref="EditorView"/>.
 /// </summary>
-internal sealed class LineEditor(ITerminal terminal, ReplHistory history, IInteractiveEngineAccess engine)
+internal sealed partial class LineEditor
 {
     public const string Prompt = "sftpi> ";
     public const string ContinuationPrompt = "  ...> ";
-    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(20);
-    private readonly Lock _screen = new();
-    private string? _prompt;
-    private LineBuffer? _buffer;
 
-    /// <summary>Prints a message above the line being edited (background connect finished) and redraws the line.</summary>
+    /// <summary>The keys, for <c>#help</c> and the README.</summary>
+    public static readonly IReadOnlyList<(string Keys, string What)> Keys =
+    [
+        ("Tab", "open the completion menu (a single match is inserted); in the menu: Tab or Enter accepts"),
+        ("Up / Down", "move in the menu, between the lines of a submission, then through history (kept across runs)"),
+        ("Esc", "close the menu or signature help; otherwise clear the submission"),
+        ("Enter", "submit when the code is complete, otherwise start a new line (indented after {)"),
+        ("Shift+Enter / Alt+Enter", "start a new line"),
+        ("Home / End, Ctrl+A / Ctrl+E", "start (first non-blank) and end of the line"),
+        ("Ctrl+Left / Ctrl+Right", "previous / next word"),
+        ("Ctrl+R", "search history (Ctrl+R again: older; Enter takes it; Esc goes back)"),
+        ("Ctrl+U / Ctrl+W", "delete to the line's start / the word before the cursor"),
+        ("Ctrl+L", "clear the screen"),
+        ("Ctrl+C", "cancel the running command / clear the submission"),
+        ("Ctrl+D", "leave (on an empty prompt)"),
+        ("Paste", "goes in whole as one submission (bracketed paste); Enter runs it"),
+    ];
+
+    private readonly ITerminal _terminal;
+    private readonly KeyReader _keys;
+    private readonly ReplHistory _history;
+    private readonly IInteractiveEngineAccess _engine;
+    private readonly RedactingWriter _notices;
+    private readonly EditorView _view;
+    private readonly Lock _screen = new();
+    private LineBuffer? _buffer;
+    private string _classifiedText = string.Empty;
+    private IReadOnlyList<ClassifiedRange> _classified = [];
+    private CancellationTokenSource? _classifying;
+    private CompletionMenu? _menu;
+    private SignatureHelp? _signature;
+    private HistorySearch? _search;
+    private int _historyIndex;
+    private (int Start, string Before)? _completionAnchor;
+    private int _completionRequests;
+    private bool _typed;
+    private bool _docWanted;
+    private bool _remoteRefresh;
+    private bool _signatureWanted;
+    private string _draft = string.Empty;
+
+    public LineEditor(ITerminal terminal, ReplHistory history, IInteractiveEngineAccess engine, RedactingWriter notices, Palette palette)
+    {
+        (_terminal, _history, _engine, _notices) = (terminal, history, engine, notices);
+        _keys = new KeyReader(terminal);
+        _view = new EditorView(terminal, palette);
+        terminal.Resized += (_, _) =>
+        {
+            lock (_screen)
+            {
+                if (_buffer is not null)
+                {
+                    _view.Resized();
+                }
+            }
+        };
+    }
+
+    /// <summary>Prints a message above the submission being edited (background connect finished) and redraws it.</summary>
     public void Notify(string message)
     {
         lock (_screen)
         {
-            terminal.Write("\r\x1b[K" + Redactor.Redact(message).ReplaceLineEndings("\r\n") + "\r\n");
-            if (_prompt is not null && _buffer is not null)
+            if (_buffer is not null)
             {
-                Render(_prompt, _buffer);
+                _view.Clear();
             }
+            else
+            {
+                _terminal.Write("\r\x1b[K");
+            }
+
+            _notices.Write(message.ReplaceLineEndings("\r\n") + "\r\n");
+            _notices.Drain();
+            Draw();
         }
     }
 
     /// <summary>Reads one complete submission, or null when the user leaves (Ctrl+D on an empty prompt).</summary>
     public async Task<string?> ReadSubmissionAsync(CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
-        while (true)
+        lock (_screen)
         {
-            var prefix = lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
-            var (kind, text) = await ReadLineAsync(lines.Count == 0 ? Prompt : ContinuationPrompt, prefix, cancellationToken).ConfigureAwait(false);
-            switch (kind)
-            {
-                case LineEnd.Exit when lines.Count == 0:
-                    return null;
-                case LineEnd.Exit:
-                case LineEnd.Clear:
-                    lines.Clear();
-                    continue;
-            }
+            Start();
+        }
 
-            lines.Add(text);
-            var code = string.Join('\n', lines);
-            if (lines.Count == 1 && ReplDirectives.IsDirective(code))
+        try
+        {
+            return await ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_screen)
             {
-                return code;
-            }
-
-            if (string.IsNullOrWhiteSpace(code) && lines.Count == 1)
-            {
-                lines.Clear();
-                continue;
-            }
-
-            if (await engine.IsCompleteAsync(code, cancellationToken).ConfigureAwait(false))
-            {
-                return code;
+                _terminal.Write(KeyReader.DisablePaste); // the submission runs, or the editor is left: pastes unmarked
             }
         }
     }
 
-    private async Task<(LineEnd Kind, string Text)> ReadLineAsync(string prompt, string prefix, CancellationToken cancellationToken)
+    private async Task<string?> ReadAsync(CancellationToken cancellationToken)
     {
-        var buffer = new LineBuffer();
-        (_prompt, _buffer) = (prompt, buffer);
-        var historyIndex = history.Entries.Count;
-        var draft = string.Empty;
-        Render(prompt, buffer);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = terminal.ReadKey();
-            var control = (key.Modifiers & ConsoleModifiers.Control) != 0;
-            switch (key.Key)
+            var (key, paste) = _keys.Read();
+            Outcome outcome;
+            string text;
+            lock (_screen)
             {
-                case ConsoleKey.Enter:
-                    buffer.End();
-                    Render(prompt, buffer);
-                    Finish("\r\n");
-                    return (LineEnd.Line, buffer.Text);
-                case ConsoleKey.C when control:
-                    Finish("^C\r\n");
-                    return (LineEnd.Clear, string.Empty);
-                case ConsoleKey.D when control:
-                    if (buffer.Text.Length == 0)
+                outcome = paste is null ? Handle(key) : Paste(paste);
+                text = _buffer!.Text;
+                if (outcome == Outcome.Edited && !_terminal.KeyAvailable)
+                {
+                    AfterBurst();
+                    Draw();
+                }
+            }
+
+            switch (outcome)
+            {
+                case Outcome.Exit:
+                    Finish(string.Empty, "\r\n");
+                    return null;
+                case Outcome.Clear:
+                    Finish(text, "^C\r\n");
+                    lock (_screen)
                     {
-                        Finish("\r\n");
-                        return (LineEnd.Exit, string.Empty);
+                        Start();
                     }
 
-                    buffer.Delete();
-                    break;
-                case ConsoleKey.Tab:
-                    await CompleteAsync(prompt, prefix, buffer, cancellationToken).ConfigureAwait(false);
-                    break;
-                case ConsoleKey.Backspace:
-                    buffer.Backspace();
-                    break;
-                case ConsoleKey.Delete:
-                    buffer.Delete();
-                    break;
-                case ConsoleKey.LeftArrow when control:
-                    buffer.WordLeft();
-                    break;
-                case ConsoleKey.LeftArrow or ConsoleKey.B when key.Key == ConsoleKey.LeftArrow || control:
-                    buffer.Left();
-                    break;
-                case ConsoleKey.RightArrow or ConsoleKey.F when key.Key == ConsoleKey.RightArrow || control:
-                    buffer.Right();
-                    break;
-                case ConsoleKey.Home or ConsoleKey.A when key.Key == ConsoleKey.Home || control:
-                    buffer.Home();
-                    break;
-                case ConsoleKey.End or ConsoleKey.E when key.Key == ConsoleKey.End || control:
-                    buffer.End();
-                    break;
-                case ConsoleKey.U when control:
-                    buffer.DeleteToStart();
-                    break;
-                case ConsoleKey.W when control:
-                    buffer.DeleteWordLeft();
-                    break;
-                case ConsoleKey.L when control:
-                    terminal.Write("\x1b[2J\x1b[H");
-                    break;
-                case ConsoleKey.Escape:
-                    buffer.Set(string.Empty);
-                    break;
-                case ConsoleKey.UpArrow or ConsoleKey.P when key.Key == ConsoleKey.UpArrow || control:
-                    if (historyIndex > 0)
-                    {
-                        draft = historyIndex == history.Entries.Count ? buffer.Text : draft;
-                        buffer.Set(history.Entries[--historyIndex]);
-                    }
-
-                    break;
-                case ConsoleKey.DownArrow or ConsoleKey.N when key.Key == ConsoleKey.DownArrow || control:
-                    if (historyIndex < history.Entries.Count)
-                    {
-                        historyIndex++;
-                        buffer.Set(historyIndex == history.Entries.Count ? draft : history.Entries[historyIndex]);
-                    }
-
+                    continue;
+                case Outcome.Enter:
                     break;
                 default:
-                    if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar))
-                    {
-                        buffer.Insert(key.KeyChar.ToString());
-                    }
-
-                    break;
+                    continue;
             }
 
-            Render(prompt, buffer);
-        }
-    }
-
-    private async Task CompleteAsync(string prompt, string prefix, LineBuffer buffer, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CompletionTimeout);
-        CompletionList list;
-        try
-        {
-            list = await engine.CompleteAsync(prefix + buffer.Text, prefix.Length + buffer.Cursor, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return;
-        }
-
-        var start = list.Start - prefix.Length;
-        if (list.Items.Count == 0 || start < 0 || start > buffer.Cursor)
-        {
-            return;
-        }
-
-        var typed = buffer.Text[start..buffer.Cursor];
-        if (list.Items.Count == 1)
-        {
-            buffer.Replace(start, buffer.Cursor, list.Items[0].Text);
-            return;
-        }
-
-        var common = CommonPrefix(list.Items.Select(i => i.Text));
-        if (common.Length > typed.Length && common.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-        {
-            buffer.Replace(start, buffer.Cursor, common);
-            return;
-        }
-
-        ShowMenu(list.Items);
-        Render(prompt, buffer);
-    }
-
-    private void ShowMenu(IReadOnlyList<CompletionEntry> items)
-    {
-        const int MaxShown = 60;
-        var names = items.Take(MaxShown).Select(i => i.DisplayText).ToList();
-        var width = Math.Min(40, names.Max(n => n.Length) + 2);
-        var perRow = Math.Max(1, (terminal.Width - 1) / width);
-        var text = new System.Text.StringBuilder("\r\n");
-        for (var i = 0; i < names.Count; i++)
-        {
-            text.Append(names[i].Length >= width ? names[i][..(width - 2)] + "… " : names[i].PadRight(width));
-            if ((i + 1) % perRow == 0 || i == names.Count - 1)
+            var single = !text.Contains('\n', StringComparison.Ordinal);
+            if (string.IsNullOrWhiteSpace(text) && single)
             {
-                text.Append("\r\n");
-            }
-        }
-
-        if (items.Count > MaxShown)
-        {
-            text.Append("… ").Append(items.Count - MaxShown).Append(" more\r\n");
-        }
-
-        terminal.Write(text.ToString());
-    }
-
-    private void Finish(string text)
-    {
-        lock (_screen)
-        {
-            terminal.Write(text);
-            (_prompt, _buffer) = (null, null);
-        }
-    }
-
-    private void Render(string prompt, LineBuffer buffer)
-    {
-        lock (_screen)
-        {
-            RenderUnlocked(prompt, buffer);
-        }
-    }
-
-    private void RenderUnlocked(string prompt, LineBuffer buffer)
-    {
-        // One row per line: when the text is wider than the screen, show the window around the cursor.
-        var shown = buffer.Text.Replace('\n', '⏎');
-        var available = Math.Max(10, terminal.Width - prompt.Length - 1);
-        var offset = Math.Max(0, buffer.Cursor - available + 1);
-        var visible = shown.Length - offset > available ? shown.Substring(offset, available) : shown[offset..];
-        var back = offset + visible.Length - buffer.Cursor;
-        terminal.Write("\r" + prompt + visible + "\x1b[K" + (back > 0 ? $"\x1b[{back}D" : string.Empty));
-    }
-
-    private static string CommonPrefix(IEnumerable<string> texts)
-    {
-        string? common = null;
-        foreach (var text in texts)
-        {
-            if (common is null)
-            {
-                common = text;
                 continue;
             }
 
-            var n = 0;
-            while (n < common.Length && n < text.Length && common[n] == text[n])
+            if ((single && ReplDirectives.IsDirective(text)) || await _engine.IsCompleteAsync(text, cancellationToken).ConfigureAwait(false))
             {
-                n++;
+                Finish(text, string.Empty);
+                return text;
             }
 
-            common = common[..n];
+            lock (_screen)
+            {
+                _buffer!.NewLine();
+                Draw();
+            }
         }
-
-        return common ?? string.Empty;
     }
 
-    private enum LineEnd
+    private void Start()
     {
-        Line,
+        _terminal.Write(KeyReader.EnablePaste);
+        _buffer = new LineBuffer();
+        (_menu, _signature, _search) = (null, null, null);
+        _historyIndex = _history.Entries.Count;
+        _draft = string.Empty;
+        _view.Forget();
+        Draw();
+    }
+
+    private void Finish(string text, string suffix)
+    {
+        lock (_screen)
+        {
+            _classifying?.Cancel();
+            (_menu, _signature, _search) = (null, null, null);
+            if (_buffer is not null)
+            {
+                _buffer.BufferEnd();
+                _view.Draw(Frame(), final: true);
+            }
+
+            if (suffix.Length > 0)
+            {
+                // The final frame ended with a line break; ^C goes on the submission's last row as before.
+                _terminal.Write("\x1b[1A\x1b[" + (Prompt.Length + LastLineLength(text)) + "C" + suffix);
+            }
+
+            _buffer = null;
+        }
+    }
+
+    private static int LastLineLength(string text) => text.Length - (text.LastIndexOf('\n') + 1);
+
+    private void Draw()
+    {
+        if (_buffer is null)
+        {
+            return;
+        }
+
+        _view.Draw(Frame());
+    }
+
+    private EditorView.Frame Frame()
+    {
+        var buffer = _buffer!;
+        var text = buffer.Text;
+        var kinds = EditorView.KindsOf(text, _classifiedText, _classified);
+        return new EditorView.Frame(text, buffer.Cursor, kinds, Below(text, buffer.Cursor));
+    }
+
+    private List<string> Below(string text, int cursor)
+    {
+        var width = _view.Width;
+        var palette = _view.Palette;
+        var lines = new List<string>();
+        if (_search is { } search)
+        {
+            lines.Add(palette.Paint(EditorView.Clip($"(history search) '{search.Query}'" + (search.Match is null && search.Query.Length > 0 ? ": no match" : string.Empty), width), "search"));
+        }
+        else if (_menu is { } menu)
+        {
+            lines.AddRange(MenuLines(menu, text, cursor, width));
+        }
+        else if (_signature is { } signature && SignatureHelp.CallAt(text, cursor) is { } call && call.OpenParen == signature.OpenParen)
+        {
+            lines.AddRange(signature.Render(call.Argument, palette, width));
+        }
+
+        return lines;
+    }
+
+    private enum Outcome
+    {
+        None,
+        Edited,
+        Enter,
         Clear,
         Exit,
     }

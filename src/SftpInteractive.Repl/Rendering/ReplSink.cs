@@ -1,14 +1,19 @@
 using SftpInteractive.Scripting;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace SftpInteractive.Repl;
 
 /// <summary>
-/// Where a submission's output goes in the terminal: text through a redacting writer, tables through Spectre, and
-/// displays with an id redrawn in place (progress) as long as nothing else was written below them.
+/// Where a submission's output goes in the terminal: text and tables through the console (whose output is the host's
+/// redacting boundary, <see cref="RedactingWriter"/>), and displays with an id redrawn in place (progress) as long as
+/// nothing else was written below them.
 /// </summary>
 internal sealed class ReplSink : IDisplaySink
 {
+    // Title, top border, header, header rule, "… more rows" line, bottom border, a two-line caption, the next prompt.
+    private const int TableChromeLines = 9;
+
     private readonly IAnsiConsole _console;
     private readonly bool _interactive;
     private readonly Lock _lock = new();
@@ -83,12 +88,18 @@ internal sealed class ReplSink : IDisplaySink
     /// <summary>Writes a value (table or text) and returns how many screen lines it took.</summary>
     internal int Write(RenderedValue value)
     {
-        var spectre = value.Value switch
+        IRenderable? spectre;
+        // A value shown in full (DisplayAll) keeps every row; anything else also fits the screen.
+        using (DisplayOptions.Use(value.MaxRows == int.MaxValue ? int.MaxValue : Math.Min(value.MaxRows, FittingRows())))
         {
-            TransferProgress progress => SpectreProgress.ToSpectre(progress),
-            _ when !value.UserFormatted && DisplayRenderer.AsTable(value.Value) is { } table => SpectreTables.ToSpectre(table),
-            _ => null,
-        };
+            spectre = value.Value switch
+            {
+                TransferProgress progress => SpectreProgress.ToSpectre(progress),
+                _ when !value.UserFormatted && (value.Table ?? DisplayRenderer.AsTable(value.Value)) is { } table => SpectreTables.ToSpectre(table),
+                _ => null,
+            };
+        }
+
         if (spectre is not null)
         {
             var segments = spectre
@@ -107,12 +118,17 @@ internal sealed class ReplSink : IDisplaySink
             return Math.Max(1, lines);
         }
 
-        var text = Redactor.Redact(value.Text);
+        var text = value.Text;
         _console.Profile.Out.Writer.Write(text.ReplaceLineEndings("\n") + "\n");
         _console.Profile.Out.Writer.Flush();
         var columns = Math.Max(1, _console.Profile.Width);
         return text.Split('\n').Sum(l => Math.Max(1, (l.Length + columns - 1) / columns));
     }
+
+    /// <summary>Rows a table may have at the prompt so that it fits the terminal's height with its title, header, borders,
+    /// caption and the next prompt (at least 10); a piped script has no screen to fit.</summary>
+    private int FittingRows() =>
+        _interactive && _console.Profile.Height > 0 ? Math.Max(10, _console.Profile.Height - TableChromeLines) : int.MaxValue;
 
     /// <summary>A piped script gets a package restore's finished state once, on the notices stream (stderr), so its
     /// standard output stays the script's own.</summary>
@@ -124,7 +140,7 @@ internal sealed class ReplSink : IDisplaySink
         }
 
         var writer = _notices ?? _console.Profile.Out.Writer;
-        writer.Write(Redactor.Redact(status.Text).ReplaceLineEndings("\n") + "\n");
+        writer.Write(status.Text.ReplaceLineEndings("\n") + "\n");
         writer.Flush();
     }
 
@@ -135,7 +151,7 @@ internal sealed class ReplSink : IDisplaySink
         _lastLines = 0;
     }
 
-    /// <summary>Redacts and forwards text; any write ends in-place redraws of the last display.</summary>
+    /// <summary>Forwards text to the boundary; any write ends in-place redraws of the last display.</summary>
     private sealed class SinkWriter(ReplSink owner, TextWriter target) : TextWriter
     {
         public override System.Text.Encoding Encoding => target.Encoding;
@@ -152,7 +168,7 @@ internal sealed class ReplSink : IDisplaySink
             lock (owner._lock)
             {
                 owner.Touched();
-                target.Write(Redactor.Redact(value));
+                target.Write(value);
                 target.Flush();
             }
         }

@@ -20,8 +20,16 @@ internal sealed class ResultPrinter(IAnsiConsole console, ReplSink sink, bool in
                 PrintDiagnostics(code, failure.Diagnostics);
                 break;
             case SubmissionResult.Failure failure:
-                console.MarkupLine($"[red]{Markup.Escape(Redactor.Redact(failure.Message))}[/]" +
-                                   (interactive && failure.StackTrace.Length > 0 ? " [grey](#trace for details)[/]" : string.Empty));
+                // The same lines a notebook shows (JupyterOutput.Error): the message once, the user's frames, one line
+                // for the rest; #trace still prints the last full trace. The REPL's output boundary redacts them.
+                var lines = failure.TraceLines;
+                console.MarkupLine($"[red]{Markup.Escape(failure.Message)}[/]" +
+                                   (interactive && lines.Count == 0 && failure.StackTrace.Length > 0 ? " [grey](#trace for details)[/]" : string.Empty));
+                foreach (var line in lines)
+                {
+                    console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
+                }
+
                 break;
             case SubmissionResult.Cancelled cancelled:
                 console.MarkupLine($"[yellow]{Markup.Escape(cancelled.Message)}[/]");
@@ -34,10 +42,10 @@ internal sealed class ResultPrinter(IAnsiConsole console, ReplSink sink, bool in
         var lines = code.ReplaceLineEndings("\n").Split('\n');
         foreach (var d in diagnostics.Take(5))
         {
-            console.MarkupLine($"[red]error {Markup.Escape(d.Id)}[/] [grey]({d.Line},{d.Column})[/]: {Markup.Escape(Redactor.Redact(d.Message))}");
+            console.MarkupLine($"[red]error {Markup.Escape(d.Id)}[/] [grey]({d.Line},{d.Column})[/]: {Markup.Escape(d.Message)}");
             if (d.Line >= 1 && d.Line <= lines.Length)
             {
-                var line = Redactor.Redact(lines[d.Line - 1]);
+                var line = lines[d.Line - 1];
                 var caret = new string(' ', Math.Max(0, d.Column - 1)) + new string('^', Math.Clamp(d.Length, 1, Math.Max(1, line.Length - d.Column + 1)));
                 console.WriteLine("  " + line);
                 console.MarkupLine("  [red]" + caret + "[/]");

@@ -16,6 +16,7 @@ internal static class SpectreProgress
         var color = progress.IsComplete ? "green" : "yellow";
         var bar = $"[{color}]{new string('━', filled)}[/][grey]{new string('━', BarWidth - filled)}[/]";
         var text = progress.ToText();
+        // Redacted here as well as at the boundary: the ellipsis may cut a secret, and a cut secret passes the boundary.
         // The shared text starts with its own ASCII bar; the rest (percent, bytes, files, rate, ETA, file) is reused.
         var details = text[(text.IndexOf(']', StringComparison.Ordinal) + 2)..];
         var line = string.Create(CultureInfo.InvariantCulture, $"{bar} {Markup.Escape(Redactor.Redact(details))}");

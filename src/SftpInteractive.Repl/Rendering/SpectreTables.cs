@@ -8,6 +8,8 @@ internal static class SpectreTables
 {
     public static Table ToSpectre(DisplayTable source)
     {
+        // Cells are redacted here as well as at the output boundary: a cell wraps inside its column, and a secret split
+        // across rows between borders would pass the boundary.
         var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey);
         if (source.Title is not null)
         {
@@ -20,14 +22,20 @@ internal static class SpectreTables
             table.AddColumn(source.RightAligned[i] ? column.RightAligned() : column);
         }
 
-        foreach (var row in source.Rows)
+        var (rows, more) = source.ShownRows();
+        foreach (var row in rows)
         {
-            table.AddRow([.. row.Select(cell => new Text(Redactor.Redact(cell)))]);
+            // Spectre has no cell spanning a row, and the sentence would wrap in a narrow column: the gap is a row of
+            // "…" (as pandas prints it) and the "… N more rows (M in all)" sentence opens the caption.
+            table.AddRow(row is null
+                ? [.. source.Columns.Select(_ => new Markup("[grey]…[/]"))]
+                : [.. row.Select(cell => new Text(Redactor.Redact(cell)))]);
         }
 
-        if (source.Footer is not null)
+        var caption = string.Join("\n", new[] { more, source.Footer }.Where(s => !string.IsNullOrEmpty(s)));
+        if (caption.Length > 0)
         {
-            table.Caption(new TableTitle(Markup.Escape(Redactor.Redact(source.Footer)), new Style(Color.Grey)));
+            table.Caption(new TableTitle(Markup.Escape(Redactor.Redact(caption)), new Style(Color.Grey)));
         }
 
         return table;

@@ -26,6 +26,7 @@ internal sealed class ScriptWorkspace : IDisposable
     private ImmutableArray<MetadataReference> _references = ScriptDefaults.References;
     private Solution? _solution;
     private int _count;
+    private volatile bool _warm;
 
     public ScriptWorkspace(string baseDirectory) =>
         _compilationOptions = new CSharpCompilationOptions(
@@ -49,7 +50,16 @@ internal sealed class ScriptWorkspace : IDisposable
     {
         await CompleteAsync("Ls", 2, cancellationToken).ConfigureAwait(false);
         await InspectAsync("Ls(\"/\")", 1, cancellationToken).ConfigureAwait(false);
+        await ClassifyAsync("Ls(\"/\")", cancellationToken).ConfigureAwait(false);
+        _warm = true;
     }
+
+    /// <summary>How <paramref name="code"/> reads (keywords, types, methods…): Roslyn's classifier once the editor
+    /// services are warm; until then the syntax alone, so the first keys are coloured without waiting for them.</summary>
+    public async Task<IReadOnlyList<ClassifiedRange>> ClassifyAsync(string code, CancellationToken cancellationToken) =>
+        _warm || _workspace.IsValueCreated
+            ? await CodeClassifier.ClassifyAsync(Query(code), cancellationToken).ConfigureAwait(false)
+            : CodeClassifier.Classify(code);
 
     public async Task<CompletionList> CompleteAsync(string code, int cursor, CancellationToken cancellationToken)
     {

@@ -7,10 +7,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SftpInteractive.Scripting;
 
-/// <summary>Signature and XML doc summary of the symbol at a cursor. Inside an argument list the method being called
-/// is described, which is what a user asks for while typing <c>Ls(|</c>.</summary>
+/// <summary>Signature and XML doc summary of the symbol at a cursor, then a line per documented parameter
+/// (<c>name — doc</c>). Inside an argument list the method being called is described, which is what a user asks for
+/// while typing <c>Ls(|</c>.</summary>
 internal static class SymbolDocs
 {
+    /// <summary>Between a parameter's name and its doc in the inspection text's parameter lines.</summary>
+    public const string ParameterSeparator = " — ";
+
     private static readonly SymbolDisplayFormat Signature = SymbolDisplayFormat.MinimallyQualifiedFormat
         .WithMemberOptions(SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType |
                            SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef)
@@ -37,13 +41,20 @@ internal static class SymbolDocs
         foreach (var symbol in symbols.Take(6))
         {
             var signature = symbol.ToDisplayString(Signature);
-            var summary = Summary(symbol);
+            var docs = Docs(symbol);
+            var summary = Summary(docs);
             text.Append(signature).Append('\n');
             html.Append("<div><code>").Append(WebUtility.HtmlEncode(signature)).Append("</code>");
             if (summary is not null)
             {
                 text.Append("    ").Append(summary).Append('\n');
                 html.Append("<br/>").Append(WebUtility.HtmlEncode(summary));
+            }
+
+            foreach (var parameter in Parameters(symbol, docs))
+            {
+                text.Append("    ").Append(parameter).Append('\n');
+                html.Append("<br/><small>").Append(WebUtility.HtmlEncode(parameter)).Append("</small>");
             }
 
             html.Append("</div>");
@@ -94,9 +105,16 @@ internal static class SymbolDocs
         return model.GetDeclaredSymbol(node, cancellationToken) is { } declared ? [declared] : [];
     }
 
-    private static string? Summary(ISymbol symbol)
+    /// <summary>The symbol's XML doc: its own (our assemblies ship theirs), else the framework's reference pack.</summary>
+    private static XElement? Docs(ISymbol symbol)
     {
+        var definition = symbol is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : symbol.OriginalDefinition;
         var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
+        if (string.IsNullOrWhiteSpace(xml) && definition.Locations.All(l => l.IsInMetadata))
+        {
+            xml = FrameworkDocs.Find(definition);
+        }
+
         if (string.IsNullOrWhiteSpace(xml))
         {
             return null;
@@ -104,24 +122,50 @@ internal static class SymbolDocs
 
         try
         {
-            var summary = XElement.Parse(xml).Element("summary");
-            if (summary is null)
-            {
-                return null;
-            }
-
-            // <see cref="T:X.Y"/> and <paramref name="p"/> read best as their short names.
-            foreach (var reference in summary.Descendants().Where(e => e.Name == "see" || e.Name == "paramref" || e.Name == "typeparamref").ToList())
-            {
-                var name = (string?)reference.Attribute("cref") ?? (string?)reference.Attribute("name") ?? (string?)reference.Attribute("langword") ?? string.Empty;
-                reference.ReplaceWith(name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('.')[^1]);
-            }
-
-            return string.Join(' ', summary.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return XElement.Parse(xml);
         }
         catch (System.Xml.XmlException)
         {
             return null;
         }
+    }
+
+    private static string? Summary(XElement? docs) => Text(docs?.Element("summary"));
+
+    /// <summary>Each documented parameter as <c>name — doc</c> (the form signature help reads).</summary>
+    private static IEnumerable<string> Parameters(ISymbol symbol, XElement? docs)
+    {
+        if (docs is null || symbol is not IMethodSymbol method)
+        {
+            yield break;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            var element = docs.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == parameter.Name);
+            if (Text(element) is { } text)
+            {
+                yield return parameter.Name + ParameterSeparator + text;
+            }
+        }
+    }
+
+    private static string? Text(XElement? element)
+    {
+        if (element is null)
+        {
+            return null;
+        }
+
+        element = new XElement(element);
+        // <see cref="T:X.Y"/> and <paramref name="p"/> read best as their short names.
+        foreach (var reference in element.Descendants().Where(e => e.Name == "see" || e.Name == "paramref" || e.Name == "typeparamref").ToList())
+        {
+            var name = (string?)reference.Attribute("cref") ?? (string?)reference.Attribute("name") ?? (string?)reference.Attribute("langword") ?? string.Empty;
+            reference.ReplaceWith(name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('.')[^1]);
+        }
+
+        var text = string.Join(' ', element.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length == 0 ? null : text;
     }
 }

@@ -7,7 +7,7 @@ namespace SftpInteractive.Scripting;
 internal static class LogDirective
 {
     /// <summary>The directive's word.</summary>
-    public const string Name = "#log";
+    public static readonly string Name = DirectiveRegistry.Log.Name;
 
     /// <summary>Runs <paramref name="code"/> when it is a <c>#log</c> line; null when it is not.</summary>
     public static SubmissionResult? TryRun(string code, IDisplaySink display)

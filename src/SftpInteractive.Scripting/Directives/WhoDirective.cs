@@ -7,7 +7,7 @@ namespace SftpInteractive.Scripting;
 /// table then shows after that code ran.</summary>
 internal static class WhoDirective
 {
-    public const string Name = "#who";
+    public static readonly string Name = DirectiveRegistry.Who.Name;
 
     /// <summary>True when <paramref name="code"/> has a <c>#who</c> line; <paramref name="rest"/> is the code
     /// without it (line numbers kept, so diagnostics still point at the right line).</summary>
@@ -43,7 +43,7 @@ internal static class WhoDirective
             return null;
         }
 
-        return new CompletionList([new CompletionEntry(Name, Name, "keyword", "the session's variables")], cursor - typed.Length, cursor);
+        return new CompletionList([new CompletionEntry(Name, Name, "keyword", DirectiveRegistry.Who.Description)], cursor - typed.Length, cursor);
     }
 
     /// <summary>The latest declaration of each variable, in declaration order.</summary>

@@ -12,9 +12,6 @@ namespace SftpInteractive.Scripting;
 /// </summary>
 public static class DisplayRenderer
 {
-    /// <summary>Most rows a generic sequence shows before "… and N more".</summary>
-    public const int MaxRows = 200;
-
     /// <summary>Renders <paramref name="value"/> as a MIME bundle. One order for every host: <paramref name="formatters"/>
     /// (our <c>Formatters.Register</c>) first; then registrations made with .NET Interactive's
     /// <c>Formatter.Register</c> (by cells or by packages' extensions; a <c>text/plain</c>-only one supplies the text and
@@ -40,8 +37,8 @@ public static class DisplayRenderer
     {
         ITabular tabular => tabular.ToTable(),
         DisplayTable table => table,
-        null or string or IRichDisplay or IMimeDisplay => null,
-        IEnumerable sequence when ObjectTable.IsTabular(sequence) => ObjectTable.Build(sequence, MaxRows),
+        null or string or IRichDisplay or IMimeDisplay or Widgets.Widget => null,
+        IEnumerable sequence when ObjectTable.IsTabular(sequence) => ObjectTable.Build(sequence),
         _ => null,
     };
 
@@ -61,6 +58,11 @@ public static class DisplayRenderer
 
         if (value is not null && AssemblyPresence.Formatting && NotebookFormatting.UserParts(value) is { Count: > 0 } user)
         {
+            if (PlotlyOffline.IsChart(value))
+            {
+                user = PlotlyParts(value, user);
+            }
+
             return user.All(p => p.MimeType == MimeTypes.PlainText)
                 ? Unregistered(value) with { Text = user[0].Content, UserFormatted = true }
                 : FromParts(value, user) with { UserFormatted = true };
@@ -76,6 +78,11 @@ public static class DisplayRenderer
             return FromParts(value, convention);
         }
 
+        if (value is Widgets.Widget widget)
+        {
+            return WidgetDisplay.Render(widget);
+        }
+
         if (value is IMimeDisplay mime)
         {
             return FromParts(value, [new MimePart(MimeTypes.PlainText, mime.ToText()), .. mime.ToMimeParts()]);
@@ -86,8 +93,28 @@ public static class DisplayRenderer
             return FromParts(value, notebook);
         }
 
+        if (value is IEnumerable sequence and not string and not IRichDisplay and not ITabular and not IMimeDisplay && ObjectTable.IsTabular(sequence))
+        {
+            // Built once, in the submission's flow (a cell's tuple names, its row limit), and kept for a terminal host.
+            var table = ObjectTable.Build(sequence);
+            return new RenderedValue(table.ToText(), table.ToHtml(), value) { Table = table };
+        }
+
         var (text, html) = Builtin(value);
         return new RenderedValue(text, html, value);
+    }
+
+    /// <summary>A Plotly.NET chart's parts: its HTML drawn offline (<see cref="PlotlyOffline"/>) and a text/plain that
+    /// names its traces instead of F#'s dump of the chart's fields.</summary>
+    private static IReadOnlyList<MimePart> PlotlyParts(object chart, IReadOnlyList<MimePart> parts)
+    {
+        if (parts.FirstOrDefault(p => p.MimeType == MimeTypes.Html) is not { } html)
+        {
+            return parts;
+        }
+
+        var rewritten = PlotlyOffline.Session.Rewrite(chart, html.Content) ?? html.Content;
+        return [new(MimeTypes.PlainText, PlotlyOffline.Text(html.Content)), .. parts.Where(p => p.MimeType is not MimeTypes.PlainText and not MimeTypes.Html), new(MimeTypes.Html, rewritten)];
     }
 
     /// <summary>A bundle from a formatter's parts: its text, or the built-in text when it gives none; its HTML only
@@ -130,10 +157,10 @@ public static class DisplayRenderer
             case char c:
                 return (c.ToString(), null);
             case IEnumerable sequence when ObjectTable.IsTabular(sequence):
-                var table = ObjectTable.Build(sequence, MaxRows);
+                var table = ObjectTable.Build(sequence);
                 return (table.ToText(), table.ToHtml());
             case IEnumerable sequence:
-                var list = ObjectTable.Inline(sequence, MaxRows);
+                var list = ObjectTable.Inline(sequence);
                 return (list, NotebookFormatting.EngineHtml(sequence));
             default:
                 var text = HasOwnToString(value.GetType()) ? value.ToString() ?? string.Empty : ObjectTable.Properties(value).ToText();

@@ -8,6 +8,8 @@ namespace SftpInteractive.Scripting;
 /// (a LINQ query over entries, a list of records, a dictionary).</summary>
 internal static class ObjectTable
 {
+    private static readonly AsyncLocal<IReadOnlyList<string>?> TupleNames = new();
+
     /// <summary>True when the sequence holds objects with properties (records, entries), not scalars.</summary>
     public static bool IsTabular(IEnumerable sequence)
     {
@@ -20,48 +22,47 @@ internal static class ObjectTable
         return elementType is not null && !IsScalar(elementType) && Columns(elementType).Length > 0;
     }
 
-    public static DisplayTable Build(IEnumerable sequence, int maxRows)
+    /// <summary>A table of the sequence's items, its rows bounded by <see cref="DisplayOptions.MaxRows"/>.</summary>
+    public static DisplayTable Build(IEnumerable sequence)
     {
         if (sequence is IDictionary dictionary)
         {
             var kv = new DisplayTable(null, "Key", "Value");
-            foreach (DictionaryEntry entry in dictionary)
-            {
-                kv.AddRow(Cell(entry.Key), Cell(entry.Value));
-            }
-
+            kv.AddRows(Entries(dictionary), e => [Cell(e.Key), Cell(e.Value)]);
+            kv.Footer = Format.Count(kv.TotalRows, "entry", "entries");
             return kv;
         }
 
         var columns = Columns(ElementType(sequence.GetType())!);
         var table = new DisplayTable(null, [.. columns.Select(c => c.Name)]);
-        var count = 0;
-        foreach (var item in sequence)
-        {
-            if (count++ < maxRows)
-            {
-                table.AddRow([.. columns.Select(c => item is null ? string.Empty : Cell(c.GetValue(item)))]);
-            }
-        }
-
-        table.Footer = count > maxRows ? $"… and {count - maxRows} more ({count} rows)" : $"{count} rows";
+        table.AddRows(sequence.Cast<object?>(), item => [.. columns.Select(c => item is null ? string.Empty : Cell(c.GetValue(item)))]);
+        table.AlignRight([.. columns.Select((c, i) => (c, i)).Where(x => IsNumber(x.c.Type)).Select(x => x.i)]); // numbers line up, as in pandas
+        table.Footer = Format.Count(table.TotalRows, "row");
         return table;
     }
 
-    public static string Inline(IEnumerable sequence, int maxItems)
+    // The dictionary's own enumerator yields DictionaryEntry; a generic dictionary's IEnumerable one yields
+    // KeyValuePair<K, V>, which no cast turns into an entry.
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary dictionary)
     {
-        var items = new List<string>();
-        var count = 0;
-        foreach (var item in sequence)
+        var entries = dictionary.GetEnumerator();
+        while (entries.MoveNext())
         {
-            if (count++ < maxItems)
-            {
-                items.Add(item is string s ? $"\"{s}\"" : Cell(item));
-            }
+            yield return entries.Entry;
         }
+    }
 
-        var more = count > maxItems ? $", … ({count} items)" : string.Empty;
-        return "[" + string.Join(", ", items) + more + "]";
+    /// <summary>The items on one line, bounded like a table: <c>[1, 2, … 400 more items (500 in all), 499, 500]</c>.</summary>
+    public static string Inline(IEnumerable sequence, int? maxItems = null)
+    {
+        var table = new DisplayTable(null, "Item");
+        using (maxItems is { } limit ? DisplayOptions.Use(limit) : null)
+        {
+            table.AddRows(sequence.Cast<object?>(), item => [item is string s ? $"\"{s}\"" : Cell(item)]);
+            var (rows, _) = table.ShownRows();
+            var hidden = table.TotalRows - rows.Count(r => r is not null);
+            return "[" + string.Join(", ", rows.Select(r => r?[0] ?? DisplayOptions.MoreLine(hidden, table.TotalRows, "item"))) + "]";
+        }
     }
 
     public static DisplayTable Properties(object value)
@@ -75,6 +76,21 @@ internal static class ObjectTable
         return table;
     }
 
+    private sealed class TupleNamesScope(IReadOnlyList<string>? previous) : IDisposable
+    {
+        public void Dispose() => TupleNames.Value = previous;
+    }
+
+    /// <summary>A column: a public property, or a tuple's field (<c>Item1</c>, <c>Item2</c>…; a tuple's element names
+    /// exist only in the compiler).</summary>
+    private sealed record Column(string Name, Type Type, Func<object, object?> GetValue);
+
+    private static bool IsNumber(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(decimal) || (type.IsPrimitive && type != typeof(bool) && type != typeof(char) && type != typeof(IntPtr) && type != typeof(UIntPtr));
+    }
+
     private static string Cell(object? value) => value switch
     {
         null => string.Empty,
@@ -83,8 +99,32 @@ internal static class ObjectTable
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static PropertyInfo[] Columns(Type type) =>
-        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead).Take(12)];
+    /// <summary>Names the columns of the tuples rendered in this async flow <paramref name="names"/> (the engine knows
+    /// them from the compiler for a cell's trailing expression) until disposed; null changes nothing.</summary>
+    public static IDisposable? UseTupleNames(IReadOnlyList<string>? names)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        var previous = TupleNames.Value;
+        TupleNames.Value = names;
+        return new TupleNamesScope(previous);
+    }
+
+    private static Column[] Columns(Type type)
+    {
+        if (type.IsValueType && type.FullName?.StartsWith("System.ValueTuple`", StringComparison.Ordinal) == true)
+        {
+            var fields = type.GetFields(BindingFlags.Public | BindingFlags.Instance).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
+            var names = TupleNames.Value is { } known && known.Count == fields.Length && fields.Length < 8 ? known : null;
+            return [.. fields.Take(12).Select((f, i) => new Column(names?[i] ?? f.Name, f.FieldType, f.GetValue))];
+        }
+
+        return [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead).Take(12).Select(p => new Column(p.Name, p.PropertyType, p.GetValue))];
+    }
 
     private static bool IsScalar(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime) ||

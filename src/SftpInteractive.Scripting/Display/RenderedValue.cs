@@ -12,6 +12,14 @@ public sealed record RenderedValue(string Text, string? Html, object? Value)
     /// base64, as Jupyter carries it.</summary>
     public IReadOnlyList<MimePart> Parts { get; init; } = [];
 
+    /// <summary>The table a sequence of objects was rendered from (null for other values): a terminal host draws
+    /// this one rather than building it again, so its columns keep the names the cell gave its tuples.</summary>
+    public DisplayTable? Table { get; init; }
+
+    /// <summary>The row limit in force when the value was rendered (<see cref="DisplayOptions.MaxRows"/>, or every row for
+    /// <c>DisplayAll</c>); a terminal host drawing its own table for the value keeps to it.</summary>
+    public int MaxRows { get; init; } = DisplayOptions.MaxRows;
+
     /// <summary>True when a formatter registered with <c>Formatters.Register</c> produced this; a terminal host then
     /// prints <see cref="Text"/> instead of drawing its own table for the value.</summary>
     public bool UserFormatted { get; init; }

@@ -17,7 +17,7 @@ internal static class ValueSummary
             case string s:
                 return Cut("\"" + Redactor.Redact(s).ReplaceLineEndings("⏎") + "\"");
             case ICollection collection when value is not IRichDisplay and not ITabular:
-                var shown = ObjectTable.IsTabular(collection) ? $"{collection.Count} rows" : ObjectTable.Inline(collection, 20);
+                var shown = ObjectTable.IsTabular(collection) ? Format.Count(collection.Count, "row") : ObjectTable.Inline(collection, 20);
                 return Cut(Redactor.Redact(shown));
             case IEnumerable and not IRichDisplay and not ITabular and not IMimeDisplay:
                 // A LINQ query may be slow, endless or have side effects: describing it must not run it.

@@ -48,11 +48,21 @@ internal sealed partial class CellLibraries
 
     /// <summary>Compiles the library part of <paramref name="cell"/> against <paramref name="references"/> (the
     /// session's, without its libraries) and loads it; nothing changes for later cells until <see cref="Commit"/>.</summary>
-    public LibraryBuild Build(CellParts cell, IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken)
+    /// <param name="cell">The cell.</param>
+    /// <param name="references">The session's references.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <param name="rewrite">Rewrites the library's tree first (the debugger's instrumentation); when the rewritten
+    /// tree does not compile, the library is compiled as written.</param>
+    public LibraryBuild Build(CellParts cell, IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken, Func<SyntaxTree, SyntaxTree>? rewrite = null)
     {
         var name = $"{_prefix}-{Interlocked.Increment(ref _count).ToString(CultureInfo.InvariantCulture)}";
         var source = new CellLibrarySource(cell.Library, [.. EarlierUsings(cell)]);
-        var (library, errors, tree) = Compile(name, new Version(1, 0, 0, 0), source, [.. references, .. References], cancellationToken);
+        var (library, errors, tree) = Compile(name, new Version(1, 0, 0, 0), source, [.. references, .. References], cancellationToken, rewrite);
+        if (library is null && rewrite is not null)
+        {
+            (library, errors, tree) = Compile(name, new Version(1, 0, 0, 0), source, [.. references, .. References], cancellationToken);
+        }
+
         return library is null
             ? new LibraryBuild(_visible, [], Failure(cell, tree, errors), [])
             : Supersede(library, references, cancellationToken);
@@ -90,9 +100,10 @@ internal sealed partial class CellLibraries
     /// and loads nothing. An earlier cell's using that no longer resolves (its namespace was redefined away) is left out
     /// rather than failing every later cell.</summary>
     private (CellLibrary? Library, List<Diagnostic> Errors, SyntaxTree Tree) Compile(string name, Version version, CellLibrarySource source,
-        IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken)
+        IReadOnlyList<MetadataReference> references, CancellationToken cancellationToken, Func<SyntaxTree, SyntaxTree>? rewrite = null)
     {
         var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, cancellationToken: cancellationToken);
+        tree = rewrite?.Invoke(tree) ?? tree;
         var usings = source.Usings.ToList();
         while (true)
         {

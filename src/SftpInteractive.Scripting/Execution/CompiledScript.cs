@@ -45,7 +45,7 @@ internal sealed class CompiledScript
 
             var assembly = context.Add(s.Image);
             var factory = assembly.GetType(s.TypeName, throwOnError: true)!
-                .GetMethod(s.MethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .GetMethod(s.MethodName, BindingFlags.Public | BindingFlags.Static) // the compiler's script factory is public
                 ?? throw new MissingMethodException(s.TypeName, s.MethodName);
             return new Step(s.Code, factory.CreateDelegate<Func<object[], Task<object>>>(), s.HasValue);
         }).ToList();

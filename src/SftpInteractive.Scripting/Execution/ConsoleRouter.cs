@@ -4,12 +4,12 @@ namespace SftpInteractive.Scripting;
 
 /// <summary>
 /// Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> per async flow: a running submission writes to its
-/// sink, while everything else (the host's own output, completion requests on other threads) keeps writing to the
-/// original streams. Installed once; swapping Console.Out per submission would misroute concurrent writers.
+/// sink (<see cref="ScriptSubmission.CurrentSink"/>), while everything else (the host's own output, completion requests
+/// on other threads) keeps writing to the original streams. Installed once; swapping Console.Out per submission would
+/// misroute concurrent writers.
 /// </summary>
 internal static class ConsoleRouter
 {
-    private static readonly AsyncLocal<IDisplaySink?> Current = new();
     private static readonly Lock Gate = new();
     private static bool _installed;
     private static RoutingWriter? _out;
@@ -20,14 +20,12 @@ internal static class ConsoleRouter
     [ThreadStatic]
     private static bool _muted;
 
-    /// <summary>Sends this flow's console output to <paramref name="sink"/> until disposed.</summary>
-    public static IDisposable Route(IDisplaySink sink)
+    /// <summary>Installs the routing writers (once) and ends this thread's <see cref="Mute"/>: a submission is about to
+    /// start (<see cref="ScriptSubmission.Enter"/>).</summary>
+    public static void Prepare()
     {
         Install();
         _muted = false;
-        var previous = Current.Value;
-        Current.Value = sink;
-        return new Scope(previous);
     }
 
     /// <summary>Drops this thread's console output until <see cref="Unmute"/>.</summary>
@@ -71,33 +69,32 @@ internal static class ConsoleRouter
         }
     }
 
-    private sealed class Scope(IDisplaySink? previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
-    }
-
     /// <summary>A writer that forwards to the current flow's sink, or to the original stream outside submissions.</summary>
     private sealed class RoutingWriter(TextWriter fallback, Func<IDisplaySink, TextWriter> select) : TextWriter
     {
-        private TextWriter Target => _muted ? Null : Current.Value is { } sink ? select(sink) : fallback;
+        private TextWriter Target => _muted ? Null : ScriptSubmission.CurrentSink is { } sink ? select(sink) : fallback;
 
         public override Encoding Encoding => fallback.Encoding;
 
         public override void Write(char value) => Target.Write(value);
 
-        public override void Write(string? value) => Target.Write(Redactor.Redact(value));
+        public override void Write(string? value) => Target.Write(Clean(value));
 
         public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
-        public override void WriteLine(string? value) => Target.WriteLine(Redactor.Redact(value));
+        public override void WriteLine(string? value) => Target.WriteLine(Clean(value));
 
         public override void WriteLine() => Target.WriteLine();
 
         public override void Flush() => Target.Flush();
 
-        public override Task WriteAsync(string? value) => Target.WriteAsync(Redactor.Redact(value));
+        public override Task WriteAsync(string? value) => Target.WriteAsync(Clean(value));
 
-        public override Task WriteLineAsync(string? value) => Target.WriteLineAsync(Redactor.Redact(value));
+        public override Task WriteLineAsync(string? value) => Target.WriteLineAsync(Clean(value));
+
+        // The engine's promise to any sink (a library user's too): what user code writes arrives redacted. A secret
+        // written in pieces is joined by the host's own boundary (RedactingWriter, the kernel's JupyterStreamWriter).
+        private static string Clean(string? value) => Redactor.Redact(value);
 
         public override Task FlushAsync() => Target.FlushAsync();
     }

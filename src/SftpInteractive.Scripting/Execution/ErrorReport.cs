@@ -24,7 +24,9 @@ internal static class ErrorReport
         return new SubmissionResult.Failure(first?.Id ?? "CompilationError", message, diagnostics, string.Empty);
     }
 
-    public static SubmissionResult.Failure FromException(Exception error)
+    /// <summary>A runtime error: its message once; the frames of the user's cells named by <paramref name="cells"/>;
+    /// our own errors (<see cref="SftpInteractiveException"/>) as their message alone.</summary>
+    public static SubmissionResult.Failure FromException(Exception error, CellFrames? cells = null)
     {
         error = Unwrap(error);
         var (name, message) = error switch
@@ -32,7 +34,11 @@ internal static class ErrorReport
             SftpInteractiveException sftp => (sftp.Kind, sftp.Message),
             _ => (error.GetType().Name, $"{error.GetType().Name}: {error.Message}"),
         };
-        return new SubmissionResult.Failure(name, Redactor.Redact(message), [], Redactor.Redact(error.ToStringWithTrace()));
+        var frames = error is SftpInteractiveException ? [] : (cells ?? new CellFrames()).Describe(error);
+        return new SubmissionResult.Failure(name, Redactor.Redact(message), [], Redactor.Redact(error.ToStringWithTrace()))
+        {
+            Frames = [.. frames.Select(Redactor.Redact)],
+        };
     }
 
     public static ScriptDiagnostic ToScriptDiagnostic(Diagnostic d)

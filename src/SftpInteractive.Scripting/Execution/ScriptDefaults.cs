@@ -13,7 +13,7 @@ internal static class ScriptDefaults
     public static readonly ImmutableArray<string> Imports =
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks",
-        "System.Text", "SftpInteractive",
+        "System.Text", "SftpInteractive", "SftpInteractive.Widgets",
 
         // What cells written for Polyglot Notebooks use without a using line. The engine's C# kernel imports System,
         // System.Text, System.Collections(.Generic), System.Threading.Tasks, System.Linq and `using static Kernel` (display,
@@ -54,7 +54,8 @@ internal static class ScriptDefaults
             .WithImports(Imports)
             .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
             .WithAllowUnsafe(false)
-            .WithEmitDebugInformation(false)
+            // Line numbers in a runtime error's frames (CellFrames: "Deep(int n) in cell [9], line 1").
+            .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithSourceResolver(new SourceFileResolver([], baseDirectory))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory));
@@ -74,7 +75,7 @@ internal static class ScriptDefaults
             }
         }
 
-        foreach (var assembly in new[] { typeof(SftpSession).Assembly, typeof(Renci.SshNet.SftpClient).Assembly, typeof(ScriptGlobals).Assembly })
+        foreach (var assembly in new[] { typeof(SftpSession).Assembly, typeof(Renci.SshNet.SftpClient).Assembly, typeof(ScriptGlobals).Assembly, typeof(Widgets.Widget).Assembly })
         {
             if (!string.IsNullOrEmpty(assembly.Location))
             {

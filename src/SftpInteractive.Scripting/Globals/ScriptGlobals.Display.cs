@@ -18,10 +18,21 @@ public partial class ScriptGlobals
         }
         else
         {
-            _output.WriteLine(Redactor.Redact(rendered.Text));
+            _output.WriteLine(rendered.Text); // DisplayRenderer.Render has redacted it
         }
 
         return id;
+    }
+
+    /// <summary>Shows <paramref name="value"/> now with every row, whatever <see cref="DisplayOptions.MaxRows"/> says (a
+    /// long listing, search result or sequence otherwise shows its first and last rows); returns its display id.</summary>
+    [Verb(VerbGroup.Display, "show a value now with all its rows (DisplayOptions.MaxRows aside)", Instant = true)]
+    public string DisplayAll(object? value)
+    {
+        using (DisplayOptions.Use(int.MaxValue))
+        {
+            return Display(value);
+        }
     }
 
     /// <summary>Replaces what <see cref="Display"/> showed under <paramref name="displayId"/> (progress, live counts).</summary>
@@ -35,7 +46,7 @@ public partial class ScriptGlobals
         }
         else
         {
-            _output.WriteLine(Redactor.Redact(rendered.Text));
+            _output.WriteLine(rendered.Text);
         }
     }
 

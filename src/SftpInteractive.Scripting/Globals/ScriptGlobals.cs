@@ -6,8 +6,6 @@ namespace SftpInteractive.Scripting;
 /// </summary>
 public partial class ScriptGlobals : SftpVerbs
 {
-    private static readonly AsyncLocal<IDisplaySink?> CurrentSink = new();
-    private static readonly AsyncLocal<FormatterRegistry?> CurrentRegistry = new();
     private readonly TextWriter _output;
 
     /// <summary>Creates globals; <paramref name="defaults"/> (from the host's command line) fill in what
@@ -22,32 +20,12 @@ public partial class ScriptGlobals : SftpVerbs
     }
 
     /// <summary>The sink of the running submission (null outside one).</summary>
-    internal static IDisplaySink? Sink => CurrentSink.Value;
+    internal static IDisplaySink? Sink => ScriptSubmission.CurrentSink;
 
     /// <summary>The running submission's <see cref="Formatters"/> (null outside one), for the notebook API's static
     /// entry points (<c>x.Display()</c>).</summary>
-    internal static FormatterRegistry? CurrentFormatters => CurrentRegistry.Value;
-
-    /// <summary>Makes <paramref name="sink"/> the current submission's sink (and verb host) for this async flow, and
-    /// <paramref name="formatters"/> the registry its static display calls use.</summary>
-    internal static IDisposable UseSink(IDisplaySink sink, FormatterRegistry? formatters = null)
-    {
-        var previous = (CurrentSink.Value, CurrentRegistry.Value);
-        CurrentSink.Value = sink;
-        CurrentRegistry.Value = formatters;
-        var host = VerbHost.Use(new SinkVerbHost(sink));
-        return new SinkScope(previous, host);
-    }
+    internal static FormatterRegistry? CurrentFormatters => ScriptSubmission.CurrentFormatters;
 
     /// <summary>The session, for host code that must not throw (completion of remote paths).</summary>
     internal SftpSession? CurrentSession => CurrentSessionOrNull;
-
-    private sealed class SinkScope((IDisplaySink? Sink, FormatterRegistry? Formatters) previous, IDisposable host) : IDisposable
-    {
-        public void Dispose()
-        {
-            host.Dispose();
-            (CurrentSink.Value, CurrentRegistry.Value) = previous;
-        }
-    }
 }

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace SftpInteractive.Scripting;
 
-/// <summary><c>#!lsmagic</c>: the magics and directives this engine supports, from <see cref="MagicRegistry"/>.</summary>
+/// <summary><c>#!lsmagic</c>: the magics and directives this engine handles, from <see cref="DirectiveRegistry"/>.</summary>
 internal sealed class LsMagic : Magic
 {
     public override string Name => "#!lsmagic";
@@ -13,9 +13,9 @@ internal sealed class LsMagic : Magic
 
     public override Task<SubmissionResult> RunAsync(MagicContext context, string argument, string body, CancellationToken cancellationToken)
     {
-        var rows = MagicRegistry.All
-            .Select(m => (Name: string.Join(", ", new[] { m.Name }.Concat(m.Aliases)), m.Description))
-            .Concat(MagicRegistry.Directives)
+        var rows = DirectiveRegistry.Magics.Concat(DirectiveRegistry.Directives)
+            .Where(d => d.Hosts.HasFlag(DirectiveHosts.Engine))
+            .Select(d => (Name: d.Usage, d.Description))
             .ToList();
         var width = rows.Max(r => r.Name.Length);
         var text = "Magic commands and directives:\n" + string.Join('\n', rows.Select(r => "  " + r.Name.PadRight(width) + "  " + r.Description));

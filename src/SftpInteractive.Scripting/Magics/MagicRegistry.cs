@@ -3,7 +3,7 @@ namespace SftpInteractive.Scripting;
 /// <summary>
 /// The engine's magic commands, one object each: what <see cref="MagicCell"/> recognises, what <c>#!lsmagic</c> lists
 /// and what a refused magic's message names. Magics of languages a C# kernel does not run are in
-/// <see cref="ForeignMagics"/>.
+/// <see cref="ForeignMagics"/>; <see cref="DirectiveRegistry"/> lists these beside the directives.
 /// </summary>
 internal static class MagicRegistry
 {
@@ -24,16 +24,6 @@ internal static class MagicRegistry
         new ImportMagic(),
         new AboutMagic(),
         new LsMagic(),
-    ];
-
-    /// <summary>The engine's <c>#</c> directives (not magics: C#-style lines), listed by <c>#!lsmagic</c> beside them.</summary>
-    public static IReadOnlyList<(string Name, string Description)> Directives { get; } =
-    [
-        ("#r", "Reference an assembly or a NuGet package: #r \"nuget: Name, Version\""),
-        ("#i", "Add a NuGet package source: #i \"nuget: https://...\""),
-        ("#load", "Run a .csx file into the session"),
-        (WhoDirective.Name, "The session's variables as a table (name, type, value)"),
-        (LogDirective.Name, "The connection log: #log off|info|debug|trace"),
     ];
 
     /// <summary>The magic named <paramref name="name"/> (with its <c>#!</c>), or null.</summary>

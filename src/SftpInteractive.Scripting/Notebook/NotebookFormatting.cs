@@ -87,17 +87,12 @@ internal static class NotebookFormatting
     {
         var fields = resource.Schema.Fields.Select(f => f.Name).ToArray();
         var table = new DisplayTable(null, fields);
-        var count = 0;
-        foreach (var row in resource.Data)
+        table.AddRows(resource.Data, row =>
         {
-            if (count++ < DisplayRenderer.MaxRows)
-            {
-                var cells = row.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-                table.AddRow([.. fields.Select(f => cells.TryGetValue(f, out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty : string.Empty)]);
-            }
-        }
-
-        table.Footer = count > DisplayRenderer.MaxRows ? $"… and {count - DisplayRenderer.MaxRows} more ({count} rows)" : count == 1 ? "1 row" : $"{count} rows";
+            var cells = row.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            return [.. fields.Select(f => cells.TryGetValue(f, out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty : string.Empty)];
+        });
+        table.Footer = Format.Count(table.TotalRows, "row");
         return table.ToText();
     }
 

@@ -35,6 +35,7 @@ public static class JupyterOutput
     {
         ArgumentNullException.ThrowIfNull(failure);
         var traceback = new JsonArray();
+        var message = failure.Message;
         if (failure.Diagnostics.Count > 0)
         {
             // Compile errors: every diagnostic with its position, which already says all the message does.
@@ -45,18 +46,19 @@ public static class JupyterOutput
         }
         else
         {
-            // Runtime errors: the engine's message often starts with the name already ("IOException: ...").
+            // Runtime errors: the message once (the engine's often starts with the name already: "IOException: ..."),
+            // then the frames of the user's cells and one line for the rest (all of them with DisplayOptions.FullErrors).
+            // evalue is the message without the name, as ipykernel's: front ends and nbclient show "ename: evalue".
             var prefix = failure.Name + ":";
-            traceback.Add(failure.Message.StartsWith(prefix, StringComparison.Ordinal)
-                ? Red(failure.Name) + failure.Message[failure.Name.Length..]
-                : Red(failure.Name) + ": " + failure.Message);
-            if (!string.IsNullOrWhiteSpace(failure.StackTrace))
+            message = failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..].TrimStart() : failure.Message;
+            traceback.Add(Red(failure.Name) + ": " + message);
+            foreach (var line in failure.TraceLines)
             {
-                traceback.Add(failure.StackTrace);
+                traceback.Add(line);
             }
         }
 
-        return Build(failure.Name, failure.Message, traceback);
+        return Build(failure.Name, message, traceback);
     }
 
     /// <summary>The <c>ename</c> / <c>evalue</c> / <c>traceback</c> of a cancelled submission.</summary>

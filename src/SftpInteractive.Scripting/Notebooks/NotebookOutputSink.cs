@@ -7,7 +7,8 @@ namespace SftpInteractive.Scripting;
 /// Records one cell's output as nbformat outputs, as a Jupyter client records what the kernel sends: stdout and stderr
 /// as <c>stream</c> outputs (consecutive writes to one stream joined), values as <c>display_data</c> with the kernel's
 /// MIME bundle, <c>update_display_data</c> replacing the output with that display id, <c>clear_output</c> clearing.
-/// Also echoes what it records to the terminal, line by line and redacted.
+/// Also echoes what it records to the terminal, line by line, through the runner's output boundary
+/// (<see cref="RedactingWriter"/>, which joins a secret written in pieces).
 /// </summary>
 internal sealed class NotebookOutputSink : IDisplaySink
 {
@@ -132,7 +133,7 @@ internal sealed class NotebookOutputSink : IDisplaySink
             var end = line.ToString().LastIndexOf('\n');
             if (end >= 0 && echo is not null)
             {
-                echo.Write(Redactor.Redact(line.ToString(0, end + 1)));
+                echo.Write(line.ToString(0, end + 1));
                 echo.Flush();
                 line.Remove(0, end + 1);
             }
@@ -152,7 +153,7 @@ internal sealed class NotebookOutputSink : IDisplaySink
     {
         if (echo is not null)
         {
-            echo.WriteLine(Redactor.Redact(text));
+            echo.WriteLine(text);
             echo.Flush();
         }
     }

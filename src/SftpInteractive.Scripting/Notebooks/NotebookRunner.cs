@@ -18,7 +18,8 @@ public sealed class NotebookRunner
     /// <summary>Run every cell even after one failed (papermill's <c>--allow-errors</c>).</summary>
     public bool AllowErrors { get; init; }
 
-    /// <summary>Where cells' standard output and displayed values are echoed as text (null: nowhere).</summary>
+    /// <summary>Where cells' standard output and displayed values are echoed as text (null: nowhere). The runner's output
+    /// boundary (<see cref="RedactingWriter"/>) stands in front of it and of <see cref="Errors"/>.</summary>
     public TextWriter? Output { get; init; }
 
     /// <summary>Where cells' standard error and errors are echoed (null: nowhere).</summary>
@@ -35,6 +36,21 @@ public sealed class NotebookRunner
             cell.ExecutionCount = null;
         }
 
+        using var output = Output is null ? null : new RedactingWriter(Output);
+        using var errors = Errors is null ? null : new RedactingWriter(Errors);
+        try
+        {
+            return await RunCellsAsync(document, output, errors, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            output?.Drain();
+            errors?.Drain();
+        }
+    }
+
+    private async Task<NotebookRunResult> RunCellsAsync(NotebookDocument document, RedactingWriter? output, RedactingWriter? errors, CancellationToken cancellationToken)
+    {
         int count = 0, failed = 0;
         for (var index = 0; index < document.Cells.Count; index++)
         {
@@ -45,8 +61,13 @@ public sealed class NotebookRunner
             }
 
             cell.ExecutionCount = ++count;
-            var sink = new NotebookOutputSink(cell.Outputs, Output, Errors);
-            var result = await _engine.ExecuteAsync(code, sink, cancellationToken).ConfigureAwait(false);
+            var sink = new NotebookOutputSink(cell.Outputs, output, errors);
+            SubmissionResult result;
+            using (new SubmissionContext { Token = cancellationToken, Label = SubmissionLabel.Cell(count) }.Enter())
+            {
+                result = await _engine.ExecuteAsync(code, sink, cancellationToken).ConfigureAwait(false);
+            }
+
             switch (result)
             {
                 case SubmissionResult.Success { HasValue: true } success:
@@ -59,25 +80,35 @@ public sealed class NotebookRunner
                         ["metadata"] = new JsonObject(),
                     });
                     sink.Complete();
-                    Output?.WriteLine(Redactor.Redact(rendered.Text));
+                    output?.WriteLine(rendered.Text);
                     break;
                 case SubmissionResult.Failure failure:
                     sink.Complete();
                     sink.AddFinal(ErrorOutput(JupyterOutput.Error(failure)));
-                    Errors?.WriteLine($"Cell {index + 1} failed: {Describe(failure)}");
+                    errors?.WriteLine($"Cell {index + 1} failed: {Describe(failure)}");
+                    if (failure.Diagnostics.Count == 0)
+                    {
+                        // The same lines a notebook and the REPL show under the message: the user's frames (named
+                        // "cell [N]" by execution count, as Jupyter numbers them), one line for the rest.
+                        foreach (var line in failure.TraceLines)
+                        {
+                            errors?.WriteLine(line);
+                        }
+                    }
+
                     failed++;
                     break;
                 case SubmissionResult.Cancelled cancelled:
                     sink.Complete();
                     sink.AddFinal(ErrorOutput(JupyterOutput.Error(cancelled)));
-                    Errors?.WriteLine($"Cell {index + 1} cancelled: {cancelled.Message}");
+                    errors?.WriteLine($"Cell {index + 1} cancelled: {cancelled.Message}");
                     return new NotebookRunResult(count, failed, Cancelled: true);
                 default:
                     sink.Complete();
                     break;
             }
 
-            Output?.Flush();
+            output?.Flush();
             if (failed > 0 && !AllowErrors)
             {
                 break;

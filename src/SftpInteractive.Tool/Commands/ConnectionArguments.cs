@@ -27,12 +27,14 @@ internal sealed class ConnectionArguments
 
     public Option<string?> SshConfig { get; } = new("--ssh-config", "-F") { Description = "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config, like ssh -F (SFTP_SSH_CONFIG)" };
 
+    public Option<SftpTransport?> Transport { get; } = new("--transport") { Description = "What carries the SFTP bytes: SshNet (default, embedded) or OpenSsh (runs ssh -s sftp; keys and agents) (SFTP_TRANSPORT)" };
+
     public Option<bool> NoConnect { get; } = new("--no-connect") { Description = "Start unconnected; call Connect(...) later" };
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Target);
-        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, Jump, EnvFile, SshConfig, NoConnect })
+        foreach (var option in new Option[] { Host, User, Port, PasswordEnv, Key, Jump, EnvFile, SshConfig, Transport, NoConnect })
         {
             command.Options.Add(option);
         }
@@ -48,6 +50,7 @@ internal sealed class ConnectionArguments
             Port = parse.GetValue(Port),
             PrivateKeyPath = parse.GetValue(Key),
             Jump = parse.GetValue(Jump),
+            Transport = parse.GetValue(Transport),
             EnvFile = parse.GetValue(EnvFile),
             SshConfigPath = parse.GetValue(SshConfig) is { } sshConfig ? Path.GetFullPath(sshConfig) : null,
         };

@@ -1,5 +1,6 @@
 using SftpInteractive.Repl;
 using SftpInteractive.Scripting;
+using SftpInteractive.Tool.Warm;
 using Spectre.Console;
 
 namespace SftpInteractive.Tool.Commands;
@@ -11,7 +12,9 @@ internal static class ReplLauncher
     public static readonly IReadOnlyList<string> DefaultBanner =
         ["sftpi — C# REPL for SFTP. #help lists the verbs, Tab completes, Ctrl+C cancels, Ctrl+D leaves."];
 
-    public static async Task<int> RunAsync(SftpOptions defaults, ConnectMode mode, IReadOnlyList<string> banner, CancellationToken cancellationToken)
+    /// <remarks><paramref name="leaveSpare"/>: start a warm spare for the next start once this session is warm
+    /// (docs/warm-start.md).</remarks>
+    public static async Task<int> RunAsync(SftpOptions defaults, ConnectMode mode, IReadOnlyList<string> banner, CancellationToken cancellationToken, bool leaveSpare = false)
     {
         var interactive = !Console.IsInputRedirected;
         var stdout = Console.Out;
@@ -30,7 +33,13 @@ internal static class ReplLauncher
             };
             if (interactive)
             {
-                _ = created.WarmUpAsync(CancellationToken.None);
+                var warmUp = created.WarmUpAsync(CancellationToken.None);
+                if (leaveSpare)
+                {
+                    // After this session's own warm-up (its first command, or 3 s): the spare does not take the CPU
+                    // from it.
+                    _ = warmUp.ContinueWith(_ => { if (OperatingSystem.IsLinux()) { WarmSpawner.StartNext(); } }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
             }
 
             return (IInteractiveEngine)created;

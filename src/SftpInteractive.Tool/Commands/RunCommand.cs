@@ -40,7 +40,21 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult parse, Arguments arguments, CancellationToken cancellationToken)
     {
-        var error = parse.InvocationConfiguration.Error;
+        // The command's own messages pass the same boundary as the cells' echo (NotebookRunner): a start-up notice or a
+        // connection error that quotes a secret is masked.
+        using var error = new RedactingWriter(parse.InvocationConfiguration.Error);
+        try
+        {
+            return await RunAsync(arguments, error, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            error.Drain();
+        }
+    }
+
+    private static async Task<int> RunAsync(Arguments arguments, RedactingWriter error, CancellationToken cancellationToken)
+    {
         NotebookDocument document;
         NotebookFormat format;
         try
@@ -74,14 +88,14 @@ internal static class RunCommand
             {
                 if (await ReplLauncher.ConnectAsync(globals, defaults, mode, cancellationToken).ConfigureAwait(false) is { } notice)
                 {
-                    await error.WriteLineAsync(Redactor.Redact(notice)).ConfigureAwait(false);
+                    await error.WriteLineAsync(notice).ConfigureAwait(false);
                 }
             }
 #pragma warning disable CA1031 // As in the piped REPL: a failed start-up connect is reported; cells may still connect.
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                await error.WriteLineAsync("Not connected: " + Redactor.Redact(e.Message)).ConfigureAwait(false);
+                await error.WriteLineAsync("Not connected: " + e.Message).ConfigureAwait(false);
                 if (mode == ConnectMode.Required)
                 {
                     return 1;

@@ -16,11 +16,14 @@ internal static class IdentityPlan
     /// <param name="loadKey">Loads a key file, with a certificate file when one fits.</param>
     /// <param name="notes">Receives agent problems.</param>
     /// <param name="disposables">Receives what the caller disposes after the attempt.</param>
+    /// <param name="sshOnly">Key files left to <c>ssh</c> alone, never loaded (the OpenSSH transport's FIDO keys).</param>
+    /// <param name="agentKeys">Receives the agent's keys, when given.</param>
     /// <exception cref="SftpInteractiveException">A key or certificate file cannot be used.</exception>
-    public static List<IPrivateKeySource> Build(SftpSettings settings, Func<string, string?, PrivateKeyFile> loadKey, AuthNotes notes, List<IDisposable> disposables)
+    public static List<IPrivateKeySource> Build(SftpSettings settings, Func<string, string?, PrivateKeyFile> loadKey, AuthNotes notes, List<IDisposable> disposables,
+        Predicate<string>? sshOnly = null, List<AgentIdentity>? agentKeys = null)
     {
         var certificates = settings.CertificateFiles.Select(UserCertificate.Load).ToList();
-        var files = settings.PrivateKeyPaths.Select(path => LoadFile(path, settings, certificates, loadKey)).ToList();
+        var files = settings.PrivateKeyPaths.Where(path => sshOnly?.Invoke(path) != true).Select(path => LoadFile(path, settings, certificates, loadKey)).ToList();
         var preferred = new List<IPrivateKeySource>();
         var agentOnly = new List<IPrivateKeySource>();
         if (settings.IdentityAgent is { } socket)
@@ -28,6 +31,7 @@ internal static class IdentityPlan
             var agent = new SshAgentClient(socket);
             foreach (var identity in ListAgent(agent, notes))
             {
+                agentKeys?.Add(identity);
                 if (SftpLog.IsEnabled(SftpLogLevel.Debug))
                 {
                     SftpLog.Debug($"ssh-agent key {identity.KeyType} SHA256:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(identity.KeyBlob)).TrimEnd('=')}");

@@ -63,6 +63,47 @@ internal sealed class KeyboardInteractiveResponder(SftpSettings settings, Cancel
         }
     }
 
+    /// <summary>Answers one prompt OpenSSH's <c>ssh</c> passed to its askpass helper (<c>user@host's password: </c>,
+    /// <c>(user@host) Verification code: </c>, <c>Enter passphrase for key '…': </c>) by the same rules; null when
+    /// nothing can answer it.</summary>
+    public string? AnswerAskpass(string text)
+    {
+        // The account and host ssh puts before the question must not decide its kind ("sftpi-totp@…'s password").
+        var request = AskpassQuestion(text);
+        Interlocked.Increment(ref _answering);
+        try
+        {
+            var answer = request.Contains("passphrase", StringComparison.OrdinalIgnoreCase) && settings.Passphrase is { } passphrase
+                ? passphrase
+                : Answer(new AuthPrompt(settings.Username, settings.Host, string.Empty, request, IsEchoed: false));
+            SftpLog.Info($"ssh askpass: ssh asks '{text.Trim()}': {(answer is null ? "no answer" : "answered")}");
+            if (answer is null)
+            {
+                Unanswered.Add(request.Trim());
+            }
+
+            return answer;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _answering);
+        }
+    }
+
+    /// <summary>The question of an askpass prompt without ssh's <c>(user@host) </c> or <c>user@host's </c> in front.</summary>
+    internal static string AskpassQuestion(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('(') && trimmed.IndexOf(") ", StringComparison.Ordinal) is > 0 and var close)
+        {
+            return trimmed[(close + 2)..];
+        }
+
+        var owner = trimmed.IndexOf("'s ", StringComparison.Ordinal);
+        return owner > 0 && trimmed[..owner].Contains('@', StringComparison.Ordinal) && !trimmed[..owner].Contains(' ', StringComparison.Ordinal)
+            ? trimmed[(owner + 3)..] : trimmed;
+    }
+
     private string? Answer(AuthPrompt prompt)
     {
         var request = prompt.Request.ToLowerInvariant();

@@ -14,8 +14,9 @@ internal static class AlgorithmChoice
     /// <param name="spec">The list as written.</param>
     /// <param name="key">The setting, for errors (<see cref="SettingKeys.KexAlgorithms"/>...).</param>
     /// <param name="source">Where the setting came from, for errors.</param>
+    /// <param name="implementation">Whose algorithms <paramref name="algorithms"/> are, for errors.</param>
     /// <exception cref="SftpConfigException">An unknown name, or nothing left to offer.</exception>
-    public static void Apply<TValue>(IDictionary<string, TValue> algorithms, string? spec, string key, string source)
+    public static void Apply<TValue>(IDictionary<string, TValue> algorithms, string? spec, string key, string source, string implementation = "SSH.NET")
     {
         if (string.IsNullOrWhiteSpace(spec))
         {
@@ -34,7 +35,7 @@ internal static class AlgorithmChoice
             if (names.FirstOrDefault(name => !algorithms.ContainsKey(name)) is { } unknown)
             {
                 throw new SftpConfigException(
-                    $"{key} ({source}) names '{unknown}', which SSH.NET does not implement. It offers: {string.Join(",", current)}.");
+                    $"{key} ({source}) names '{unknown}', which {implementation} does not implement. It offers: {string.Join(",", current)}.");
             }
 
             chosen = spec[0] switch
@@ -47,7 +48,7 @@ internal static class AlgorithmChoice
 
         if (chosen.Count == 0)
         {
-            throw new SftpConfigException($"{key} ({source}) leaves no algorithm to offer. SSH.NET offers: {string.Join(",", current)}.");
+            throw new SftpConfigException($"{key} ({source}) leaves no algorithm to offer. {implementation} offers: {string.Join(",", current)}.");
         }
 
         var values = algorithms.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);

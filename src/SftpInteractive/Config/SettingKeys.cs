@@ -85,13 +85,16 @@ internal static class SettingKeys
     /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
     public const string WarmPool = "SFTP_WARM_POOL";
 
+    /// <summary>What carries the SFTP bytes: sshnet (default) or openssh (<c>ssh -s sftp</c>).</summary>
+    public const string Transport = "SFTP_TRANSPORT";
+
     /// <summary>The ssh-agent's standard environment variable.</summary>
     public const string AuthSock = "SSH_AUTH_SOCK";
 
     /// <summary>Every key, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Host, Port, Username, Password, PrivateKey, Passphrase, TotpSecret, KnownHosts, KnownHostsHash, HostKeyPolicy, HostKeyFingerprint, Timeout, OperationTimeout,
-         KeepAlive, KeepAliveCountMax, WarmPool, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications,
+         KeepAlive, KeepAliveCountMax, WarmPool, Transport, Jump, IdentityAgent, IdentitiesOnly, Certificate, PreferredAuthentications,
          KexAlgorithms, Ciphers, Macs, HostKeyAlgorithms, SshConfig, Log];
 
     /// <summary>Keys whose values are secrets.</summary>

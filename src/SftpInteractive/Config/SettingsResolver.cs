@@ -162,6 +162,8 @@ internal sealed partial class SettingsResolver
                 : FromSshConfig(SettingKeys.KeepAliveCountMax, ssh, "serveralivecountmax", (int?)ssh.ServerAliveCountMax) ?? 3,
             WarmPool = Pick(SettingKeys.WarmPool, _options.WarmPool?.ToString(CultureInfo.InvariantCulture)) is { } warm
                 ? ParseInt(SettingKeys.WarmPool, warm, 0, 16) : 0,
+            Transport = Pick(SettingKeys.Transport, _options.Transport is { } chosen ? (chosen == SftpTransport.OpenSsh ? "openssh" : "sshnet") : null) is { } transport
+                ? ParseTransport(transport) : SftpTransport.SshNet,
             JumpHosts = jumpText is not null ? jumps : JumpHosts(ssh),
             IdentityAgent = agentText is null ? IdentityAgent(ssh)
                 : agentText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ResolvePath(agentText),
@@ -245,6 +247,14 @@ internal sealed partial class SettingsResolver
         "true" or "yes" or "1" or "on" => true,
         "false" or "no" or "0" or "off" => false,
         _ => throw new SftpConfigException($"{key} must be true or false, but {SourceText(key)} sets it to '{text}'."),
+    };
+
+    private SftpTransport ParseTransport(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "sshnet" or "ssh.net" or "embedded" => SftpTransport.SshNet,
+        "openssh" or "ssh" => SftpTransport.OpenSsh,
+        _ => throw new SftpConfigException(
+            $"{SettingKeys.Transport} must be sshnet or openssh, but {SourceText(SettingKeys.Transport)} sets it to '{text}'."),
     };
 
     private HostKeyPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch

@@ -34,6 +34,7 @@ public sealed partial class SftpOptions
             KeepAliveInterval = KeepAliveInterval ?? defaults.KeepAliveInterval,
             KeepAliveCountMax = KeepAliveCountMax ?? defaults.KeepAliveCountMax,
             WarmPool = WarmPool ?? defaults.WarmPool,
+            Transport = Transport ?? defaults.Transport,
             PreferredAuthentications = PreferredAuthentications ?? defaults.PreferredAuthentications,
             EnvFile = EnvFile ?? defaults.EnvFile,
             WorkingDirectory = WorkingDirectory ?? defaults.WorkingDirectory,

@@ -59,6 +59,9 @@ public sealed partial class SftpOptions
     /// when the connect needed a one-time code typed at a prompt: they would have to ask for one each.</summary>
     public int? WarmPool { get; set; }
 
+    /// <summary>What carries the SFTP bytes (<c>SFTP_TRANSPORT</c>: sshnet or openssh; default sshnet).</summary>
+    public SftpTransport? Transport { get; set; }
+
     /// <summary>Authentication methods to try, in order: publickey, password, keyboard-interactive
     /// (<c>SFTP_PREFERRED_AUTHENTICATIONS</c>, comma-separated; default all, in that order).</summary>
     public string? PreferredAuthentications { get; set; }

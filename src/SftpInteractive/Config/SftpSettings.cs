@@ -63,6 +63,9 @@ public sealed class SftpSettings
     /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
     public int WarmPool { get; init; }
 
+    /// <summary>What carries the SFTP bytes.</summary>
+    public SftpTransport Transport { get; init; }
+
     /// <summary>ProxyJump chain, first hop first (empty: direct).</summary>
     public IReadOnlyList<JumpHost> JumpHosts { get; init; } = [];
 
@@ -147,6 +150,7 @@ public sealed class SftpSettings
             (SettingKeys.HostKeyPolicy, HostKeyPolicy.ToString(), SourceOf(SettingKeys.HostKeyPolicy)),
             (SettingKeys.Timeout, Format.Duration(ConnectTimeout), SourceOf(SettingKeys.Timeout)),
             (SettingKeys.WarmPool, WarmPool.ToString(System.Globalization.CultureInfo.InvariantCulture), SourceOf(SettingKeys.WarmPool)),
+            (SettingKeys.Transport, Transport == SftpTransport.OpenSsh ? "openssh" : "sshnet", SourceOf(SettingKeys.Transport)),
             (SettingKeys.Jump, JumpHosts.Count == 0 ? "(none)" : string.Join(",", JumpHosts), SourceOf(SettingKeys.Jump)),
             (SettingKeys.IdentityAgent, IdentityAgent is null ? "(none)" : LocalPaths.Display(IdentityAgent), SourceOf(SettingKeys.IdentityAgent)),
             (SettingKeys.IdentitiesOnly, IdentitiesOnly ? "true" : "false", SourceOf(SettingKeys.IdentitiesOnly)),

@@ -3,11 +3,15 @@ using System.Text;
 
 namespace SftpInteractive;
 
-/// <summary>A titled table of strings with per-column alignment, rendered as aligned text or a sortable HTML table.</summary>
+/// <summary>A titled table of strings with per-column alignment, rendered as aligned text or a sortable HTML table.
+/// Longer than <see cref="DisplayOptions.MaxRows"/>, it shows its first and last rows with a "… N more rows (M in all)"
+/// line between them, in text, HTML and the REPL alike.</summary>
 [Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class DisplayTable : IRichDisplay
 {
     private readonly List<string[]> _rows = [];
+    private int _gapAt;
+    private int _omitted;
 
     /// <summary>Creates a table with the given column headers.</summary>
     public DisplayTable(string? title, params string[] columns)
@@ -26,8 +30,12 @@ public sealed class DisplayTable : IRichDisplay
     /// <summary>Which columns are right-aligned (numbers).</summary>
     public bool[] RightAligned { get; }
 
-    /// <summary>Rows, each with one cell per column.</summary>
+    /// <summary>Rows kept, each with one cell per column (all of them, unless <see cref="AddRows{T}"/> left out the
+    /// middle of a long sequence).</summary>
     public IReadOnlyList<string[]> Rows => _rows;
+
+    /// <summary>Rows the table stands for, the left-out middle included.</summary>
+    public int TotalRows => _rows.Count + _omitted;
 
     /// <summary>Text shown under the table (counts, "and 900 more", errors).</summary>
     public string? Footer { get; set; }
@@ -46,6 +54,55 @@ public sealed class DisplayTable : IRichDisplay
         return this;
     }
 
+    /// <summary>Adds a row for each item, formatting only the rows <see cref="DisplayOptions.MaxRows"/> lets the table show
+    /// (the first and the last ones): a listing of 100,000 entries costs a hundred rows. <see cref="TotalRows"/> counts
+    /// every item.</summary>
+    /// <param name="items">The items, enumerated once.</param>
+    /// <param name="cells">One item's cells.</param>
+    public DisplayTable AddRows<T>(IEnumerable<T> items, Func<T, string?[]> cells)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(cells);
+        var limit = DisplayOptions.MaxRows;
+        // The window of a sequence one row longer than the limit (with no limit: every row is head).
+        var (head, tail) = DisplayOptions.Window(limit == int.MaxValue ? limit : limit + 1, limit);
+        var first = new List<T>();
+        var last = new Queue<T>();
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (count++ < limit)
+            {
+                first.Add(item);
+            }
+
+            if (count > head)
+            {
+                last.Enqueue(item);
+                if (last.Count > tail)
+                {
+                    last.Dequeue();
+                }
+            }
+        }
+
+        if (count <= limit)
+        {
+            first.ForEach(i => AddRow(cells(i)));
+            return this;
+        }
+
+        first.Take(head).ToList().ForEach(i => AddRow(cells(i)));
+        var gapAt = _rows.Count;
+        foreach (var item in last)
+        {
+            AddRow(cells(item));
+        }
+
+        (_gapAt, _omitted) = (gapAt, _omitted + (count - head - last.Count));
+        return this;
+    }
+
     /// <summary>Marks columns as right-aligned.</summary>
     public DisplayTable AlignRight(params int[] columns)
     {
@@ -61,7 +118,9 @@ public sealed class DisplayTable : IRichDisplay
     /// <inheritdoc />
     public string ToText()
     {
-        var widths = Columns.Select((c, i) => Math.Max(c.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+        var (rows, more) = ShownRows();
+        var shown = rows.OfType<string[]>().ToList();
+        var widths = Columns.Select((c, i) => Math.Max(c.Length, shown.Count == 0 ? 0 : shown.Max(r => r[i].Length))).ToArray();
         var sb = new StringBuilder();
         if (Title is not null)
         {
@@ -70,9 +129,16 @@ public sealed class DisplayTable : IRichDisplay
 
         AppendLine(sb, [.. Columns], widths);
         AppendLine(sb, widths.Select(w => new string('-', w)).ToArray(), widths);
-        foreach (var row in _rows)
+        foreach (var row in rows)
         {
-            AppendLine(sb, row, widths);
+            if (row is null)
+            {
+                sb.Append(more).Append('\n');
+            }
+            else
+            {
+                AppendLine(sb, row, widths);
+            }
         }
 
         if (Footer is not null)
@@ -103,8 +169,17 @@ public sealed class DisplayTable : IRichDisplay
         }
 
         sb.Append("</tr></thead><tbody>");
-        foreach (var row in _rows)
+        var (rows, more) = ShownRows();
+        foreach (var row in rows)
         {
+            if (row is null)
+            {
+                // A row of the table itself, so a viewer that strips styles and scripts still shows where rows were left out.
+                sb.Append("<tr class=\"sftpi-more\"><td colspan=\"").Append(Columns.Count).Append("\" style=\"text-align:center\"><i>")
+                  .Append(WebUtility.HtmlEncode(more)).Append("</i></td></tr>");
+                continue;
+            }
+
             sb.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
@@ -127,6 +202,36 @@ public sealed class DisplayTable : IRichDisplay
 
     /// <inheritdoc />
     public override string ToString() => ToText();
+
+    /// <summary>The rows shown under <paramref name="maxRows"/> (default <see cref="DisplayOptions.MaxRows"/>), a null
+    /// where the "… N more rows (M in all)" line goes, and that line (empty when every row shows). Every host draws these.</summary>
+    /// <param name="maxRows">The limit.</param>
+    public (IReadOnlyList<string[]?> Rows, string More) ShownRows(int? maxRows = null)
+    {
+        var total = TotalRows;
+        var (head, tail) = DisplayOptions.Window(total, maxRows ?? DisplayOptions.MaxRows);
+        int h, t;
+        if (_omitted == 0)
+        {
+            (h, t) = (head, tail);
+        }
+        else
+        {
+            // Rows left out when the table was built stay out; a smaller limit takes its head and tail from the kept ones.
+            (h, t) = tail == 0 ? (_gapAt, _rows.Count - _gapAt) : (Math.Min(head, _gapAt), Math.Min(tail, _rows.Count - _gapAt));
+        }
+
+        if (h + t >= total)
+        {
+            return (_rows, string.Empty);
+        }
+
+        var rows = new List<string[]?>(h + t + 1);
+        rows.AddRange(_rows.Take(h));
+        rows.Add(null);
+        rows.AddRange(_rows.Skip(_rows.Count - t));
+        return (rows, DisplayOptions.MoreLine(total - h - t, total));
+    }
 
     private void AppendLine(StringBuilder sb, string[] cells, int[] widths)
     {

@@ -45,6 +45,32 @@ public static class Redactor
         return text;
     }
 
+    /// <summary>The length of the longest ending of <paramref name="text"/> that is the start (not the whole) of a
+    /// registered secret: text written in pieces must hold that much back until the next piece shows whether the
+    /// secret completes.</summary>
+    internal static int SecretStartLength(string text)
+    {
+        if (Secrets.IsEmpty || text.Length == 0)
+        {
+            return 0;
+        }
+
+        var longest = 0;
+        foreach (var secret in Secrets.Keys)
+        {
+            for (var n = Math.Min(secret.Length - 1, text.Length); n > longest; n--)
+            {
+                if (text.AsSpan(text.Length - n).SequenceEqual(secret.AsSpan(0, n)))
+                {
+                    longest = n;
+                    break;
+                }
+            }
+        }
+
+        return longest;
+    }
+
     /// <summary>True when <paramref name="text"/> contains any registered secret.</summary>
     public static bool ContainsSecret(string? text) =>
         !string.IsNullOrEmpty(text) && Secrets.Keys.Any(s => text.Contains(s, StringComparison.Ordinal));

@@ -18,6 +18,9 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
     /// <summary>Algorithm of the key that was presented.</summary>
     public string? PresentedKeyType { get; private set; }
 
+    /// <summary>The key that was presented (its SSH wire blob).</summary>
+    public byte[]? PresentedKey { get; private set; }
+
     /// <summary>Handles SSH.NET's HostKeyReceived event.</summary>
     public void OnHostKeyReceived(object? sender, HostKeyEventArgs e)
     {
@@ -30,6 +33,7 @@ internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinn
         var fingerprint = KnownHostsFile.Fingerprint(key);
         PresentedFingerprint = fingerprint;
         PresentedKeyType = keyType;
+        PresentedKey = key;
         var name = KnownHostsFile.HostName(settings.Host, settings.Port);
 
         if (sessionPinnedFingerprint is not null)

@@ -49,6 +49,20 @@ internal static class ConnectionLog
         SftpLog.Info($"authenticated to {settings.Target}");
     }
 
+    /// <summary>After the OpenSSH transport's master logged in: what its ssh negotiated.</summary>
+    public static void Connected(SftpSettings settings, OpenSshNegotiation negotiated)
+    {
+        if (!SftpLog.IsEnabled(SftpLogLevel.Info))
+        {
+            return;
+        }
+
+        SftpLog.Info($"server {negotiated.ServerVersion ?? "?"} (client {negotiated.ClientVersion ?? "?"})");
+        SftpLog.Info($"kex: {negotiated.KeyExchange ?? "?"}, host key: {negotiated.HostKeyAlgorithm ?? "?"}");
+        SftpLog.Info($"cipher: {negotiated.Outgoing?.Cipher ?? "?"} (out) / {negotiated.Incoming?.Cipher ?? "?"} (in), MAC: {negotiated.Outgoing?.Mac ?? "?"} / {negotiated.Incoming?.Mac ?? "?"}");
+        SftpLog.Info($"authenticated to {settings.Target}" + (negotiated.AuthenticatedWith is { } method ? $" with {method}" : ""));
+    }
+
     /// <summary>The attempt failed.</summary>
     public static void Failed(SftpSettings settings, Exception error) =>
         SftpLog.Info($"connecting to {settings.Target} failed: {error.GetType().Name}: {error.Message}");

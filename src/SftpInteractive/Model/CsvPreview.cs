@@ -61,7 +61,7 @@ public sealed class CsvPreview : IReadOnlyList<IReadOnlyList<string>>, IRichDisp
             table.AddRow([.. row]);
         }
 
-        table.Footer = $"{_rows.Count} rows" + (HasMore ? " shown (the file has more)" : string.Empty);
+        table.Footer = Format.Count(_rows.Count, "row") + (HasMore ? " shown (the file has more)" : string.Empty);
         return table;
     }
 
@@ -72,5 +72,5 @@ public sealed class CsvPreview : IReadOnlyList<IReadOnlyList<string>>, IRichDisp
     public string ToHtml() => ToTable().ToHtml();
 
     /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Header.Count} columns, {_rows.Count} rows{(HasMore ? "+" : string.Empty)}";
+    public override string ToString() => $"{Path}: {Format.Count(Header.Count, "column")}, {Format.Count(_rows.Count, "row")}{(HasMore ? "+" : string.Empty)}";
 }

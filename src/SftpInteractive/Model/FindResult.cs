@@ -61,5 +61,5 @@ public sealed class FindResult : IReadOnlyList<RemoteEntry>, IRichDisplay, ITabu
     public string ToHtml() => ToTable().ToHtml();
 
     /// <inheritdoc />
-    public override string ToString() => $"{_entries.Count} matches for {Query} under {Root}, {Errors.Count} errors";
+    public override string ToString() => $"{Format.Count(_entries.Count, "match", "matches")} for {Query} under {Root}, {Format.Count(Errors.Count, "error")}";
 }

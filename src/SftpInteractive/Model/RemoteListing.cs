@@ -7,9 +7,6 @@ namespace SftpInteractive;
 [Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
 public sealed class RemoteListing : IReadOnlyList<RemoteEntry>, IRichDisplay, ITabular
 {
-    /// <summary>How many rows a rendering shows before it says "and N more" (keeps huge directories responsive).</summary>
-    public const int MaxRenderedRows = 500;
-
     private readonly IReadOnlyList<RemoteEntry> _entries;
 
     /// <summary>Creates a listing of <paramref name="path"/>.</summary>
@@ -58,19 +55,20 @@ public sealed class RemoteListing : IReadOnlyList<RemoteEntry>, IRichDisplay, IT
     internal static DisplayTable EntriesTable(string? title, IReadOnlyList<RemoteEntry> entries, bool showPath)
     {
         var table = new DisplayTable(title, "Permissions", "Owner", "Group", "Size", "Modified (UTC)", showPath ? "Path" : "Name").AlignRight(3);
-        foreach (var e in entries.Take(MaxRenderedRows))
+        table.AddRows(entries, e =>
         {
             var name = showPath ? e.Path : e.Name + (e.IsDirectory ? "/" : e.IsSymlink ? "@" : string.Empty);
-            table.AddRow(e.Permissions, e.Owner, e.Group, e.Size.ToString("N0", CultureInfo.InvariantCulture), Format.Time(e.ModifiedUtc), name);
-        }
+            return [e.Permissions, e.Owner, e.Group, e.Size.ToString("N0", CultureInfo.InvariantCulture), Format.Time(e.ModifiedUtc), name];
+        });
 
         var dirs = entries.Count(e => e.IsDirectory);
         var files = entries.Count(e => e.IsFile);
-        var others = entries.Count - dirs - files; // symlinks, sockets, devices
-        var more = entries.Count > MaxRenderedRows ? $" (showing the first {MaxRenderedRows}; {entries.Count - MaxRenderedRows} more not shown)" : string.Empty;
+        var links = entries.Count(e => e.IsSymlink);
+        var others = entries.Count - dirs - files - links; // sockets, devices, pipes
         table.Footer = $"{Format.Count(entries.Count, "entry", "entries")}: {Format.Count(dirs, "directory", "directories")}, " +
-                       $"{Format.Count(files, "file")}{(others > 0 ? $", {Format.Count(others, "other")}" : string.Empty)}, " +
-                       $"{Format.Bytes(entries.Where(e => e.IsFile).Sum(e => e.Size))} in files{more}";
+                       $"{Format.Count(files, "file")}{(links > 0 ? $", {Format.Count(links, "link")}" : string.Empty)}" +
+                       $"{(others > 0 ? $", {Format.Count(others, "other")}" : string.Empty)}, " +
+                       $"{Format.Bytes(entries.Where(e => e.IsFile).Sum(e => e.Size))} in files";
         return table;
     }
 }

@@ -12,9 +12,11 @@ public sealed record RemovalResult(string Root, IReadOnlyList<string> Paths, boo
     public string ToText()
     {
         var verb = DryRun ? "Would remove" : "Removed";
-        var shown = string.Join("\n", Paths.Take(50).Select(p => "  " + p));
-        var more = Paths.Count > 50 ? $"\n  ... and {Paths.Count - 50} more" : string.Empty;
-        return $"{verb} {Paths.Count} entries ({Format.Bytes(Bytes)}) under {Root}" + (DryRun ? " (dry run: nothing was removed)" : string.Empty) + "\n" + shown + more;
+        // The paths as a one-column table's rows: bounded (head and tail) like every other long result.
+        var (rows, more) = new DisplayTable(null, "Path").AddRows(Paths, p => [p]).ShownRows();
+        var shown = string.Join("\n", rows.Select(r => "  " + (r?[0] ?? more)));
+        return $"{verb} {Format.Count(Paths.Count, "entry", "entries")} ({Format.Bytes(Bytes)}) under {Root}" +
+               (DryRun ? " (dry run: nothing was removed)" : string.Empty) + (Paths.Count > 0 ? "\n" + shown : string.Empty);
     }
 
     /// <inheritdoc />

@@ -14,12 +14,12 @@ public sealed record SearchDownloadResult(FindResult Matches, TransferPlan Plan,
     public IReadOnlyList<string> LocalPaths => Report is null ? [] : Report.Where(r => r.Action != TransferAction.Conflict).Select(r => r.Destination).ToList();
 
     /// <inheritdoc />
-    public string ToText() => $"{Matches.Count} matches for {Matches.Query} under {Matches.Root}" +
-                              (Matches.Errors.Count > 0 ? $" ({Matches.Errors.Count} folders unreadable)" : string.Empty) + "\n" +
+    public string ToText() => $"{Format.Count(Matches.Count, "match", "matches")} for {Matches.Query} under {Matches.Root}" +
+                              (Matches.Errors.Count > 0 ? $" ({Format.Count(Matches.Errors.Count, "folder")} unreadable)" : string.Empty) + "\n" +
                               (Report is null ? Plan.ToText() : Report.ToText());
 
     /// <inheritdoc />
-    public string ToHtml() => $"<div><b>{Matches.Count} matches</b> for <code>{System.Net.WebUtility.HtmlEncode(Matches.Query)}</code> under " +
+    public string ToHtml() => $"<div><b>{Format.Count(Matches.Count, "match", "matches")}</b> for <code>{System.Net.WebUtility.HtmlEncode(Matches.Query)}</code> under " +
                               $"<code>{System.Net.WebUtility.HtmlEncode(Matches.Root)}</code></div>" + (Report is null ? Plan.ToHtml() : Report.ToHtml());
 
     /// <inheritdoc />

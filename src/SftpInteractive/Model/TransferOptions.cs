@@ -33,6 +33,14 @@ public sealed record TransferOptions
     /// at most 30 s. The wait is cancellable.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Uploads only: have the server flush each file to its disk (OpenSSH's <c>fsync@openssh.com</c>) after its last
+    /// write and before it is renamed to its final name, so a server crash or power loss cannot leave a short or empty
+    /// file under that name (default false: one more round trip per file, and the server's disk waits). A server without
+    /// the extension makes the upload fail with <see cref="SftpTransferException"/> rather than skip the flush.
+    /// </summary>
+    public bool Fsync { get; init; }
+
     /// <summary>Clock for rates and ETA (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

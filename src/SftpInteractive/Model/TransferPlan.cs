@@ -58,19 +58,19 @@ public sealed class TransferPlan : IReadOnlyList<TransferPlanItem>, IRichDisplay
     /// <summary>One line: counts and bytes.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
         $"{(Direction == TransferDirection.Download ? $"get {SourceRoot} -> {LocalPaths.Display(DestinationRoot)}" : $"put {LocalPaths.Display(SourceRoot)} -> {DestinationRoot}")}: {ToMove.Count()} to move " +
-        $"({Format.Bytes(BytesToMove)}), {Identical.Count()} identical, {Conflicts.Count()} conflicts, {Failures.Count} errors");
+        $"({Format.Bytes(BytesToMove)}), {Identical.Count()} identical, {Format.Count(Conflicts.Count(), "conflict")}, {Format.Count(Failures.Count, "error")}");
 
     /// <inheritdoc />
     public DisplayTable ToTable()
     {
         var table = new DisplayTable("Transfer plan", "Action", "Size", "Modified (UTC)", "Path").AlignRight(1);
-        foreach (var i in _items.OrderBy(i => i.Action).ThenBy(i => i.RelativePath, StringComparer.Ordinal).Take(RemoteListing.MaxRenderedRows))
+        table.AddRows(_items.OrderBy(i => i.Action).ThenBy(i => i.RelativePath, StringComparer.Ordinal), i =>
         {
             var size = i.Action == TransferAction.Resume
                 ? $"{Format.Bytes(i.Size - i.ResumeFrom)} of {Format.Bytes(i.Size)}"
                 : i.Size.ToString("N0", CultureInfo.InvariantCulture);
-            table.AddRow(i.Action.ToString(), size, Format.Time(i.ModifiedUtc), i.RelativePath);
-        }
+            return [i.Action.ToString(), size, Format.Time(i.ModifiedUtc), i.RelativePath];
+        });
 
         table.Footer = Summary + (Failures.Count > 0 ? "\n" + string.Join("\n", Failures.Take(20)) : string.Empty);
         return table;

@@ -47,26 +47,20 @@ public sealed class TransferReport : IReadOnlyList<TransferResult>, IRichDisplay
     /// <summary>Throws when any file failed, so scripts can stop on errors.</summary>
     /// <exception cref="SftpTransferException">At least one file failed.</exception>
     public TransferReport EnsureSuccess() => Succeeded ? this
-        : throw new SftpTransferException($"{Failures.Count} of {Plan.Count} files failed, first: {Failures[0]}. Run the same call again to resume.");
+        : throw new SftpTransferException($"{Failures.Count} of {Format.Count(Plan.Count, "file")} failed, first: {Failures[0]}. Run the same call again to resume.");
 
     /// <summary>One line: counts, bytes, rate.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{_results.Count(r => !r.Skipped)} files moved ({Format.Bytes(BytesMoved)} in {Format.Duration(Duration)}, " +
+        $"{Format.Count(_results.Count(r => !r.Skipped), "file")} moved ({Format.Bytes(BytesMoved)} in {Format.Duration(Duration)}, " +
         $"{Format.Rate(Duration > TimeSpan.Zero ? BytesMoved / Duration.TotalSeconds : 0)}), {_results.Count(r => r.Skipped)} skipped, {Failures.Count} failed");
 
     /// <inheritdoc />
     public DisplayTable ToTable()
     {
         var table = new DisplayTable("Transfer", "Action", "Size", "Verified", "Destination").AlignRight(1);
-        foreach (var r in _results.Take(RemoteListing.MaxRenderedRows))
-        {
-            table.AddRow(r.Action.ToString(), r.Size.ToString("N0", CultureInfo.InvariantCulture), r.Verified, r.Direction == TransferDirection.Download ? LocalPaths.Display(r.Destination) : r.Destination);
-        }
-
-        foreach (var f in Failures.Take(RemoteListing.MaxRenderedRows))
-        {
-            table.AddRow("Failed", string.Empty, string.Empty, f.ToString());
-        }
+        var rows = _results.Select(r => new[] { r.Action.ToString(), r.Size.ToString("N0", CultureInfo.InvariantCulture), r.Verified, r.Direction == TransferDirection.Download ? LocalPaths.Display(r.Destination) : r.Destination })
+            .Concat(Failures.Select(f => new[] { "Failed", string.Empty, string.Empty, f.ToString() }));
+        table.AddRows(rows, r => r);
 
         table.Footer = Summary;
         return table;

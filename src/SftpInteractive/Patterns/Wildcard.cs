@@ -6,9 +6,10 @@ namespace SftpInteractive;
 /// <summary>
 /// The one wildcard matcher: ssh_config <c>Host</c>/<c>Match</c> patterns, known_hosts host patterns, <c>Find</c> globs,
 /// <c>Include</c> file globs and the kernel's history search all compile through <see cref="ToRegex"/>; the
-/// <see cref="WildcardOptions"/> pick the dialect.
+/// <see cref="WildcardOptions"/> pick the dialect. Public so that every host (the kernel's <c>%history -g</c> search
+/// among them) reads the same dialects instead of writing its own glob.
 /// </summary>
-internal sealed class Wildcard
+public sealed class Wildcard
 {
     private readonly Regex _regex;
 
@@ -43,13 +44,14 @@ internal sealed class Wildcard
 
     /// <summary>True when <paramref name="text"/> contains a character this dialect treats as a wildcard.</summary>
     public static bool HasWildcards(string text, WildcardOptions options) =>
-        text.AsSpan().IndexOfAny(options.HasFlag(WildcardOptions.CharacterClasses) ? "*?[" : "*?") >= 0
+        (text ?? throw new ArgumentNullException(nameof(text))).AsSpan().IndexOfAny(options.HasFlag(WildcardOptions.CharacterClasses) ? "*?[" : "*?") >= 0
         || (options.HasFlag(WildcardOptions.Braces) && text.Contains('{', StringComparison.Ordinal));
 
     /// <summary>The regular expression (without anchors) equivalent to <paramref name="pattern"/>.</summary>
     /// <exception cref="ArgumentException">An unclosed <c>[</c> or <c>{</c> in a dialect that has them.</exception>
     public static string ToRegex(string pattern, WildcardOptions options)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
         var path = options.HasFlag(WildcardOptions.Path);
         var classes = options.HasFlag(WildcardOptions.CharacterClasses);
         var braces = options.HasFlag(WildcardOptions.Braces);

@@ -2,7 +2,7 @@ namespace SftpInteractive;
 
 /// <summary>Which wildcard dialect <see cref="Wildcard"/> reads. <c>*</c> and <c>?</c> are always wildcards.</summary>
 [Flags]
-internal enum WildcardOptions
+public enum WildcardOptions
 {
     /// <summary>OpenSSH patterns: <c>*</c> and <c>?</c> only, everything else literal, case-sensitive.</summary>
     None = 0,

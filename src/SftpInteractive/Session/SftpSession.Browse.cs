@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Renci.SshNet;
 using Renci.SshNet.Sftp;
 
 namespace SftpInteractive;
@@ -9,15 +8,17 @@ public sealed partial class SftpSession
     private Task<OwnerNames>? _owners;
 
     /// <summary>The current remote directory.</summary>
+    [Verb(VerbGroup.Browse, "current remote directory", Instant = true)]
     public string Pwd() => _cwd;
 
     /// <summary>Changes the working directory (like <c>cd</c>); returns the new absolute path.</summary>
     /// <exception cref="SftpPathNotFoundException">The directory does not exist.</exception>
     /// <exception cref="SftpInteractiveException">The path is not a directory.</exception>
-    public async Task<string> CdAsync(string path, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Browse, "change the remote directory")]
+    public async Task<string> CdAsync([RemotePath] string path, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        var attributes = await GuardAsync("change directory to", target, (c, t) => c.GetAttributesAsync(target, t), cancellationToken).ConfigureAwait(false);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        var attributes = await GuardAsync("change directory to", target, (c, t) => SftpClientRequests.StatAsync(c, target, t), cancellationToken).ConfigureAwait(false);
         if (!attributes.IsDirectory)
         {
             throw new SftpInteractiveException($"Not a directory: {target}. Cd() needs a directory; use Stat(\"{target}\") to see what it is.");
@@ -27,41 +28,61 @@ public sealed partial class SftpSession
         return target;
     }
 
-    /// <summary>Synchronous <see cref="CdAsync"/>.</summary>
-    public string Cd(string path) => CdAsync(path).GetAwaiter().GetResult();
-
-    /// <summary>Lists a directory (without <c>.</c> and <c>..</c>), sorted by name.</summary>
+    /// <summary>Lists a remote directory (name, type, size, mtime, permissions, owner), sorted by name, without <c>.</c> and <c>..</c>.</summary>
     /// <exception cref="SftpPathNotFoundException">The directory does not exist.</exception>
     /// <exception cref="SftpPermissionDeniedException">The directory cannot be read.</exception>
-    public async Task<RemoteListing> LsAsync(string path = ".", CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Browse, "list a directory as a table")]
+    public async Task<RemoteListing> LsAsync([RemotePath] string path = ".", CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        var entries = new List<RemoteEntry>();
-        await foreach (var entry in ListAsync(target, cancellationToken).ConfigureAwait(false))
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        using var link = SftpCancellation.Link(cancellationToken, out var token);
+        var owners = await OwnersAsync(token).ConfigureAwait(false);
+        var names = new List<SftpName>();
+        await foreach (var file in ListNamesAsync(target, token).ConfigureAwait(false))
         {
-            entries.Add(entry);
+            names.Add(file);
         }
 
+        // The owners a listing shows are asked of the server in one request (when it offers users-groups-by-id).
+        await owners.ResolveAsync(names.Select(n => (int)n.Attributes.UserId), names.Select(n => (int)n.Attributes.GroupId), token).ConfigureAwait(false);
+        var entries = names.ConvertAll(file => ToEntry(file.Name, RemotePath.Combine(target, file.Name), file.Attributes, owners));
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return new RemoteListing(target, entries);
     }
 
-    /// <summary>Synchronous <see cref="LsAsync"/>.</summary>
-    public RemoteListing Ls(string path = ".") => LsAsync(path).GetAwaiter().GetResult();
-
     /// <summary>Streams a directory's entries as the server sends them (for very large directories).</summary>
     public async IAsyncEnumerable<RemoteEntry> ListAsync(string path = ".", [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var link = SftpCancellation.Link(cancellationToken, out var token);
         var owners = await OwnersAsync(token).ConfigureAwait(false);
-        var enumerator = _client.ListDirectoryAsync(target, token).GetAsyncEnumerator(token);
+        await foreach (var file in ListNamesAsync(target, token).ConfigureAwait(false))
+        {
+            await owners.ResolveAsync((int)file.Attributes.UserId, (int)file.Attributes.GroupId, token).ConfigureAwait(false);
+            yield return ToEntry(file.Name, RemotePath.Combine(target, file.Name), file.Attributes, owners);
+        }
+    }
+
+    /// <summary>A directory's names as the server sends them, without <c>.</c> and <c>..</c>; errors mapped.</summary>
+    private async IAsyncEnumerable<SftpName> ListNamesAsync(string target, [EnumeratorCancellation] CancellationToken token)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        IAsyncEnumerator<SftpName> enumerator;
+        try
+        {
+            enumerator = (await SftpEngines.ForAsync(_client, token).ConfigureAwait(false)).ReadDirectoryAsync(target, token).GetAsyncEnumerator(token);
+        }
+        catch (Exception e) when (e is not SftpInteractiveException && e is not OperationCanceledException)
+        {
+            throw SftpErrors.Map(e, "list", target, this);
+        }
+
         try
         {
             while (true)
             {
-                ISftpFile file;
+                SftpName file;
                 try
                 {
                     if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
@@ -81,7 +102,7 @@ public sealed partial class SftpSession
                     continue;
                 }
 
-                yield return ToEntry(file.Name, RemotePath.Combine(target, file.Name), file.Attributes, owners);
+                yield return file;
             }
         }
         finally
@@ -92,37 +113,35 @@ public sealed partial class SftpSession
 
     /// <summary>Attributes of a path, following symbolic links (like <c>stat</c>).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    public Task<RemoteEntry> StatAsync(string path, CancellationToken cancellationToken = default) => StatEntryAsync(path, withOwners: true, cancellationToken);
+    [Verb(VerbGroup.Browse, "details of a path, following links")]
+    public Task<RemoteEntry> StatAsync([RemotePath] string path, CancellationToken cancellationToken = default) => StatEntryAsync(path, withOwners: true, cancellationToken);
 
     /// <summary>Stat for the session's own planning (transfers): <paramref name="withOwners"/> false skips waiting for the
     /// owner names, so the entry shows numeric owners and costs one round trip.</summary>
     private async Task<RemoteEntry> StatEntryAsync(string path, bool withOwners, CancellationToken cancellationToken)
     {
-        var target = ResolvePath(path);
-        var attributes = await GuardAsync("stat", target, (c, t) => c.GetAttributesAsync(target, t), cancellationToken).ConfigureAwait(false);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        var attributes = await GuardAsync("stat", target, (c, t) => SftpClientRequests.StatAsync(c, target, t), cancellationToken).ConfigureAwait(false);
         var owners = withOwners ? await OwnersAsync(cancellationToken).ConfigureAwait(false) : OwnerNames.None;
+        await owners.ResolveAsync((int)attributes.UserId, (int)attributes.GroupId, cancellationToken).ConfigureAwait(false);
         return ToEntry(RemotePath.Name(target), target, attributes, owners);
     }
 
-    /// <summary>Synchronous <see cref="StatAsync"/>.</summary>
-    public RemoteEntry Stat(string path) => StatAsync(path).GetAwaiter().GetResult();
-
     /// <summary>Attributes of a path without following a final symbolic link (like <c>lstat</c>).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    public async Task<RemoteEntry> LStatAsync(string path, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Browse, "details of a path; a link itself, not its target")]
+    public async Task<RemoteEntry> LStatAsync([RemotePath] string path, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        var attributes = await GuardAsync("lstat", target, async (c, t) =>
-            await SftpInternals.LStatAsync(c, target, t).ConfigureAwait(false) ?? await LStatByListingAsync(c, target, t).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
-        return ToEntry(RemotePath.Name(target), target, attributes, await OwnersAsync(cancellationToken).ConfigureAwait(false));
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        var attributes = await GuardAsync("lstat", target, (c, t) => SftpClientRequests.LStatAsync(c, target, t), cancellationToken).ConfigureAwait(false);
+        var owners = await OwnersAsync(cancellationToken).ConfigureAwait(false);
+        await owners.ResolveAsync((int)attributes.UserId, (int)attributes.GroupId, cancellationToken).ConfigureAwait(false);
+        return ToEntry(RemotePath.Name(target), target, attributes, owners);
     }
 
-    /// <summary>Synchronous <see cref="LStatAsync"/>.</summary>
-    public RemoteEntry LStat(string path) => LStatAsync(path).GetAwaiter().GetResult();
-
     /// <summary>True when the path exists (a dangling symbolic link counts as existing).</summary>
-    public async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Browse, "true when the remote path exists")]
+    public async Task<bool> ExistsAsync([RemotePath] string path, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -135,16 +154,14 @@ public sealed partial class SftpSession
         }
     }
 
-    /// <summary>Synchronous <see cref="ExistsAsync"/>.</summary>
-    public bool Exists(string path) => ExistsAsync(path).GetAwaiter().GetResult();
-
     /// <summary>The target of a symbolic link (like <c>readlink</c>).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
     /// <exception cref="SftpInteractiveException">The path is not a symbolic link.</exception>
-    public Task<string> ReadLinkAsync(string path, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Browse, "target of a symbolic link")]
+    public async Task<string> ReadLinkAsync([RemotePath] string path, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        return GuardAsync("read the link", target, async (c, t) =>
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        return await GuardAsync("read the link", target, async (c, t) =>
         {
             var entry = await LStatAsync(target, t).ConfigureAwait(false);
             if (!entry.IsSymlink)
@@ -152,46 +169,29 @@ public sealed partial class SftpSession
                 throw new SftpInteractiveException($"Not a symbolic link: {target} (it is a {entry.Type.ToString().ToLowerInvariant()}).");
             }
 
-            return SftpInternals.ReadLink(c, target)
-                   ?? (await RunAsync($"readlink -- {ShellQuote(target)}", t).ConfigureAwait(false)).EnsureSuccess().StdOut.TrimEnd('\n');
-        }, cancellationToken);
+            return await SftpClientRequests.ReadLinkAsync(c, target, t).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="ReadLinkAsync"/>.</summary>
-    public string ReadLink(string path) => ReadLinkAsync(path).GetAwaiter().GetResult();
 
     /// <summary>Capacity of the file system holding <paramref name="path"/> (like <c>df</c>).</summary>
     /// <exception cref="SftpInteractiveException">The server does not support <c>statvfs@openssh.com</c>.</exception>
-    public async Task<DiskUsage> DfAsync(string path = ".", CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Browse, "disk usage of the file system")]
+    public async Task<DiskUsage> DfAsync([RemotePath] string path = ".", CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        var info = await GuardAsync("get disk usage of", target, (c, t) => c.GetStatusAsync(target, t), cancellationToken).ConfigureAwait(false);
-        var block = (long)info.BlockSize;
-        return new DiskUsage(target, (long)info.TotalBlocks * block, (long)info.FreeBlocks * block, (long)info.AvailableBlocks * block,
-            (long)info.TotalNodes, (long)info.FreeNodes);
-    }
-
-    /// <summary>Synchronous <see cref="DfAsync"/>.</summary>
-    public DiskUsage Df(string path = ".") => DfAsync(path).GetAwaiter().GetResult();
-
-    private static async Task<SftpFileAttributes> LStatByListingAsync(SftpClient client, string target, CancellationToken cancellationToken)
-    {
-        var parent = RemotePath.Parent(target);
-        var name = RemotePath.Name(target);
-        await foreach (var file in client.ListDirectoryAsync(parent, cancellationToken).ConfigureAwait(false))
-        {
-            if (file.Name == name)
-            {
-                return file.Attributes;
-            }
-        }
-
-        throw new Renci.SshNet.Common.SftpPathNotFoundException("No such file");
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        var info = await GuardAsync("get disk usage of", target, (c, t) => SftpClientRequests.StatVfsAsync(c, target, t), cancellationToken).ConfigureAwait(false);
+        // statvfs counts blocks in f_frsize units (OpenSSH's df does the same).
+        var block = (long)(info.FragmentSize != 0 ? info.FragmentSize : info.BlockSize);
+        return new DiskUsage(target, (long)info.Blocks * block, (long)info.FreeBlocks * block, (long)info.AvailableBlocks * block,
+            (long)info.Files, (long)info.FreeFiles);
     }
 
     /// <summary>The owner names, loaded once per session: <see cref="LoadOwnerNames"/> starts the load right after
     /// connect, so a first listing seldom waits for it.</summary>
     private Task<OwnerNames> OwnersAsync(CancellationToken cancellationToken) => LoadOwnerNames().WaitAsync(cancellationToken);
+
+    /// <summary>The session's owner names (tests check where they come from).</summary>
+    internal Task<OwnerNames> OwnerNamesAsync(CancellationToken cancellationToken) => OwnersAsync(cancellationToken);
 
     /// <summary>Starts loading the owner names (once; it never throws) and returns the load.</summary>
     private Task<OwnerNames> LoadOwnerNames()
@@ -201,7 +201,7 @@ public sealed partial class SftpSession
             return loading;
         }
 
-        var load = OwnerNames.LoadAsync(_client, CancellationToken.None);
+        var load = OwnerNames.LoadAsync(() => _client, CancellationToken.None);
         return Interlocked.CompareExchange(ref _owners, load, null) ?? load;
     }
 
@@ -213,6 +213,17 @@ public sealed partial class SftpSession
         {
             Owner = owners.User(a.UserId),
             Group = owners.Group(a.GroupId),
+        };
+    }
+
+    internal static RemoteEntry ToEntry(string name, string path, SftpAttributes a, OwnerNames owners)
+    {
+        var type = a.IsSymbolicLink ? RemoteEntryType.Symlink : a.IsDirectory ? RemoteEntryType.Directory
+            : a.IsRegularFile ? RemoteEntryType.File : RemoteEntryType.Other;
+        return new RemoteEntry(name, path, type, (long)a.Size, a.ModifiedUtc, (int)(a.Permissions & 0xFFF), (int)a.UserId, (int)a.GroupId)
+        {
+            Owner = owners.User((int)a.UserId),
+            Group = owners.Group((int)a.GroupId),
         };
     }
 

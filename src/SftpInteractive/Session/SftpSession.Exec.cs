@@ -8,7 +8,7 @@ public sealed partial class SftpSession
     private readonly SemaphoreSlim _sshLock = new(1, 1);
     private SshClient? _ssh;
 
-    /// <summary>Runs a remote command in the working directory and collects its output, exit code and duration.
+    /// <summary>Runs a remote shell command in the working directory and collects its stdout, stderr, exit code and duration.
     /// Cancelling closes the command's channel (the server then ends the command).</summary>
     /// <param name="command">A shell command line, run by the account's login shell.</param>
     /// <param name="cancellationToken">Stops waiting and closes the channel.</param>
@@ -19,14 +19,22 @@ public sealed partial class SftpSession
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the command's channel is closed.</exception>
     /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
+    [Verb(VerbGroup.Exec, "run a remote command: stdout, stderr, exit code")]
     public async Task<ExecResult> RunAsync(string command, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var link = SftpCancellation.Link(cancellationToken, out var token);
-        var ssh = await ExecClientAsync(token).ConfigureAwait(false);
         var fullCommand = $"cd {ShellQuote(_cwd)} 2>/dev/null; {command}";
         var watch = Stopwatch.StartNew();
+        if (Settings.Transport == SftpTransport.OpenSsh)
+        {
+            // A channel of the session's ssh master: no SSH.NET connection, no second login.
+            var (stdout, stderr, exitCode) = await _connector.RunOpenSshAsync(fullCommand, token).ConfigureAwait(false);
+            return new ExecResult(command, stdout, stderr, exitCode, watch.Elapsed);
+        }
+
+        var ssh = await ExecClientAsync(token).ConfigureAwait(false);
         try
         {
             using var cmd = ssh.CreateCommand(fullCommand);
@@ -45,12 +53,6 @@ public sealed partial class SftpSession
                 $"Cannot run '{command}' on {Settings.Target}: {Redactor.Redact(e.Message)}. The account may be limited to SFTP (no shell).", e);
         }
     }
-
-    /// <summary>Synchronous <see cref="RunAsync"/>.</summary>
-    /// <exception cref="SftpCommandException">The server does not allow running commands (SFTP-only account).</exception>
-    /// <exception cref="SftpConnectionException">The connection for commands could not be opened or was lost.</exception>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
-    public ExecResult Run(string command) => RunAsync(command).GetAwaiter().GetResult();
 
     /// <summary>The SSH connection used for commands: opened on first use (a second connection, since SSH.NET gives
     /// each client its own), checked against the same host key as the SFTP connection.</summary>

@@ -16,7 +16,11 @@ public sealed partial class SftpSession
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_pool is null)
             {
-                Interlocked.CompareExchange(ref _pool, new SftpPool(_connector), null);
+                var created = new SftpPool(_connector);
+                if (Interlocked.CompareExchange(ref _pool, created, null) is null)
+                {
+                    _connector.ChannelsWanted = created.Clear; // OpenSSH transport: a command refused a channel (MaxSessions)
+                }
             }
 
             return _pool;
@@ -62,7 +66,7 @@ public sealed partial class SftpSession
     {
         options ??= new FindOptions();
         var filter = new FindFilter(options);
-        var start = ResolvePath(root);
+        var start = await ResolvePathAsync(root, cancellationToken).ConfigureAwait(false);
         using var link = SftpCancellation.Link(cancellationToken, out var token);
         var rootEntry = await StatAsync(start, token).ConfigureAwait(false);
         if (!rootEntry.IsDirectory)
@@ -123,7 +127,7 @@ public sealed partial class SftpSession
             }
             else if (t.Exception is { } e)
             {
-                SftpLog.Info($"pool: the walk went on without extra connections ({Redactor.Redact(e.GetBaseException().Message)})");
+                SftpLog.Info($"pool: the walk went on without extra connections ({e.GetBaseException().Message})");
             }
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
@@ -131,7 +135,8 @@ public sealed partial class SftpSession
     /// <summary>Searches a remote tree and collects every match (sorted by path) and every folder that could not be read.</summary>
     /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>
     /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
-    public async Task<FindResult> FindAllAsync(string root, FindOptions? options = null, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Find, "recursive search: glob, regex, type, size, time, depth", Sync = "Find")]
+    public async Task<FindResult> FindAllAsync([RemotePath] string root, FindOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FindOptions();
         var watch = Stopwatch.StartNew();
@@ -144,11 +149,6 @@ public sealed partial class SftpSession
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         errors.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new FindResult(ResolvePath(root), options.Describe(), entries, errors, watch.Elapsed);
+        return new FindResult(await ResolvePathAsync(root, cancellationToken).ConfigureAwait(false), options.Describe(), entries, errors, watch.Elapsed);
     }
-
-    /// <summary>Synchronous <see cref="FindAllAsync"/>: <c>s.Find("/data", "wmr1006.csv")</c>.</summary>
-    /// <exception cref="ArgumentException">The glob or regular expression is invalid.</exception>
-    /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
-    public FindResult Find(string root, FindOptions? options = null) => FindAllAsync(root, options).GetAwaiter().GetResult();
 }

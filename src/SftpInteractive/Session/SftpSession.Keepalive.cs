@@ -7,7 +7,7 @@ public sealed partial class SftpSession
     private string? _lostReason;
 
     /// <summary>Why the session considers the connection lost (a keepalive probe went unanswered), or null.</summary>
-    public string? ConnectionLostReason => _lostReason;
+    public string? ConnectionLostReason => _lostReason ?? _connector.MasterEndReason;
 
     /// <summary>
     /// SSH.NET's keepalive only sends SSH_MSG_IGNORE, which needs no answer, so a peer that silently stopped
@@ -44,13 +44,14 @@ public sealed partial class SftpSession
                 }
 
                 using var probe = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                var answered = client.GetAttributesAsync(Home, probe.Token);
+                var answered = SftpClientRequests.StatAsync(client, Home, probe.Token);
                 var finished = await Task.WhenAny(answered, Task.Delay(timeout, clock, stop)).ConfigureAwait(false);
                 if (finished != answered && !stop.IsCancellationRequested && ReferenceEquals(client, _client))
                 {
                     await probe.CancelAsync().ConfigureAwait(false);
                     _lostReason = $"the server did not answer a keepalive probe within {Format.Duration(timeout)}";
                     _ = Task.Run(client.Dispose, CancellationToken.None); // closing a stalled socket can block; don't wait
+                    _connector.DisposeMaster(); // OpenSSH transport: the next connection logs in afresh
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,6 +1,3 @@
-using System.Globalization;
-
-
 namespace SftpInteractive;
 
 public sealed partial class SftpSession
@@ -11,9 +8,10 @@ public sealed partial class SftpSession
     /// <exception cref="SftpPermissionDeniedException">A missing folder cannot be created there (or a parent cannot be read).</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task<string> MkdirAsync(string path, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "create a directory and its parents (mkdir -p)")]
+    public async Task<string> MkdirAsync([RemotePath] string path, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
         var current = "/";
         foreach (var part in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -23,7 +21,7 @@ public sealed partial class SftpSession
             {
                 try
                 {
-                    var a = await c.GetAttributesAsync(dir, t).ConfigureAwait(false);
+                    var a = await SftpClientRequests.StatAsync(c, dir, t).ConfigureAwait(false);
                     return a.IsDirectory ? true : throw new SftpInteractiveException($"Cannot create {target}: {dir} exists and is not a directory.");
                 }
                 catch (Renci.SshNet.Common.SftpPathNotFoundException)
@@ -33,18 +31,12 @@ public sealed partial class SftpSession
             }, cancellationToken).ConfigureAwait(false);
             if (!exists)
             {
-                await GuardAsync("create directory", dir, (c, t) => c.CreateDirectoryAsync(dir, t), cancellationToken).ConfigureAwait(false);
+                await GuardAsync("create directory", dir, (c, t) => SftpClientRequests.MkDirAsync(c, dir, t), cancellationToken).ConfigureAwait(false);
             }
         }
 
         return target;
     }
-
-    /// <summary>Synchronous <see cref="MkdirAsync"/>.</summary>
-    /// <exception cref="SftpInteractiveException">A component exists and is not a directory.</exception>
-    /// <exception cref="SftpPermissionDeniedException">A missing folder cannot be created there.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public string Mkdir(string path) => MkdirAsync(path).GetAwaiter().GetResult();
 
     /// <summary>Removes a file or symbolic link (like <c>rm</c>). Directories need <see cref="RmRecursiveAsync"/>
     /// (or <see cref="RmdirAsync"/> when empty).</summary>
@@ -53,24 +45,18 @@ public sealed partial class SftpSession
     /// <exception cref="SftpPermissionDeniedException">The parent folder is not writable.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task RmAsync(string path, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "remove a file or link")]
+    public async Task RmAsync([RemotePath] string path, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
         var entry = await LStatAsync(target, cancellationToken).ConfigureAwait(false);
         if (entry.IsDirectory)
         {
             throw new SftpInteractiveException($"{target} is a directory. Use RmRecursive(\"{target}\", dryRun: true) to see what would go, then without dryRun to remove it.");
         }
 
-        await GuardAsync("remove", target, (c, t) => SftpInternals.RemoveAsync(c, target, t), cancellationToken).ConfigureAwait(false);
+        await GuardAsync("remove", target, (c, t) => SftpClientRequests.RemoveAsync(c, target, t), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="RmAsync"/>.</summary>
-    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    /// <exception cref="SftpInteractiveException">The path is a directory.</exception>
-    /// <exception cref="SftpPermissionDeniedException">The parent folder is not writable.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public void Rm(string path) => RmAsync(path).GetAwaiter().GetResult();
 
     /// <summary>Removes an empty directory (like <c>rmdir</c>).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
@@ -78,10 +64,10 @@ public sealed partial class SftpSession
     /// <exception cref="SftpInteractiveException">The server refused, usually because the folder is not empty.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public Task RmdirAsync(string path, CancellationToken cancellationToken = default)
+    public async Task RmdirAsync(string path, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        return GuardAsync("remove directory", target, (c, t) => SftpInternals.RmDirAsync(c, target, t), cancellationToken);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        await GuardAsync("remove directory", target, (c, t) => SftpClientRequests.RmDirAsync(c, target, t), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a directory tree (like <c>rm -r</c>); symbolic links are removed, never followed. With
@@ -91,9 +77,10 @@ public sealed partial class SftpSession
     /// <exception cref="SftpPermissionDeniedException">A folder in the tree cannot be read or an entry cannot be removed (entries removed before it stay removed).</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task<RemovalResult> RmRecursiveAsync(string path, bool dryRun = false, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "remove a tree (dryRun: only list)")]
+    public async Task<RemovalResult> RmRecursiveAsync([RemotePath] string path, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
         if (target == "/" || target == Home)
         {
             throw new SftpInteractiveException($"Refusing to remove {target} recursively ({(target == "/" ? "the root" : "your home directory")}). Remove its contents one by one instead.");
@@ -111,20 +98,13 @@ public sealed partial class SftpSession
         {
             foreach (var entry in plan)
             {
-                await GuardAsync("remove", entry.Path, (c, t) => entry.IsDirectory ? SftpInternals.RmDirAsync(c, entry.Path, t) : SftpInternals.RemoveAsync(c, entry.Path, t),
+                await GuardAsync("remove", entry.Path, (c, t) => entry.IsDirectory ? SftpClientRequests.RmDirAsync(c, entry.Path, t) : SftpClientRequests.RemoveAsync(c, entry.Path, t),
                     cancellationToken).ConfigureAwait(false);
             }
         }
 
         return new RemovalResult(target, plan.Select(e => e.Path).ToList(), dryRun, plan.Where(e => e.IsFile).Sum(e => e.Size));
     }
-
-    /// <summary>Synchronous <see cref="RmRecursiveAsync"/>.</summary>
-    /// <exception cref="SftpInteractiveException">The path is <c>/</c> or the home directory (refused for safety).</exception>
-    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    /// <exception cref="SftpPermissionDeniedException">An entry cannot be read or removed.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public RemovalResult RmRecursive(string path, bool dryRun = false) => RmRecursiveAsync(path, dryRun).GetAwaiter().GetResult();
 
     /// <summary>Renames or moves a path (like <c>mv</c>). With <paramref name="overwrite"/> an existing target is
     /// replaced atomically (the server's <c>posix-rename@openssh.com</c>).</summary>
@@ -133,10 +113,11 @@ public sealed partial class SftpSession
     /// <exception cref="SftpPermissionDeniedException">A folder involved is not writable.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task MvAsync(string source, string destination, bool overwrite = false, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "move or rename")]
+    public async Task MvAsync([RemotePath] string source, [RemotePath] string destination, bool overwrite = false, CancellationToken cancellationToken = default)
     {
-        var from = ResolvePath(source);
-        var to = ResolvePath(destination);
+        var from = await ResolvePathAsync(source, cancellationToken).ConfigureAwait(false);
+        var to = await ResolvePathAsync(destination, cancellationToken).ConfigureAwait(false);
         if (await ExistsAsync(to, cancellationToken).ConfigureAwait(false))
         {
             var toEntry = await StatAsync(to, cancellationToken).ConfigureAwait(false);
@@ -150,15 +131,8 @@ public sealed partial class SftpSession
             }
         }
 
-        await GuardAsync("move", from, (c, t) => SftpInternals.RenameAsync(c, from, to, posix: overwrite, t), cancellationToken).ConfigureAwait(false);
+        await GuardAsync("move", from, (c, t) => SftpClientRequests.RenameAsync(c, from, to, posix: overwrite, t), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="MvAsync"/>.</summary>
-    /// <exception cref="SftpInteractiveException">The target exists and <paramref name="overwrite"/> is false.</exception>
-    /// <exception cref="SftpPathNotFoundException">The source does not exist.</exception>
-    /// <exception cref="SftpPermissionDeniedException">A folder involved is not writable.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public void Mv(string source, string destination, bool overwrite = false) => MvAsync(source, destination, overwrite).GetAwaiter().GetResult();
 
     /// <summary>Changes permissions (like <c>chmod</c>); <paramref name="mode"/> is octal such as <c>"640"</c> or <c>"0755"</c>.</summary>
     /// <exception cref="ArgumentException">The mode is not octal.</exception>
@@ -166,7 +140,8 @@ public sealed partial class SftpSession
     /// <exception cref="SftpPermissionDeniedException">The path belongs to another user.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public Task ChmodAsync(string path, string mode, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "change permissions (\"644\")")]
+    public async Task ChmodAsync([RemotePath] string path, string mode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mode);
         // SSH.NET takes the three octal digits written as a decimal number (755); setuid/setgid/sticky are not settable here.
@@ -175,75 +150,78 @@ public sealed partial class SftpSession
             throw new ArgumentException($"Mode must be three octal digits such as \"644\" or \"0755\", not \"{mode}\".", nameof(mode));
         }
 
-        var target = ResolvePath(path);
-        var bits = short.Parse(mode, NumberStyles.None, CultureInfo.InvariantCulture);
-        return GuardAsync("change permissions of", target, (c, t) =>
-        {
-            c.ChangePermissions(target, bits);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        var bits = Convert.ToUInt32(mode, 8);
+        await GuardAsync("change permissions of", target, (c, t) => SftpClientRequests.SetStatAsync(c, target,
+            new SftpAttributes { Flags = SftpAttributes.PermissionsFlag, Permissions = bits }, t), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="ChmodAsync"/>.</summary>
-    /// <exception cref="ArgumentException">The mode is not octal.</exception>
-    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    /// <exception cref="SftpPermissionDeniedException">The path belongs to another user.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public void Chmod(string path, string mode) => ChmodAsync(path, mode).GetAwaiter().GetResult();
 
     /// <summary>Changes the numeric owner and group (like <c>chown uid:gid</c>); usually needs root on the server.</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
     /// <exception cref="SftpPermissionDeniedException">The server does not allow the change (giving files away usually needs root).</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public Task ChownAsync(string path, int userId, int groupId, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "change owner and group")]
+    public async Task ChownAsync([RemotePath] string path, int userId, int groupId, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        return GuardAsync("change owner of", target, async (c, t) =>
-        {
-            var attributes = await c.GetAttributesAsync(target, t).ConfigureAwait(false);
-            attributes.UserId = userId;
-            attributes.GroupId = groupId;
-            c.SetAttributes(target, attributes);
-        }, cancellationToken);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        await GuardAsync("change owner of", target, (c, t) => SftpClientRequests.SetStatAsync(c, target,
+            new SftpAttributes { Flags = SftpAttributes.UidGidFlag, UserId = (uint)userId, GroupId = (uint)groupId }, t), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="ChownAsync"/>.</summary>
-    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
-    /// <exception cref="SftpPermissionDeniedException">The server does not allow the change.</exception>
-    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public void Chown(string path, int userId, int groupId) => ChownAsync(path, userId, groupId).GetAwaiter().GetResult();
 
     /// <summary>Creates a symbolic link at <paramref name="linkPath"/> pointing to <paramref name="target"/> (like <c>ln -s</c>).</summary>
     /// <exception cref="SftpPermissionDeniedException">The folder of the link is not writable.</exception>
     /// <exception cref="SftpInteractiveException">The server refused, for example because the link path already exists.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public Task SymlinkAsync(string target, string linkPath, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Manage, "create a symbolic link")]
+    public async Task SymlinkAsync([RemotePath] string target, [RemotePath] string linkPath, CancellationToken cancellationToken = default)
     {
-        var link = ResolvePath(linkPath);
-        return GuardAsync("create the link", link, (c, _) => SftpInternals.SymLinkAsync(c, target, link), cancellationToken);
+        var link = await ResolvePathAsync(linkPath, cancellationToken).ConfigureAwait(false);
+        await GuardAsync("create the link", link, (c, t) => SftpClientRequests.SymLinkAsync(c, target, link, t), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous <see cref="SymlinkAsync"/>.</summary>
+    /// <summary>Creates a hard link: <paramref name="linkPath"/> becomes another name of the existing file
+    /// <paramref name="target"/> (like <c>ln</c>), using OpenSSH's <c>hardlink@openssh.com</c>.</summary>
+    /// <exception cref="SftpPathNotFoundException">The target does not exist.</exception>
     /// <exception cref="SftpPermissionDeniedException">The folder of the link is not writable.</exception>
-    /// <exception cref="SftpInteractiveException">The server refused, for example because the link path already exists.</exception>
+    /// <exception cref="SftpInteractiveException">The server refused (the link path exists, the target is a folder or on
+    /// another file system), or it does not offer <c>hardlink@openssh.com</c>.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
-    public void Symlink(string target, string linkPath) => SymlinkAsync(target, linkPath).GetAwaiter().GetResult();
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
+    [Verb(VerbGroup.Manage, "create a hard link (another name of a file)")]
+    public async Task HardLinkAsync([RemotePath] string target, [RemotePath] string linkPath, CancellationToken cancellationToken = default)
+    {
+        var existing = await ResolvePathAsync(target, cancellationToken).ConfigureAwait(false);
+        var link = await ResolvePathAsync(linkPath, cancellationToken).ConfigureAwait(false);
+        await GuardAsync("create the hard link", link, (c, t) => SftpClientRequests.HardLinkAsync(c, existing, link, t), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Sets a file's modification time (like <c>touch -d</c>).</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
     /// <exception cref="SftpPermissionDeniedException">The file belongs to another user.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public Task SetModifiedAsync(string path, DateTime modifiedUtc, CancellationToken cancellationToken = default)
+    public async Task SetModifiedAsync(string path, DateTime modifiedUtc, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        return GuardAsync("set the time of", target, (c, t) =>
-        {
-            c.SetLastWriteTimeUtc(target, modifiedUtc);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        await GuardAsync("set the time of", target, (c, t) => SftpClientRequests.SetModifiedAsync(c, target, modifiedUtc, t), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates an empty file, or sets an existing file's modification time to now (like <c>touch</c>); an
+    /// existing file's content is kept.</summary>
+    /// <returns>The file's entry after the change.</returns>
+    /// <exception cref="SftpPathNotFoundException">The parent folder does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The file or its folder is not writable.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
+    [Verb(VerbGroup.Manage, "create an empty file or set its modification time to now (touch)")]
+    public async Task<RemoteEntry> TouchAsync([RemotePath] string path, CancellationToken cancellationToken = default)
+    {
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        var now = Settings.TimeProvider.GetUtcNow().UtcDateTime;
+        await GuardAsync("touch", target, (c, t) => SftpClientRequests.TouchAsync(c, target, now, t), cancellationToken).ConfigureAwait(false);
+        return await StatAsync(target, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CollectAsync(string directory, List<RemoteEntry> plan, CancellationToken cancellationToken)

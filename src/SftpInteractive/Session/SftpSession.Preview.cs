@@ -12,13 +12,14 @@ public sealed partial class SftpSession
 
     /// <summary>The first <paramref name="lines"/> lines of a remote text file (like <c>head</c>), reading only what is needed.</summary>
     /// <exception cref="SftpPathNotFoundException">The file does not exist.</exception>
-    public Task<IReadOnlyList<string>> HeadAsync(string path, int lines = 10, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Preview, "first lines of a remote text file")]
+    public async Task<IReadOnlyList<string>> HeadAsync([RemotePath] string path, int lines = 10, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lines);
-        var target = ResolvePath(path);
-        return GuardAsync<IReadOnlyList<string>>("read", target, async (c, t) =>
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        return await GuardAsync<IReadOnlyList<string>>("read", target, async (c, t) =>
         {
-            using var stream = await c.OpenAsync(target, FileMode.Open, FileAccess.Read, t).ConfigureAwait(false);
+            using var stream = await SftpClientRequests.OpenReadAsync(c, target, t).ConfigureAwait(false);
             using var reader = new StreamReader(stream, Encoding.UTF8, true, 16 * 1024);
             var result = new List<string>(lines);
             var read = 0L;
@@ -29,23 +30,21 @@ public sealed partial class SftpSession
             }
 
             return result;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="HeadAsync"/>.</summary>
-    public IReadOnlyList<string> Head(string path, int lines = 10) => HeadAsync(path, lines).GetAwaiter().GetResult();
 
     /// <summary>The last <paramref name="lines"/> lines of a remote text file (like <c>tail</c>): reads backwards from
     /// the end in growing blocks, so a huge log costs a few kilobytes.</summary>
     /// <exception cref="SftpPathNotFoundException">The file does not exist.</exception>
-    public Task<IReadOnlyList<string>> TailAsync(string path, int lines = 10, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Preview, "last lines of a remote text file")]
+    public async Task<IReadOnlyList<string>> TailAsync([RemotePath] string path, int lines = 10, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lines);
-        var target = ResolvePath(path);
-        return GuardAsync<IReadOnlyList<string>>("read", target, async (c, t) =>
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        return await GuardAsync<IReadOnlyList<string>>("read", target, async (c, t) =>
         {
-            using var stream = await c.OpenAsync(target, FileMode.Open, FileAccess.Read, t).ConfigureAwait(false);
-            var size = (await c.GetAttributesAsync(target, t).ConfigureAwait(false)).Size;
+            using var stream = await SftpClientRequests.OpenReadAsync(c, target, t).ConfigureAwait(false);
+            var size = stream.Length;
             var block = 8192L;
             while (true)
             {
@@ -63,47 +62,42 @@ public sealed partial class SftpSession
 
                 block *= 4;
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="TailAsync"/>.</summary>
-    public IReadOnlyList<string> Tail(string path, int lines = 10) => TailAsync(path, lines).GetAwaiter().GetResult();
 
     /// <summary>A whole remote text file as a string, refusing files larger than <paramref name="maxBytes"/>.</summary>
     /// <exception cref="SftpPathNotFoundException">The file does not exist.</exception>
     /// <exception cref="SftpTransferException">The file is larger than <paramref name="maxBytes"/>.</exception>
-    public Task<string> ReadTextAsync(string path, long maxBytes = DefaultReadTextLimit, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Preview, "a remote text file's content (size-capped)")]
+    public async Task<string> ReadTextAsync([RemotePath] string path, long maxBytes = DefaultReadTextLimit, CancellationToken cancellationToken = default)
     {
-        var target = ResolvePath(path);
-        return GuardAsync("read", target, async (c, t) =>
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        return await GuardAsync("read", target, async (c, t) =>
         {
-            var size = (await c.GetAttributesAsync(target, t).ConfigureAwait(false)).Size;
+            var size = (long)(await SftpClientRequests.StatAsync(c, target, t).ConfigureAwait(false)).Size;
             if (size > maxBytes)
             {
                 throw new SftpTransferException(
                     $"{target} has {Format.Bytes(size)}, more than the {Format.Bytes(maxBytes)} ReadText reads. Use Head/Tail, pass a larger maxBytes, or GetAsync it.");
             }
 
-            using var stream = await c.OpenAsync(target, FileMode.Open, FileAccess.Read, t).ConfigureAwait(false);
+            using var stream = await SftpClientRequests.OpenReadAsync(c, target, t).ConfigureAwait(false);
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return await reader.ReadToEndAsync(t).ConfigureAwait(false);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="ReadTextAsync"/>.</summary>
-    /// <exception cref="SftpTransferException">The file is larger than <paramref name="maxBytes"/>.</exception>
-    public string ReadText(string path, long maxBytes = DefaultReadTextLimit) => ReadTextAsync(path, maxBytes).GetAwaiter().GetResult();
 
     /// <summary>The header and first <paramref name="rows"/> rows of a remote CSV file as a table, reading only those rows.
     /// Quoted fields (with separators, quotes or line breaks inside) are handled.</summary>
     /// <exception cref="SftpPathNotFoundException">The file does not exist.</exception>
-    public Task<CsvPreview> CsvAsync(string path, int rows = 20, char separator = ',', CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Preview, "header and first rows of a remote CSV as a table")]
+    public async Task<CsvPreview> CsvAsync([RemotePath] string path, int rows = 20, char separator = ',', CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        var target = ResolvePath(path);
-        return GuardAsync("read", target, async (c, t) =>
+        var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
+        return await GuardAsync("read", target, async (c, t) =>
         {
-            using var stream = await c.OpenAsync(target, FileMode.Open, FileAccess.Read, t).ConfigureAwait(false);
+            using var stream = await SftpClientRequests.OpenReadAsync(c, target, t).ConfigureAwait(false);
             using var reader = new StreamReader(stream, Encoding.UTF8, true, 16 * 1024);
             var csv = new CsvReader(reader, separator);
             var header = await csv.ReadRecordAsync(t).ConfigureAwait(false) ?? [];
@@ -115,11 +109,8 @@ public sealed partial class SftpSession
 
             var more = await csv.ReadRecordAsync(t).ConfigureAwait(false) is not null;
             return new CsvPreview(target, header, records, more);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="CsvAsync"/>.</summary>
-    public CsvPreview Csv(string path, int rows = 20, char separator = ',') => CsvAsync(path, rows, separator).GetAwaiter().GetResult();
 
     private static async Task<byte[]> ReadRangeAsync(Stream stream, long offset, int count, CancellationToken cancellationToken)
     {

@@ -17,37 +17,23 @@ public sealed partial class SftpSession
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var link = SftpCancellation.Link(cancellationToken, out var token);
-        for (var retry = 0; ; retry++)
-        {
-            token.ThrowIfCancellationRequested();
-            var client = _client;
-            try
+        var client = _client;
+        return await RetryLoop.RunAsync(options, async (retry, t) =>
             {
-                var result = await attempt(client, retry > 0, token).ConfigureAwait(false);
-                return result with { Retries = retry };
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+                client = _client;
+                return await attempt(client, retry > 0, t).ConfigureAwait(false) with { Retries = retry };
+            },
+            (e, retry) =>
             {
                 var mapped = SftpErrors.Map(e, operation, path, this);
                 if (token.IsCancellationRequested || !TransferRetry.IsConnectionLoss(mapped, client))
                 {
-                    if (ReferenceEquals(mapped, e))
-                    {
-                        throw;
-                    }
-
-                    throw mapped;
+                    return mapped;
                 }
 
-                if (retry >= options.EffectiveRetries)
-                {
-                    throw TransferRetry.Exhausted(operation, path, part, options, mapped);
-                }
-            }
-
-            await TransferRetry.WaitAsync(options, retry + 1, token).ConfigureAwait(false);
-            await HealAsync(client, token).ConfigureAwait(false);
-        }
+                return retry >= options.EffectiveRetries ? TransferRetry.Exhausted(operation, path, part, options, mapped) : null;
+            },
+            t => HealAsync(client, t), null, token).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -94,25 +80,9 @@ public sealed partial class SftpSession
     private async Task<T> PlanWithRetriesAsync<T>(TransferOptions options, Func<CancellationToken, Task<T>> plan, Func<T, bool> hasErrors,
         CancellationToken cancellationToken)
     {
-        for (var retry = 0; ; retry++)
-        {
-            T result;
-            try
-            {
-                result = await plan(cancellationToken).ConfigureAwait(false);
-            }
-            catch (SftpConnectionException) when (retry < options.EffectiveRetries && !cancellationToken.IsCancellationRequested)
-            {
-                await TransferRetry.WaitAsync(options, retry + 1, cancellationToken).ConfigureAwait(false);
-                await HealAsync(null, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (retry >= options.EffectiveRetries || !hasErrors(result) || !await HealAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                return result;
-            }
-        }
+        return await RetryLoop.RunAsync(options, (_, t) => plan(t), RetryLoop.OnConnectionFailure(options, cancellationToken),
+            t => HealAsync(null, t), async (result, t) => hasErrors(result) && await HealAsync(null, t).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> AnswersAsync(SftpClient client, CancellationToken cancellationToken)
@@ -121,7 +91,7 @@ public sealed partial class SftpSession
         probe.CancelAfter(ProbeTimeout);
         try
         {
-            await client.GetAttributesAsync(Home, probe.Token).ConfigureAwait(false);
+            await SftpClientRequests.StatAsync(client, Home, probe.Token).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -21,7 +21,8 @@ public sealed partial class SftpSession
     /// path is a folder, its name is unsafe, verification failed, the local disk is full, or the connection was lost
     /// more often than <see cref="TransferOptions.Retries"/> allows (call Reconnect() and again to resume).</exception>
     /// <exception cref="SftpConnectionException">The connection was lost before the transfer started.</exception>
-    public async Task<TransferResult> GetAsync(string remotePath, string localPath, TransferOptions? options = null,
+    [Verb(VerbGroup.Transfer, "download a file: atomic .part, resumable, verified, with progress")]
+    public async Task<TransferResult> GetAsync([RemotePath] string remotePath, string localPath, TransferOptions? options = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
@@ -43,11 +44,6 @@ public sealed partial class SftpSession
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous <see cref="GetAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>
-    /// <exception cref="SftpTransferException">See the async version.</exception>
-    public TransferResult Get(string remotePath, string localPath, TransferOptions? options = null) =>
-        GetAsync(remotePath, localPath, options).GetAwaiter().GetResult();
-
     /// <summary>Downloads a remote file into a stream the caller owns (no temporary file, no resume).</summary>
     /// <exception cref="SftpPathNotFoundException">The remote file does not exist.</exception>
     public async Task<long> GetAsync(string remotePath, Stream destination, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -56,7 +52,8 @@ public sealed partial class SftpSession
         var source = await StatEntryAsync(remotePath, withOwners: false, cancellationToken).ConfigureAwait(false);
         var tracker = new TransferTracker(progress, TimeProvider.System, source.Size, 1);
         var file = tracker.StartFile(source.Path, source.Size, 0);
-        await GuardAsync("download", source.Path, (c, t) => c.DownloadFileAsync(source.Path, destination, file, t), cancellationToken).ConfigureAwait(false);
+        await GuardAsync("download", source.Path, async (c, t) => await SftpStreamCopy.DownloadAsync(await SftpEngines.ForAsync(c, t).ConfigureAwait(false), source.Path, destination, file.Set, t)
+            .ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         file.Complete();
         return file.Done;
     }
@@ -77,7 +74,8 @@ public sealed partial class SftpSession
     /// and again to resume).</exception>
     /// <exception cref="SftpPermissionDeniedException">The remote folder is not writable.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost before the transfer started.</exception>
-    public async Task<TransferResult> PutAsync(string localPath, string remotePath, TransferOptions? options = null,
+    [Verb(VerbGroup.Transfer, "upload a file: atomic .part, resumable, verified, with progress")]
+    public async Task<TransferResult> PutAsync(string localPath, [RemotePath] string remotePath, TransferOptions? options = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
@@ -87,7 +85,7 @@ public sealed partial class SftpSession
             throw new FileNotFoundException($"No such local file: {source.FullName}.", source.FullName);
         }
 
-        var target = ResolvePath(remotePath);
+        var target = await ResolvePathAsync(remotePath, cancellationToken).ConfigureAwait(false);
         var (existing, part) = await StatTargetAsync(target, options, cancellationToken).ConfigureAwait(false);
         if (existing is { IsDirectory: true })
         {
@@ -103,28 +101,23 @@ public sealed partial class SftpSession
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous <see cref="PutAsync(string, string, TransferOptions?, IProgress{TransferProgress}?, CancellationToken)"/>.</summary>
-    /// <exception cref="SftpTransferException">See the async version.</exception>
-    public TransferResult Put(string localPath, string remotePath, TransferOptions? options = null) =>
-        PutAsync(localPath, remotePath, options).GetAwaiter().GetResult();
-
     /// <summary>Uploads a stream to a remote file, atomically through <c>&lt;remote&gt;.part</c> (no resume: streams may not seek).</summary>
     /// <exception cref="SftpPermissionDeniedException">The remote folder is not writable.</exception>
-    public Task<long> PutAsync(Stream source, string remotePath, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<long> PutAsync(Stream source, string remotePath, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var target = ResolvePath(remotePath);
+        var target = await ResolvePathAsync(remotePath, cancellationToken).ConfigureAwait(false);
         var size = source.CanSeek ? source.Length - source.Position : 0;
-        return GuardAsync("upload to", target, async (c, t) =>
+        return await GuardAsync("upload to", target, async (c, t) =>
         {
             var tracker = new TransferTracker(progress, TimeProvider.System, size, 1);
             var file = tracker.StartFile(target, size, 0);
             var part = target + FileTransfer.PartSuffix;
-            await c.UploadFileAsync(source, part, true, file, t).ConfigureAwait(false);
-            await SftpInternals.RenameAsync(c, part, target, posix: true, t).ConfigureAwait(false);
+            await SftpStreamCopy.UploadAsync(await SftpEngines.ForAsync(c, t).ConfigureAwait(false), source, part, file.Set, t).ConfigureAwait(false);
+            await SftpClientRequests.RenameAsync(c, part, target, posix: true, t).ConfigureAwait(false);
             file.Complete();
             return file.Done;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>SHA-256 of a remote file through <c>sha256sum</c>, or null when the server does not allow commands.</summary>

@@ -8,7 +8,8 @@ public sealed partial class SftpSession
     /// A connection lost while walking is healed and the walk starts over (<see cref="TransferOptions.Retries"/>).
     /// </summary>
     /// <exception cref="SftpPathNotFoundException">The remote folder does not exist.</exception>
-    public Task<TransferPlan> PlanGetAsync(string remoteDirectory, string localDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Transfer, "dry run of a recursive download: what would move, conflicts, skips")]
+    public Task<TransferPlan> PlanGetAsync([RemotePath] string remoteDirectory, string localDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
         return PlanWithRetriesAsync(options, t => PlanGetOnceAsync(remoteDirectory, localDirectory, options, t), p => p.Failures.Count > 0, cancellationToken);
@@ -16,7 +17,7 @@ public sealed partial class SftpSession
 
     private async Task<TransferPlan> PlanGetOnceAsync(string remoteDirectory, string localDirectory, TransferOptions options, CancellationToken cancellationToken)
     {
-        var root = ResolvePath(remoteDirectory);
+        var root = await ResolvePathAsync(remoteDirectory, cancellationToken).ConfigureAwait(false);
         var files = new List<(RemoteEntry, string)>();
         var errors = new List<PathError>();
         await foreach (var found in WalkFilesAsync(root, options.EffectiveParallelism, errors, cancellationToken).ConfigureAwait(false))
@@ -35,7 +36,8 @@ public sealed partial class SftpSession
     /// </summary>
     /// <exception cref="SftpPathNotFoundException">The remote folder does not exist.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (finished files stay; others keep their <c>.part</c>).</exception>
-    public async Task<TransferReport> GetDirectoryAsync(string remoteDirectory, string localDirectory, TransferOptions? options = null,
+    [Verb(VerbGroup.Transfer, "download a tree in parallel")]
+    public async Task<TransferReport> GetDirectoryAsync([RemotePath] string remoteDirectory, string localDirectory, TransferOptions? options = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
@@ -44,15 +46,11 @@ public sealed partial class SftpSession
         return await RunPlanAsync(plan, options, progress, token).ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous <see cref="GetDirectoryAsync"/>.</summary>
-    /// <exception cref="SftpPathNotFoundException">The remote folder does not exist.</exception>
-    public TransferReport GetDirectory(string remoteDirectory, string localDirectory, TransferOptions? options = null) =>
-        GetDirectoryAsync(remoteDirectory, localDirectory, options).GetAwaiter().GetResult();
-
     /// <summary>Plans a recursive upload without moving anything (a dry run). A connection lost while walking the remote
     /// side is healed and the walk starts over (<see cref="TransferOptions.Retries"/>).</summary>
     /// <exception cref="DirectoryNotFoundException">The local folder does not exist.</exception>
-    public Task<TransferPlan> PlanPutAsync(string localDirectory, string remoteDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
+    [Verb(VerbGroup.Transfer, "dry run of a recursive upload")]
+    public Task<TransferPlan> PlanPutAsync(string localDirectory, [RemotePath] string remoteDirectory, TransferOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
         return PlanWithRetriesAsync(options, t => PlanPutOnceAsync(localDirectory, remoteDirectory, options, t), p => p.Failures.Count > 0, cancellationToken);
@@ -66,7 +64,7 @@ public sealed partial class SftpSession
             throw new DirectoryNotFoundException($"No such local folder: {source.FullName}.");
         }
 
-        var root = ResolvePath(remoteDirectory);
+        var root = await ResolvePathAsync(remoteDirectory, cancellationToken).ConfigureAwait(false);
         var existing = new Dictionary<string, RemoteEntry>(StringComparer.Ordinal);
         var errors = new List<PathError>();
         if (await TryStatAsync(root, cancellationToken).ConfigureAwait(false) is { IsDirectory: true })
@@ -99,7 +97,8 @@ public sealed partial class SftpSession
     /// <exception cref="DirectoryNotFoundException">The local folder does not exist.</exception>
     /// <exception cref="SftpPermissionDeniedException">A remote folder cannot be created.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled (finished files stay; others keep their <c>.part</c>).</exception>
-    public async Task<TransferReport> PutDirectoryAsync(string localDirectory, string remoteDirectory, TransferOptions? options = null,
+    [Verb(VerbGroup.Transfer, "upload a tree in parallel")]
+    public async Task<TransferReport> PutDirectoryAsync(string localDirectory, [RemotePath] string remoteDirectory, TransferOptions? options = null,
         IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= TransferOptions.Default;
@@ -118,11 +117,6 @@ public sealed partial class SftpSession
         return await RunPlanAsync(plan, options, progress, token).ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous <see cref="PutDirectoryAsync"/>.</summary>
-    /// <exception cref="DirectoryNotFoundException">The local folder does not exist.</exception>
-    public TransferReport PutDirectory(string localDirectory, string remoteDirectory, TransferOptions? options = null) =>
-        PutDirectoryAsync(localDirectory, remoteDirectory, options).GetAwaiter().GetResult();
-
     /// <summary>
     /// Finds every file matching <paramref name="pattern"/> under <paramref name="root"/> and downloads them all in
     /// parallel into <paramref name="localDirectory"/>, mirroring their paths below the root (so two <c>wmr1006.csv</c>
@@ -131,7 +125,8 @@ public sealed partial class SftpSession
     /// </summary>
     /// <exception cref="ArgumentException">The pattern is invalid.</exception>
     /// <exception cref="SftpPathNotFoundException">The root does not exist.</exception>
-    public async Task<SearchDownloadResult> SearchAndDownloadAsync(string root, FindOptions pattern, string localDirectory, bool dryRun = false,
+    [Verb(VerbGroup.Find, "find every match and download them all")]
+    public async Task<SearchDownloadResult> SearchAndDownloadAsync([RemotePath] string root, FindOptions pattern, string localDirectory, bool dryRun = false,
         TransferOptions? options = null, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pattern);
@@ -149,11 +144,6 @@ public sealed partial class SftpSession
 
         return new SearchDownloadResult(matches, plan, await RunPlanAsync(plan, options, progress, token).ConfigureAwait(false));
     }
-
-    /// <summary>Synchronous <see cref="SearchAndDownloadAsync"/>.</summary>
-    /// <exception cref="ArgumentException">The pattern is invalid.</exception>
-    public SearchDownloadResult SearchAndDownload(string root, FindOptions pattern, string localDirectory, bool dryRun = false, TransferOptions? options = null) =>
-        SearchAndDownloadAsync(root, pattern, localDirectory, dryRun, options).GetAwaiter().GetResult();
 
     private Task<TransferReport> RunPlanAsync(TransferPlan plan, TransferOptions options, IProgress<TransferProgress>? progress, CancellationToken cancellationToken) =>
         TransferRunner.RunAsync(this, plan, options, progress, (client, item, tracker, t) => plan.Direction == TransferDirection.Download

@@ -4,8 +4,8 @@ namespace SftpInteractive;
 
 /// <summary>
 /// A connected SFTP session: browse, manage, transfer, search and run commands. Paths may be relative to
-/// <see cref="WorkingDirectory"/> or start with <c>~</c>. Every operation is async with a <see cref="CancellationToken"/>
-/// and honours the host's per-submission token (<see cref="SftpCancellation"/>); synchronous conveniences exist for
+/// <see cref="WorkingDirectory"/> or start with <c>~</c> or <c>~user</c> (the verbs have the server expand it). Every
+/// operation is async with a <see cref="CancellationToken"/> and honours the host's per-submission token (<see cref="SftpCancellation"/>); synchronous conveniences exist for
 /// interactive use. Create one with <see cref="Sftp.ConnectAsync(SftpOptions?, CancellationToken)"/>.
 /// </summary>
 [Display.Polyglot.TypeFormatterSource(typeof(Display.Polyglot.SftpFormatterSource))]
@@ -35,7 +35,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         try
         {
             var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
-            var session = new SftpSession(connector, client, client.WorkingDirectory);
+            var session = new SftpSession(connector, client, client is OpenSshSftpClient openSsh ? openSsh.Home : client.WorkingDirectory);
             _ = session.LoadOwnerNames(); // four small requests that overlap whatever the caller does next
             session.WarmUpPool();
             return session;
@@ -62,14 +62,16 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
     /// <summary>SHA256 fingerprint of the server's trusted host key.</summary>
     public string? HostKeyFingerprint => _connector.TrustedFingerprint;
 
-    /// <summary>The underlying SSH.NET client, for anything the helper does not cover.</summary>
-    public SftpClient Client => _client;
+    /// <summary>The underlying SSH.NET client, for anything the helper does not cover. On the OpenSSH transport the
+    /// session has none: the first use opens one (a second login, over SSH.NET) and the session closes it.</summary>
+    public SftpClient Client => _client is OpenSshSftpClient ? SshNetClient() : _client;
 
     /// <summary>Turns a relative or <c>~</c> path into an absolute, normalised remote path.</summary>
     public string ResolvePath(string path) => RemotePath.Resolve(_cwd, string.IsNullOrEmpty(path) ? "." : path, Home);
 
     /// <summary>Reconnects after the connection was lost, restoring the working directory.</summary>
     /// <exception cref="SftpConnectionException">The server still cannot be reached.</exception>
+    [Verb(VerbGroup.Connect, "reconnect after a drop, keeping the working directory")]
     public async Task ReconnectAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -80,9 +82,6 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         old.Dispose();
         await DisposeExecClientAsync().ConfigureAwait(false);
     }
-
-    /// <summary>Synchronous <see cref="ReconnectAsync"/>.</summary>
-    public void Reconnect() => ReconnectAsync().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public void Dispose()
@@ -95,6 +94,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         _disposed = true;
         StopWatchdog();
         _client.Dispose();
+        _sshNetClient?.Dispose();
         _pool?.Dispose();
         _ssh?.Dispose();
         _sshLock.Dispose();

@@ -11,7 +11,7 @@ namespace SftpInteractive;
 /// </summary>
 /// <param name="settings">The settings of the host this connector reaches.</param>
 /// <param name="hop">For a jump host, its place in the chain (hop 1 is the first); null for the target.</param>
-internal sealed class SshConnector(SftpSettings settings, (int Number, int Total)? hop = null) : IDisposable
+internal sealed partial class SshConnector(SftpSettings settings, (int Number, int Total)? hop = null) : IDisposable
 {
     private const string HopMarker = "sftpi.jump-host";
 
@@ -34,6 +34,9 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
     /// <summary>Key type of the trusted host key.</summary>
     public string? TrustedKeyType { get; private set; }
 
+    /// <summary>The trusted host key itself (SSH wire blob): the OpenSSH transport's ssh accepts exactly this key.</summary>
+    public byte[]? TrustedKey { get; private set; }
+
     // A password typed at a prompt for a connection that then logged in: the session's later connections (exec, the
     // transfer pool, reconnect) answer with it instead of asking the user once per connection. One-time codes are never
     // kept. It lives only in memory and is registered with the Redactor like every secret.
@@ -50,14 +53,24 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
     /// settings cannot answer fails the connection instead of reaching the user, and so does a jump host connection
     /// that would have to be opened again.</summary>
     public Task<SftpClient> ConnectSftpAsync(bool mayAsk, CancellationToken cancellationToken) =>
-        ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), mayAsk, cancellationToken);
+        settings.Transport == SftpTransport.OpenSsh ? ConnectOpenSshAsync(mayAsk, cancellationToken)
+            : ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), mayAsk, cancellationToken);
+
+    /// <summary>Connects an SSH.NET SFTP client whatever the transport: on the OpenSSH transport only for a user who asks
+    /// for <see cref="SftpSession.Client"/> (a second login; the session itself never uses it).</summary>
+    public Task<SftpClient> ConnectSshNetSftpAsync(CancellationToken cancellationToken) =>
+        ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), mayAsk: true, cancellationToken);
 
     /// <summary>Connects an SSH client for remote commands (and, for a jump host, forwards).</summary>
     public Task<SshClient> ConnectSshAsync(CancellationToken cancellationToken) =>
         ConnectAsync((info, tunnel) => tunnel is null ? new SshClient(info) : new TunneledSshClient(info, tunnel), mayAsk: true, cancellationToken);
 
     /// <summary>Closes the jump host connections of the session (the clients handed out are closed by their owners).</summary>
-    public void Dispose() => _route?.Dispose();
+    public void Dispose()
+    {
+        CloseOpenSsh();
+        _route?.Dispose();
+    }
 
     private SftpClient Tuned(SftpClient client)
     {
@@ -115,6 +128,7 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
             ConnectionLog.Connected(settings, info);
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;
+            TrustedKey ??= verifier.PresentedKey;
             _typedPassword = responder.TypedPassword ?? _typedPassword;
             NeedsUser |= responder.AskedOnce;
             return client;
@@ -323,7 +337,7 @@ internal sealed class SshConnector(SftpSettings settings, (int Number, int Total
             $"Authentication failed for {settings.Target} (tried: {tried}; server said: {Redactor.Redact(e.Message)}). {hint}{Redactor.Redact(notes.Suffix)}", e);
     }
 
-    private IEnumerable<string> CredentialKeys()
+    internal IEnumerable<string> CredentialKeys()
     {
         if (settings.Password is not null)
         {

@@ -114,40 +114,22 @@ internal static class FileTransfer
 
     private static async Task DownloadSerialAsync(SftpClient client, TransferPlanItem item, string part, long offset, FileProgress progress, CancellationToken cancellationToken)
     {
-        var small = offset == 0 && item.Size <= SmallFileSize && SmallFileReader.IsAvailable;
-        if (!small && PipelinedReader.IsAvailable)
+        if (offset == 0 && item.Size <= SmallFileSize)
         {
-            // Every reply is written as it arrives, so a cut keeps all the server had sent for the resume.
-            using var handle = File.OpenHandle(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None);
-            RandomAccess.SetLength(handle, offset);
-            var done = offset;
-            await PipelinedReader.ReadAsync(client, item.Source, handle, offset, item.Size, toEnd: true, n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var output = new FileStream(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        await using (output.ConfigureAwait(false))
-        {
-            output.SetLength(offset);
-            output.Position = offset;
-            if (small)
+            var output = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            await using (output.ConfigureAwait(false))
             {
                 progress.Set(await SmallFileReader.CopyAsync(client, item.Source, item.Size, output, cancellationToken).ConfigureAwait(false));
             }
-            else if (offset == 0)
-            {
-                await client.DownloadFileAsync(item.Source, output, progress, cancellationToken).ConfigureAwait(false);
-            }
-            else if (offset < item.Size)
-            {
-                var input = await client.OpenAsync(item.Source, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
-                await using (input.ConfigureAwait(false))
-                {
-                    input.Seek(offset, SeekOrigin.Begin);
-                    await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
-                }
-            }
+
+            return;
         }
+
+        // Every reply is written as it arrives, so a cut keeps all the server had sent for the resume.
+        using var handle = File.OpenHandle(part, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None);
+        RandomAccess.SetLength(handle, offset);
+        var done = offset;
+        await PipelinedReader.ReadAsync(client, item.Source, handle, offset, item.Size, toEnd: true, n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<TransferResult> UploadAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options,
@@ -188,9 +170,15 @@ internal static class FileTransfer
                     $"Uploaded {length:N0} bytes of {item.Source} but it has {item.Size:N0} (did it change locally?). {part} was kept on the server; run the same call again to resume.");
             }
 
-            var (verified, sha) = await VerifyAsync(session, item, options, () => LocalSha256Async(item.Source, cancellationToken), part, () => client.DeleteFile(part), cancellationToken).ConfigureAwait(false);
+            var (verified, sha) = await VerifyAsync(session, item, options, () => LocalSha256Async(item.Source, cancellationToken), part, () => SftpClientRequests.RemoveAsync(client, part, CancellationToken.None).GetAwaiter().GetResult(), cancellationToken).ConfigureAwait(false);
 
-            await SftpInternals.RenameAsync(client, part, item.Destination, posix: true, cancellationToken).ConfigureAwait(false);
+            if (options.Fsync)
+            {
+                // On disk before it takes the final name: a server crash after the rename cannot leave a short file there.
+                await SftpClientRequests.FsyncAsync(client, part, cancellationToken).ConfigureAwait(false);
+            }
+
+            await SftpClientRequests.RenameAsync(client, part, item.Destination, posix: true, cancellationToken).ConfigureAwait(false);
             progress.Complete();
             return new TransferResult(TransferDirection.Upload, item.Source, item.Destination, item.Action, item.Size, item.Size - offset, watch.Elapsed)
             { Sha256 = sha, Verified = verified };
@@ -208,7 +196,7 @@ internal static class FileTransfer
     private static async Task UploadDataAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options, string part,
         long offset, FileProgress progress, SftpPool? pool, CancellationToken cancellationToken)
     {
-        var ranges = pool is null || offset > 0 || !PipelinedWriter.IsAvailable ? 1
+        var ranges = pool is null || offset > 0 ? 1
             : RangePlan.Affordable(session.ConnectionsForPut(item.Size, options), item.Size, pool.IdleCount, options.RangedConnections is not null);
         if (ranges > 1)
         {
@@ -226,55 +214,27 @@ internal static class FileTransfer
             return;
         }
 
-        if (offset < item.Size && PipelinedWriter.IsAvailable)
+        if (offset < item.Size || offset == 0)
         {
-            // A whole file too: UploadFileAsync keeps fewer writes in flight, which at a distance costs round trips.
+            // An empty file too: the open creates it.
             using var handle = File.OpenHandle(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read);
             var done = offset;
             await PipelinedWriter.WriteAsync(client, part, truncate: offset == 0, handle, new Blocks(offset, item.Size, Math.Max(1, item.Size - offset)),
                 n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var input = new FileStream(item.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        await using (input.ConfigureAwait(false))
-        {
-            if (offset == 0)
-            {
-                await client.UploadFileAsync(input, part, true, progress, cancellationToken).ConfigureAwait(false);
-            }
-            else if (offset < item.Size)
-            {
-                input.Position = offset;
-                var output = await client.OpenAsync(part, FileMode.Open, FileAccess.Write, cancellationToken).ConfigureAwait(false);
-                await using (output.ConfigureAwait(false))
-                {
-                    output.Seek(offset, SeekOrigin.Begin);
-                    await CopyAsync(input, output, offset, progress, cancellationToken).ConfigureAwait(false);
-                }
-            }
         }
     }
 
-    /// <summary>The uploaded <c>.part</c>'s size, with its modification time set to <paramref name="modifiedUtc"/> in the
-    /// same round trip (the stat is sent first, so its answer is the size before the time is set).</summary>
+    /// <summary>The uploaded <c>.part</c>'s size, then its modification time set to <paramref name="modifiedUtc"/> (keeping
+    /// the access time the stat returned).</summary>
     private static async Task<long> SizeAndTimeAsync(SftpClient client, string part, DateTime? modifiedUtc, CancellationToken cancellationToken)
     {
-        var sizing = RemoteSizeAsync(client, part, cancellationToken);
+        var attributes = await SftpClientRequests.StatAsync(client, part, cancellationToken).ConfigureAwait(false);
         if (modifiedUtc is { } time)
         {
-            try
-            {
-                client.SetLastWriteTimeUtc(part, time);
-            }
-            catch
-            {
-                _ = sizing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                throw;
-            }
+            await SftpClientRequests.SetStatAsync(client, part, SftpAttributes.ModifiedAt(time, attributes), cancellationToken).ConfigureAwait(false);
         }
 
-        return await sizing.ConfigureAwait(false);
+        return (long)attributes.Size;
     }
 
     /// <summary>Size of a remote file, or 0 when it does not exist.</summary>
@@ -282,7 +242,7 @@ internal static class FileTransfer
     {
         try
         {
-            return (await client.GetAttributesAsync(path, cancellationToken).ConfigureAwait(false)).Size;
+            return (long)(await SftpClientRequests.StatAsync(client, path, cancellationToken).ConfigureAwait(false)).Size;
         }
         catch (Renci.SshNet.Common.SftpPathNotFoundException)
         {

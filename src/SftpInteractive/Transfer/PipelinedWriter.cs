@@ -6,26 +6,21 @@ namespace SftpInteractive;
 
 /// <summary>
 /// Writes a byte range of a local file to the same offsets of a remote file with up to <see cref="InFlight"/>
-/// SSH_FXP_WRITE requests outstanding, as OpenSSH's sftp does (64 × 32 KiB). SftpFileStream waits for each write's
-/// status before it sends the next, one round trip per buffer, which at 60 ms caps a connection near 1 MiB/s.
-/// SSH.NET serialises a write request when it is sent, so one buffer serves every request. The remote file is opened
-/// without truncation, so several writers (one per range and connection) can fill the same file.
-/// Reached by reflection on SSH.NET's internal SFTP session (as <see cref="SmallFileReader"/>); when the members are
-/// missing, <see cref="IsAvailable"/> is false and callers use the public path.
+/// SSH_FXP_WRITE requests outstanding on the client's <see cref="SftpEngine"/>, as OpenSSH's sftp does (64 requests).
+/// SftpFileStream waits for each write's status before it sends the next, one round trip per buffer, which at 60 ms
+/// caps a connection near 1 MiB/s. The engine copies a write's data into its packet when it is sent, so one buffer
+/// serves every request. The remote file is opened without truncation, so several writers (one per range and
+/// connection) can fill the same file.
 /// </summary>
 internal static class PipelinedWriter
 {
     /// <summary>Writes outstanding per writer: OpenSSH sftp's default (<c>-R 64</c>).</summary>
-    public const int InFlight = SftpFileRequests.WritesInFlight;
+    public const int InFlight = 64;
 
     // Acknowledgements taken per wake-up once the pipeline is full: a quarter keeps 48 writes in flight meanwhile.
     private const int AcknowledgedTogether = InFlight / 4;
 
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>True when the internal requests exist in this SSH.NET version.</summary>
-    public static bool IsAvailable { get; } = SftpInternals.HasSession && SftpFileRequests.Open is not null && SftpFileRequests.Write is not null
-        && SftpFileRequests.Close is not null && SftpFileRequests.WriteLength is not null;
 
     /// <summary>Takes blocks from <paramref name="blocks"/> until none is left and writes each from
     /// <paramref name="input"/> to the same offsets of <paramref name="remotePath"/> (emptied first when
@@ -34,15 +29,17 @@ internal static class PipelinedWriter
     public static async Task WriteAsync(SftpClient client, string remotePath, bool truncate, SafeFileHandle input, Blocks blocks,
         Action<int> written, CancellationToken cancellationToken)
     {
-        var session = SftpFileRequests.Session(client);
-        var handle = await SftpFileRequests.OpenAsync(session, remotePath, (truncate ? SftpFileRequests.TruncateFlags : SftpFileRequests.WriteFlags)!, cancellationToken).ConfigureAwait(false);
-        var pending = new Queue<Pending>(InFlight);
-        var chunk = (int)(uint)SftpFileRequests.WriteLength!.Invoke(session, [SshConnector.BufferSize, handle])!;
-        using var writer = new Writer(session, handle, chunk);
+        var engine = await SftpEngines.ForAsync(client, cancellationToken).ConfigureAwait(false);
+        var flags = SftpOpenFlags.Write | SftpOpenFlags.Create | (truncate ? SftpOpenFlags.Truncate : 0);
+        var handle = await engine.OpenAsync(remotePath, flags, cancellationToken).ConfigureAwait(false);
+        var pending = new Queue<WriteSlot>(InFlight);
+        var chunk = engine.WriteChunk((int)SshConnector.BufferSize, handle);
+        var buffer = ArrayPool<byte>.Shared.Rent(chunk);
+        using var slots = new SlotPool<WriteSlot>(static () => new WriteSlot());
         var completed = false;
         try
         {
-            await SendAllAsync(writer, input, blocks, pending, written, cancellationToken).ConfigureAwait(false);
+            await SendAllAsync(engine, handle, slots, buffer.AsMemory(0, chunk), input, blocks, pending, written, cancellationToken).ConfigureAwait(false);
             completed = true;
         }
         finally
@@ -50,128 +47,75 @@ internal static class PipelinedWriter
             if (completed)
             {
                 // The close's status is the server's last word on the writes (a full disk can surface here).
-                await SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, cancellationToken).ConfigureAwait(false);
+                await engine.CloseAsync(handle, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 // Only once the close is answered may a stopped ranged upload cut the file back to its complete prefix
-                // (a late write past the cut would leave a gap under a size that looks resumable).
-                SftpFileRequests.Abandon(pending.Where(p => p.Task is not null).Select(p => p.Task!));
-                await SftpFileRequests.SettleAsync(SftpFileRequests.Invoke(SftpFileRequests.Close!, session, handle, CancellationToken.None), SettleTimeout).ConfigureAwait(false);
+                // (a late write past the cut would leave a gap under a size that looks resumable). The server answers
+                // in order, so the close's answer comes after every write's.
+                try
+                {
+                    await engine.CloseAsync(handle, CancellationToken.None).WaitAsync(SettleTimeout, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A dead connection fails at once; a stalled one is given up after the timeout.
+                }
             }
+
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private static async Task SendAllAsync(Writer writer, SafeFileHandle input, Blocks blocks,
-        Queue<Pending> pending, Action<int> written, CancellationToken cancellationToken)
+    private static async Task SendAllAsync(SftpEngine engine, byte[] handle, SlotPool<WriteSlot> slots, Memory<byte> buffer, SafeFileHandle input,
+        Blocks blocks, Queue<WriteSlot> pending, Action<int> written, CancellationToken cancellationToken)
     {
-        var buffer = writer.Buffer;
         while (blocks.TryTake(out var index, out var position, out var end))
         {
             while (position < end)
             {
                 if (pending.Count == InFlight)
                 {
-                    await AcknowledgeAsync(writer, pending, blocks, written, AcknowledgedTogether).ConfigureAwait(false);
+                    await AcknowledgeAsync(slots, pending, blocks, written, AcknowledgedTogether, cancellationToken).ConfigureAwait(false);
                 }
 
                 // A synchronous read: the local file is usually in the page cache, and on Linux an async file
-                // read is a thread-pool hop per 32 KiB request, which on a busy machine starved the pipeline.
+                // read is a thread-pool hop per request, which on a busy machine starved the pipeline.
                 cancellationToken.ThrowIfCancellationRequested();
-                var read = RandomAccess.Read(input, buffer.AsSpan(0, (int)Math.Min(writer.Chunk, end - position)), position);
+                var read = RandomAccess.Read(input, buffer.Span[..(int)Math.Min(buffer.Length, end - position)], position);
                 if (read == 0)
                 {
                     throw new SftpTransferException($"The local file ended at {position:N0} bytes, before {end:N0} (did it shrink while uploading?).");
                 }
 
-                pending.Enqueue(writer.Send(position, read, lastOfBlock: position + read == end, index, cancellationToken));
+                var slot = slots.Take();
+                (slot.Block, slot.Length) = (index, read);
+                engine.Write(handle, (ulong)position, buffer.Span[..read], slot);
+                pending.Enqueue(slot);
                 position += read;
             }
         }
 
         while (pending.Count > 0)
         {
-            await AcknowledgeAsync(writer, pending, blocks, written, 1).ConfigureAwait(false);
+            await AcknowledgeAsync(slots, pending, blocks, written, 1, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Takes the oldest <paramref name="count"/> writes' acknowledgements, in order. It waits for the last of
-    /// them first: the server answers in order, so the earlier ones are then done too, and the sender wakes once per
-    /// batch instead of once per 32 KiB (each wake is a thread-pool hop; on a busy two-core machine those hops cost
-    /// as much CPU as the cipher). A write in the callback form is waited for through the next write sent in the task
-    /// form, which also notices a lost connection or a timeout.</summary>
-    private static async Task AcknowledgeAsync(Writer writer, Queue<Pending> pending, Blocks blocks, Action<int> written, int count)
+    private static async Task AcknowledgeAsync(SlotPool<WriteSlot> slots, Queue<WriteSlot> pending, Blocks blocks, Action<int> written, int count,
+        CancellationToken cancellationToken)
     {
         count = Math.Min(count, pending.Count);
-        var barrier = pending.Skip(count - 1).FirstOrDefault(p => p.Task is not null).Task ?? writer.Answered(pending.ElementAt(count - 1));
-        await SftpFileRequests.Settled(barrier).ConfigureAwait(false);
+        await PipelinedReader.Settled(pending.ElementAt(count - 1), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < count; i++)
         {
             var next = pending.Peek();
-            var answered = writer.Answered(next);
-            if (!answered.IsCompleted && !barrier.IsCompletedSuccessfully)
-            {
-                await barrier.ConfigureAwait(false); // cancelled, or the connection failed: this write's reply may never come
-            }
-
-            await answered.ConfigureAwait(false); // done already; throws its failure, oldest first
+            await next.Answered().WaitAsync(cancellationToken).ConfigureAwait(false); // throws its failure, oldest first
             pending.Dequeue();
             blocks.Written(next.Block, next.Length);
             written(next.Length);
-        }
-    }
-
-    /// <summary>One write in flight: its task (the task form) or its slot in the writer's replies (the callback form).</summary>
-    private readonly record struct Pending(Task? Task, long Sequence, int Block, int Length);
-
-    /// <summary>Sends the writes of one open file from one buffer: most in SSH.NET's callback form (when this
-    /// SSH.NET version has it), every <see cref="AcknowledgedTogether"/>-th and each block's last in its task form,
-    /// which the writer waits on.</summary>
-    private sealed class Writer : IDisposable
-    {
-        private readonly object _session;
-        private readonly byte[] _handle;
-        private readonly WriteReplies? _replies;
-        private readonly byte[]? _rented;
-        private long _sent;
-
-        public Writer(object session, byte[] handle, int chunk)
-        {
-            (_session, _handle, Chunk) = (session, handle, chunk);
-            _replies = WriteReplies.IsAvailable ? new WriteReplies(session, handle, chunk, InFlight) : null;
-            _rented = _replies is null ? ArrayPool<byte>.Shared.Rent(chunk) : null;
-            Buffer = _replies?.Data ?? new ArraySegment<byte>(_rented!, 0, chunk);
-        }
-
-        /// <summary>The most data one write carries.</summary>
-        public int Chunk { get; }
-
-        /// <summary>Where the next write's data is read to.</summary>
-        public ArraySegment<byte> Buffer { get; }
-
-        public Pending Send(long position, int length, bool lastOfBlock, int block, CancellationToken cancellationToken)
-        {
-            var sequence = _sent++;
-            if (_replies is null || lastOfBlock || sequence % AcknowledgedTogether == AcknowledgedTogether - 1)
-            {
-                // SSH.NET copies the data when it builds the request, so the buffer can take the next read at once.
-                var task = SftpFileRequests.Invoke(SftpFileRequests.Write!, _session, _handle, (ulong)position, Buffer.Array!, Buffer.Offset, length, cancellationToken);
-                return new Pending(task, sequence, block, length);
-            }
-
-            _replies.Write((ulong)position, length, sequence);
-            return new Pending(null, sequence, block, length);
-        }
-
-        public Task Answered(Pending write) => write.Task ?? _replies!.Answered(write.Sequence);
-
-        public void Dispose()
-        {
-            _replies?.Dispose();
-            if (_rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_rented);
-            }
+            slots.Return(next);
         }
     }
 }

@@ -9,8 +9,6 @@ namespace SftpInteractive;
 /// </summary>
 internal static class RangedDownload
 {
-    private const int BufferSize = 256 * 1024;
-
     public static async Task RunAsync(IReadOnlyList<SftpClient> clients, string remotePath, string partPath, long size, FileProgress progress,
         CancellationToken cancellationToken)
     {
@@ -25,26 +23,12 @@ internal static class RangedDownload
         {
             var start = index * rangeSize;
             var end = Math.Min(size, start + rangeSize);
-            var input = await clients[index].OpenAsync(remotePath, FileMode.Open, FileAccess.Read, stop.Token).ConfigureAwait(false);
-            await using (input.ConfigureAwait(false))
+            // The engine's pipelined reads, written in order: done[index] is always a complete prefix of the range.
+            await PipelinedReader.ReadAsync(clients[index], remotePath, handle, start, end, toEnd: false, read =>
             {
-                input.Seek(start, SeekOrigin.Begin);
-                var buffer = new byte[BufferSize];
-                var position = start;
-                while (position < end)
-                {
-                    var read = await input.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, end - position)), stop.Token).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        throw new SftpTransferException($"{remotePath} ended at {position:N0} bytes, before its listed size {size:N0} (did it shrink on the server?).");
-                    }
-
-                    await RandomAccess.WriteAsync(handle, buffer.AsMemory(0, read), position, stop.Token).ConfigureAwait(false);
-                    position += read;
-                    Volatile.Write(ref done[index], position - start);
-                    progress.Set(Interlocked.Add(ref total, read));
-                }
-            }
+                Volatile.Write(ref done[index], Volatile.Read(ref done[index]) + read);
+                progress.Set(Interlocked.Add(ref total, read));
+            }, stop.Token).ConfigureAwait(false);
         }
 
         var tasks = Enumerable.Range(0, count).Select(i => Task.Run(() => ReadRangeAsync(i), stop.Token)).ToArray();

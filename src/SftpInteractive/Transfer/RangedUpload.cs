@@ -71,7 +71,7 @@ internal static class RangedUpload
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
-            await SftpInternals.RenameAsync(first, rangesPath, partPath, posix: true, cancellationToken).ConfigureAwait(false);
+            await SftpClientRequests.RenameAsync(first, rangesPath, partPath, posix: true, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -118,7 +118,7 @@ internal static class RangedUpload
         try
         {
             using var bounded = new CancellationTokenSource(client.OperationTimeout > TimeSpan.Zero ? client.OperationTimeout : TimeSpan.FromSeconds(30));
-            await SftpInternals.RenameAsync(client, RangesPath(partPath), partPath, posix: true, bounded.Token).ConfigureAwait(false);
+            await SftpClientRequests.RenameAsync(client, RangesPath(partPath), partPath, posix: true, bounded.Token).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (IsConnectionGone(e))
@@ -138,11 +138,8 @@ internal static class RangedUpload
             }
 
             using var bounded = new CancellationTokenSource(client.OperationTimeout > TimeSpan.Zero ? client.OperationTimeout : TimeSpan.FromSeconds(30));
-            var file = await client.OpenAsync(path, FileMode.Open, FileAccess.Write, bounded.Token).ConfigureAwait(false);
-            await using (file.ConfigureAwait(false))
-            {
-                file.SetLength(prefix);
-            }
+            await SftpClientRequests.SetStatAsync(client, path, new SftpAttributes { Flags = SftpAttributes.SizeFlag, Size = (ulong)prefix }, bounded.Token)
+                .ConfigureAwait(false);
 
             return true;
         }

@@ -1,10 +1,11 @@
 namespace SftpInteractive;
 
 /// <summary>
-/// The reply to one request sent in SSH.NET's callback form (<see cref="WriteReplies"/>, <see cref="ReadReplies"/>):
-/// answered on SSH.NET's receive thread, awaited by the sender, reused for a later request once taken.
+/// The reply to one pipelined request (<see cref="ReadSlot"/>, <see cref="WriteSlot"/>): answered on the engine's
+/// reading thread without a task of its own, awaited by the sender only when it has to wait, reused for a later
+/// request once taken (<see cref="SlotPool{T}"/>).
 /// </summary>
-internal abstract class ReplySlot
+internal abstract class ReplySlot : SftpReply
 {
     private bool _answered;
     private Exception? _failure;
@@ -50,6 +51,9 @@ internal abstract class ReplySlot
     }
 
     /// <summary>Clears what the subclass kept of the last reply (called under <see cref="Gate"/>).</summary>
+    /// <inheritdoc/>
+    public override void Fail(Exception error) => Answer(error);
+
     protected virtual void OnReset()
     {
     }

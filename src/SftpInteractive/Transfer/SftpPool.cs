@@ -15,6 +15,9 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
     internal const int DefaultConnections = 4;
 
     private const int MaxIdle = 16;
+    private static readonly TimeSpan RetryRefused = TimeSpan.FromSeconds(1);
+    // Completed (and replaced) whenever a client goes back idle: a job waiting for a channel the server would not open.
+    private TaskCompletionSource _returned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentBag<SftpClient> _idle = [];
     private volatile bool _disposed;
     private int _opened;
@@ -49,7 +52,17 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
         {
             clients.AddRange(await ClaimWarmingAsync(count - clients.Count, cancellationToken).ConfigureAwait(false));
             opening = [.. Enumerable.Range(0, count - clients.Count).Select(_ => OpenAsync(mayAsk: true, cancellationToken))];
-            clients.AddRange(await Task.WhenAll(opening).ConfigureAwait(false));
+            await Task.WhenAll(opening).ConfigureAwait(false);
+            clients.AddRange(opening.Select(t => t.Result));
+        }
+        catch (Exception) when (opening.Length > 0 && opening.All(t => t.IsCompletedSuccessfully || t.Exception?.InnerException is { } e && SshConnector.IsChannelRefused(e)))
+        {
+            // The server allows no more channels on this connection (OpenSSH transport: MaxSessions). The job goes on
+            // with the channels it has; one that needs a channel and got none waits for another job's.
+            var opened = opening.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
+            clients.AddRange(opened);
+            Log($"pool: the server refused {opening.Length - opened.Count} of the {opening.Length} SFTP channels opened for a job (its MaxSessions limit); " +
+                $"it uses {clients.Count} of the {count} it asked for");
         }
         catch
         {
@@ -65,6 +78,41 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
         return [.. clients];
     }
 
+    /// <summary>Rents up to <paramref name="count"/> clients, at least one: when the server refuses more channels and
+    /// none was left for this job, it waits (bounded by <paramref name="patience"/>; negative: no bound) for another job
+    /// to give one back, trying again each second.</summary>
+    /// <exception cref="SftpConnectionException">No channel could be had within <paramref name="patience"/>.</exception>
+    public async Task<SftpClient[]> RentSomeAsync(int count, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var returned = Volatile.Read(ref _returned).Task;
+            var clients = await RentAsync(Math.Max(count, 1), cancellationToken).ConfigureAwait(false);
+            if (clients.Length > 0)
+            {
+                return clients;
+            }
+
+            var left = patience < TimeSpan.Zero ? Timeout.InfiniteTimeSpan : patience - waited.Elapsed; // negative: no timeout set
+            if (patience >= TimeSpan.Zero && left <= TimeSpan.Zero)
+            {
+                throw new SftpConnectionException($"The server refused every SFTP channel for {patience.TotalSeconds:0} s (its MaxSessions limit, " +
+                    "all taken by the session's other jobs). Lower Parallelism, or raise MaxSessions in the server's sshd_config.");
+            }
+
+            try
+            {
+                // A job giving a channel back wakes this at once; a command's channel that ends does not, so try again each second.
+                await returned.WaitAsync(left < TimeSpan.Zero || left > RetryRefused ? RetryRefused : left, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Try again.
+            }
+        }
+    }
+
     /// <summary>Gives clients back; broken ones (a cut connection, a cancelled transfer) are closed instead.</summary>
     public void Return(IEnumerable<SftpClient> clients)
     {
@@ -77,6 +125,7 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
                 if (up && !_disposed && _idle.Count < MaxIdle)
                 {
                     _idle.Add(client);
+                    Interlocked.Exchange(ref _returned, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                     continue;
                 }
             }

@@ -38,9 +38,10 @@ internal static class TransferRunner
             return new TransferReport(plan, results, failures, watch.Elapsed);
         }
 
-        var connections = Math.Min(options.EffectiveParallelism, moving);
+        // The server may allow fewer channels than asked (OpenSSH transport: MaxSessions): the job runs on those it got.
+        var clients = await RentWithRetriesAsync(session, Math.Min(options.EffectiveParallelism, moving), options, cancellationToken).ConfigureAwait(false);
+        var connections = clients.Length;
         var workers = Math.Min(connections * FilesPerConnection, moving);
-        var clients = await RentWithRetriesAsync(session, connections, options, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var replacing = new SemaphoreSlim(1, 1);
 
@@ -79,55 +80,62 @@ internal static class TransferRunner
         async Task MoveWithRetriesAsync(int worker, TransferPlanItem item)
         {
             var index = worker % connections;
-            for (var retry = 0; ; retry++)
+            SftpClient client = null!;
+            var lost = false;
+            Exception? gaveUp = null;
+            try
             {
-                SftpClient client;
-                lock (gate)
-                {
-                    client = clients[index];
-                }
-
-                try
-                {
-                    var result = await move(client, retry == 0 ? item : TransferRetry.Resuming(item), tracker, stop.Token).ConfigureAwait(false);
-                    lock (gate)
+                var result = await RetryLoop.RunAsync(options, async (retry, t) =>
                     {
-                        results.Add(result with { Retries = retry });
-                    }
-
-                    return;
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
-                {
-                    var mapped = SftpErrors.Map(e, verb, item.Source, session);
-                    var lost = !stop.IsCancellationRequested && TransferRetry.IsConnectionLoss(mapped, client);
-                    if (!lost || retry >= options.EffectiveRetries)
-                    {
-                        var message = lost ? TransferRetry.Exhausted(verb, item.Source, item.Destination + FileTransfer.PartSuffix, options, mapped).Message : mapped.Message;
                         lock (gate)
                         {
-                            failures.Add(new PathError(item.Source, message));
-                            if (lost)
-                            {
-                                // The server stayed unreachable through every retry: don't make each remaining file wait out its own.
-                                abandoned ??= $"Not attempted: the connection to {session.Settings.Target} was lost and could not be restored with {options.EffectiveRetries} retries. Run the same call again to resume.";
-                            }
+                            client = clients[index];
                         }
 
-                        if (!SftpSession.IsUp(client))
+                        return await move(client, retry == 0 ? item : TransferRetry.Resuming(item), tracker, t).ConfigureAwait(false) with { Retries = retry };
+                    },
+                    (e, retry) =>
+                    {
+                        var mapped = SftpErrors.Map(e, verb, item.Source, session);
+                        lost = !stop.IsCancellationRequested && TransferRetry.IsConnectionLoss(mapped, client);
+                        if (lost && retry < options.EffectiveRetries)
                         {
-                            await ReplaceAsync(index, client, stop.Token).ConfigureAwait(false);
+                            return null;
                         }
 
-                        return;
+                        gaveUp = lost ? TransferRetry.Exhausted(verb, item.Source, item.Destination + FileTransfer.PartSuffix, options, mapped) : mapped;
+                        return gaveUp;
+                    },
+                    async t =>
+                    {
+                        // Heal first: when the session's own connection was down too, that also drops the pool's idle
+                        // connections, which the same drop most likely killed.
+                        await session.HealAsync(null, t).ConfigureAwait(false);
+                        await ReplaceAsync(index, client, t).ConfigureAwait(false);
+                    }, null, stop.Token).ConfigureAwait(false);
+                lock (gate)
+                {
+                    results.Add(result);
+                }
+            }
+            catch (Exception e) when (ReferenceEquals(e, gaveUp) && (e is not OperationCanceledException || !stop.IsCancellationRequested))
+            {
+                // The file failed for good: it is recorded and the job goes on (a failure to heal or reconnect is not
+                // caught here: it ends the job, as a refused login does).
+                lock (gate)
+                {
+                    failures.Add(new PathError(item.Source, e.Message));
+                    if (lost)
+                    {
+                        // The server stayed unreachable through every retry: don't make each remaining file wait out its own.
+                        abandoned ??= $"Not attempted: the connection to {session.Settings.Target} was lost and could not be restored with {options.EffectiveRetries} retries. Run the same call again to resume.";
                     }
                 }
 
-                // Heal first: when the session's own connection was down too, that also drops the pool's idle
-                // connections, which the same drop most likely killed.
-                await TransferRetry.WaitAsync(options, retry + 1, stop.Token).ConfigureAwait(false);
-                await session.HealAsync(null, stop.Token).ConfigureAwait(false);
-                await ReplaceAsync(index, client, stop.Token).ConfigureAwait(false);
+                if (!SftpSession.IsUp(client))
+                {
+                    await ReplaceAsync(index, client, stop.Token).ConfigureAwait(false);
+                }
             }
         }
 
@@ -147,7 +155,11 @@ internal static class TransferRunner
                     }
                 }
 
-                var fresh = (await session.Pool.RentAsync(1, token).ConfigureAwait(false))[0];
+                if ((await session.Pool.RentAsync(1, token).ConfigureAwait(false)) is not [var fresh])
+                {
+                    return; // the server refuses a new channel just now: keep the dead one (see above)
+                }
+
                 lock (gate)
                 {
                     clients[index] = fresh;
@@ -194,17 +206,7 @@ internal static class TransferRunner
     /// Refused credentials or host keys are not connection drops and fail at once.</summary>
     private static async Task<SftpClient[]> RentWithRetriesAsync(SftpSession session, int count, TransferOptions options, CancellationToken cancellationToken)
     {
-        for (var retry = 0; ; retry++)
-        {
-            try
-            {
-                return await session.Pool.RentAsync(count, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SftpConnectionException) when (retry < options.EffectiveRetries && !cancellationToken.IsCancellationRequested)
-            {
-                await TransferRetry.WaitAsync(options, retry + 1, cancellationToken).ConfigureAwait(false);
-                await session.HealAsync(null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return await RetryLoop.RunAsync(options, (_, t) => session.Pool.RentSomeAsync(count, session.Settings.OperationTimeout, t), RetryLoop.OnConnectionFailure(options, cancellationToken),
+            t => session.HealAsync(null, t), null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -36,7 +36,8 @@ internal static class TreeWalker
             {
                 try
                 {
-                    await foreach (var file in client.ListDirectoryAsync(path, token).ConfigureAwait(false))
+                    var engine = await SftpEngines.ForAsync(client, token).ConfigureAwait(false);
+                    await foreach (var file in engine.ReadDirectoryAsync(path, token).ConfigureAwait(false))
                     {
                         if (file.Name is "." or "..")
                         {
@@ -44,6 +45,7 @@ internal static class TreeWalker
                         }
 
                         var rel = relative.Length == 0 ? file.Name : relative + "/" + file.Name;
+                        await owners.ResolveAsync((int)file.Attributes.UserId, (int)file.Attributes.GroupId, token).ConfigureAwait(false);
                         var entry = SftpSession.ToEntry(file.Name, RemotePath.Combine(path, file.Name), file.Attributes, owners);
                         if (entry.IsDirectory && depth + 1 < maxDepth)
                         {

@@ -1,5 +1,7 @@
 namespace SftpInteractive;
 
+/// <summary>Connecting: the verbs' own state, so written here; each synchronous <c>Connect</c> is declared
+/// <c>partial</c> and its body (waiting for its <c>ConnectAsync</c> sibling) is generated.</summary>
 public partial class SftpVerbs
 {
     /// <summary>Connects with settings from the environment and <c>.env</c> (and the host's command line) and makes
@@ -8,17 +10,16 @@ public partial class SftpVerbs
     /// <exception cref="SftpAuthenticationException">The server refused the credentials.</exception>
     /// <exception cref="SftpHostKeyException">The host key is not trusted.</exception>
     [Verb(VerbGroup.Connect, "connect from .env (or explicit settings); sets Session")]
-    public SftpSession Connect() => ConnectAsync().GetAwaiter().GetResult();
+    public partial SftpSession Connect();
 
     /// <summary>Connects to <paramref name="host"/> (a name, address or ~/.ssh/config alias); anything not given comes
     /// from the environment and <c>.env</c>.</summary>
     [Verb(VerbGroup.Connect, "connect from .env (or explicit settings); sets Session")]
-    public SftpSession Connect(string host, string? user = null, string? password = null, int? port = null) =>
-        ConnectAsync(host, user, password, port).GetAwaiter().GetResult();
+    public partial SftpSession Connect(string host, string? user = null, string? password = null, int? port = null);
 
     /// <summary>Connects with explicit <paramref name="options"/>.</summary>
     [Verb(VerbGroup.Connect, "connect from .env (or explicit settings); sets Session")]
-    public SftpSession Connect(SftpOptions options) => ConnectAsync(options).GetAwaiter().GetResult();
+    public partial SftpSession Connect(SftpOptions options);
 
     /// <summary>Async <see cref="Connect()"/>.</summary>
     public Task<SftpSession> ConnectAsync(CancellationToken cancellationToken = default) =>
@@ -41,13 +42,6 @@ public partial class SftpVerbs
         return session;
     }
 
-    /// <summary>Reconnects the current session after the connection dropped, restoring the working directory.</summary>
-    [Verb(VerbGroup.Connect, "reconnect after a drop, keeping the working directory")]
-    public void Reconnect() => ReconnectAsync().GetAwaiter().GetResult();
-
-    /// <summary>Async <see cref="Reconnect"/>.</summary>
-    public Task ReconnectAsync(CancellationToken cancellationToken = default) => Session.ReconnectAsync(cancellationToken);
-
     /// <summary>Closes the current session.</summary>
     [Verb(VerbGroup.Connect, "close the current session", Instant = true)]
     public void Disconnect()
@@ -55,8 +49,4 @@ public partial class SftpVerbs
         _session?.Dispose();
         _session = null;
     }
-
-    /// <summary>Where each connection setting came from (argument, environment, .env, ssh_config), secrets masked.</summary>
-    [Verb(VerbGroup.Connect, "where each connection setting came from (secrets masked)", Instant = true)]
-    public ConnectionExplanation Explain() => Session.Explain();
 }

@@ -6,8 +6,10 @@ namespace SftpInteractive;
 /// <c>Run("uname -a")</c> act on the current <see cref="Session"/>. Every verb that talks to the server has a
 /// synchronous form for the prompt and an <c>...Async(..., CancellationToken)</c> form; both honour the host's
 /// per-submission cancellation (<see cref="SftpCancellation"/>) and show progress and prompts through the running
-/// host (<see cref="VerbHost"/>). Hosts derive their surface, <c>#help</c> and completion from the
-/// <see cref="VerbAttribute"/>s here; programs use <see cref="SftpSession"/> directly.
+/// host (<see cref="VerbHost"/>). Every verb that is an operation of the session is generated from its one
+/// definition there (an <c>[Verb]</c> method of <see cref="SftpSession"/>, by SftpInteractive.Generators); hosts derive
+/// their surface, <c>#help</c> and completion from the <see cref="VerbAttribute"/>s here; programs use
+/// <see cref="SftpSession"/> directly.
 /// </summary>
 public partial class SftpVerbs
 {
@@ -40,4 +42,12 @@ public partial class SftpVerbs
     /// <summary>The verbs with one-line descriptions.</summary>
     [Verb(VerbGroup.Display, "this list", Instant = true)]
     public DisplayTable Help() => VerbCatalog.ToTable(GetType());
+
+    /// <summary>Runs a transfer with the running host's progress display (none outside a host); the generated
+    /// transfer verbs pass it as the session's <c>IProgress&lt;TransferProgress&gt;</c>.</summary>
+    private static async Task<T> WithProgressAsync<T>(Func<IProgress<TransferProgress>?, Task<T>> transfer)
+    {
+        using var progress = VerbHost.Current?.StartProgress();
+        return await transfer(progress).ConfigureAwait(false);
+    }
 }

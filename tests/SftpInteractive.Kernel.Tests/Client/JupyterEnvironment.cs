@@ -21,6 +21,9 @@ internal sealed class JupyterEnvironment : IDisposable
     /// <summary>The temporary root.</summary>
     public string Root { get; }
 
+    /// <summary>The folder JUPYTER_PATH points at: it holds kernels/sftpinteractive/kernel.json.</summary>
+    public string JupyterPath => Path.Combine(Root, "prefix", "share", "jupyter");
+
     /// <summary>The working directory of the Python process (and so of the kernel jupyter_client starts).</summary>
     public string WorkDir { get; }
 
@@ -47,7 +50,7 @@ internal sealed class JupyterEnvironment : IDisposable
         IReadOnlyDictionary<string, string>? environment = null) =>
         RunProcess(program, args, workDirOverride ?? WorkDir, new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
-            ["JUPYTER_PATH"] = Path.Combine(Root, "prefix", "share", "jupyter"),
+            ["JUPYTER_PATH"] = JupyterPath,
             ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Root, "runtime"),
             ["JUPYTER_DATA_DIR"] = Path.Combine(Root, "data"),
             ["JUPYTER_CONFIG_DIR"] = Path.Combine(Root, "config"),

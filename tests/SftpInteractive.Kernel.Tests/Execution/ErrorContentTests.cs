@@ -22,14 +22,46 @@ public sealed class ErrorContentTests
     }
 
     [Fact]
-    public void From_RuntimeFailure_NamesTheErrorOnceThenTheTrace()
+    public void From_RuntimeFailure_NamesTheErrorOnceThenTheCellFrames()
     {
-        var failure = new SubmissionResult.Failure("InvalidOperationException", "InvalidOperationException: boom", [], "System.InvalidOperationException: boom\n   at X");
+        var failure = new SubmissionResult.Failure("InvalidOperationException", "InvalidOperationException: boom", [], "System.InvalidOperationException: boom\n   at X")
+        {
+            Frames = ["  Deep(int n) in cell [9], line 1", "  … 3 frames of .NET hidden (DisplayOptions.FullErrors = true shows them)"],
+        };
 
         var traceback = Traceback(failure);
 
-        Assert.Equal("\u001b[0;31mInvalidOperationException\u001b[0m: boom", traceback[0]);
-        Assert.Equal("System.InvalidOperationException: boom\n   at X", traceback[1]);
+        Assert.Equal(["\u001b[0;31mInvalidOperationException\u001b[0m: boom", "  Deep(int n) in cell [9], line 1",
+            "  … 3 frames of .NET hidden (DisplayOptions.FullErrors = true shows them)"], traceback);
+    }
+
+    [Fact]
+    public void From_RuntimeFailure_EvalueIsTheMessageWithoutTheName()
+    {
+        // nbclient, VS Code and nbviewer print "ename: evalue"; with the name in both it read
+        // "InvalidOperationException: InvalidOperationException: too deep".
+        var failure = new SubmissionResult.Failure("InvalidOperationException", "InvalidOperationException: too deep", [], "System.InvalidOperationException: too deep\n   at X");
+
+        var content = ErrorContent.From(failure);
+
+        Assert.Equal("InvalidOperationException", content["ename"]!.GetValue<string>());
+        Assert.Equal("too deep", content["evalue"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void From_RuntimeFailureWithFullErrors_EveryFrameAndTheMessageStillOnce()
+    {
+        var failure = new SubmissionResult.Failure("InvalidOperationException", "InvalidOperationException: boom", [], "System.InvalidOperationException: boom\n   at X\n   at Y")
+        {
+            Frames = ["  Deep(int n) in cell [9], line 1"],
+        };
+
+        using (DisplayOptions.Use(DisplayOptions.DefaultMaxRows))
+        {
+            DisplayOptions.FullErrors = true;
+
+            Assert.Equal(["\u001b[0;31mInvalidOperationException\u001b[0m: boom", "   at X", "   at Y"], Traceback(failure));
+        }
     }
 
     [Fact]

@@ -58,7 +58,23 @@ public sealed class RichOutputTests
         // ScottPlot's GetSvgXml starts with an XML declaration, which makes nbconvert's HTML export fail.
         var svg = new SvgContent("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE svg>\n<svg xmlns='http://www.w3.org/2000/svg'/>");
 
-        Assert.Equal("<svg xmlns='http://www.w3.org/2000/svg'/>", Assert.Single(svg.ToMimeParts()).Content);
+        Assert.Equal("<svg xmlns='http://www.w3.org/2000/svg'/>", Assert.Single(svg.ToMimeParts(), p => p.MimeType == MimeTypes.Svg).Content);
+    }
+
+    [Theory]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>")]
+    [InlineData("<svg width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>")]
+    public void Svg_AlsoAnHtmlImageOfTheSameDrawing_WithItsNamespace(string markup, string imageFile)
+    {
+        // Debian 12's nbconvert 6.5 keeps an SVG output's <svg> element and drops every shape inside it: notebook 03's
+        // chart exported as an empty box. Exporters and notebooks prefer text/html, which nbconvert leaves as it is.
+        var parts = new SvgContent(markup).ToMimeParts();
+
+        var html = Assert.Single(parts, p => p.MimeType == MimeTypes.Html).Content;
+        Assert.StartsWith("<img alt=\"[SVG image, ", html, StringComparison.Ordinal);
+        var base64 = html[(html.IndexOf("base64,", StringComparison.Ordinal) + 7)..html.LastIndexOf('"')];
+        Assert.Equal(imageFile, System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+        Assert.Equal(markup, Assert.Single(parts, p => p.MimeType == MimeTypes.Svg).Content);
     }
 
     [Fact]

@@ -61,6 +61,24 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Run_RuntimeError_TheMessageThenTheCellsFrames()
+    {
+        // sftpi run printed "Cell 2 failed: too deep" alone: where in the script it failed was lost.
+        var document = Document(("csharp", "void Deep(int n) { if (n == 0) throw new InvalidOperationException(\"too deep\"); Deep(n - 1); }"), ("csharp", "Deep(2);"));
+        await using var engine = new ScriptEngine();
+        var errors = new StringWriter();
+
+        await new NotebookRunner(engine) { Errors = errors }.RunAsync(document, TestContext.Current.CancellationToken);
+
+        var lines = errors.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length == 4, errors.ToString());
+        Assert.Equal("Cell 2 failed: InvalidOperationException: too deep", lines[0]);
+        Assert.Equal("  Deep(int n) in cell [1], line 1 (and 2 more times)", lines[1]);
+        Assert.Equal("  in cell [2], line 1", lines[2]);
+        Assert.StartsWith("  … ", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_AllowErrors_GoesOn()
     {
         var document = Document(("csharp", "var b = nope;"), ("fsharp", "let x = 1"), ("csharp", "6*7"));

@@ -56,9 +56,10 @@ public sealed class DisplayTests
 
         var table = new RemoteListing("/big", entries).ToTable();
 
-        Assert.Equal(RemoteListing.MaxRenderedRows, table.Rows.Count);
+        Assert.Equal(DisplayOptions.DefaultMaxRows, table.Rows.Count);
+        Assert.Equal(100_000, table.TotalRows);
         Assert.Contains("100000 entries", table.Footer, StringComparison.Ordinal);
-        Assert.Contains("showing the first", table.Footer, StringComparison.Ordinal);
+        Assert.Contains("… 99900 more rows (100000 in all)", table.ToText(), StringComparison.Ordinal);
     }
 
     [Theory]

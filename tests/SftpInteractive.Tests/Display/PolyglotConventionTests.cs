@@ -116,7 +116,7 @@ public sealed class PolyglotConventionTests
         { Searched(dryRun: true), ["<b>2 matches</b>", "<code>a*.csv</code>", "<table", "Transfer plan", "<td style=\"text-align:left\">a.csv</td>", "SkipIdentical"] },
         { Searched(dryRun: false), ["<b>2 matches</b>", "<table", "<td style=\"text-align:left\">/out/a.csv</td>", "/d/ab.csv: connection lost"] },
         { Moved("/d/a.csv"), ["<div class=\"sftpi-transfer\">", "Transfer /d/a.csv -&gt; /out/a.csv", "verified: size"] },
-        { Report(), ["<table", "<td style=\"text-align:left\">/out/a.csv</td>", "Failed", "1 files moved", "1 failed"] },
+        { Report(), ["<table", "<td style=\"text-align:left\">/out/a.csv</td>", "Failed", "1 file moved", "1 failed"] },
         { Plan(), ["<table", "<th style=\"cursor:pointer;text-align:left\" onclick=\"sftpiSort(this,3)\">Path</th>", "<td style=\"text-align:left\">ab.csv</td>", "1 to move", "1 identical"] },
         { Preview(), ["<table", "<th style=\"cursor:pointer;text-align:left\" onclick=\"sftpiSort(this,1)\">temp</th>", "<td style=\"text-align:left\">4.25</td>", "2 rows shown (the file has more)"] },
         { new TransferProgress("/d/a.csv", 21, 42, 21, 42, 0, 1, 1000, TimeSpan.FromSeconds(1)), ["<progress max=\"100\" value=\"50.0\"", "/d/a.csv"] },

@@ -1,0 +1,33 @@
+namespace SftpInteractive;
+
+/// <summary>
+/// The one port the SFTP engine runs over: a duplex byte stream (SSH.NET's <c>sftp</c> subsystem channel, or an
+/// OpenSSH <c>ssh -s sftp</c> process's pipes). The engine frames packets itself; a transport only moves bytes.
+/// </summary>
+internal interface ISftpTransport : IDisposable
+{
+    /// <summary>True until the stream ends or fails.</summary>
+    bool IsOpen { get; }
+
+    /// <summary>The largest message the peer takes in one piece (an SSH channel's packet size), or 0 when it does not matter.</summary>
+    int PeerPacketSize { get; }
+
+    /// <summary>The largest message this side takes in one piece, or 0 when it does not matter.</summary>
+    int LocalPacketSize { get; }
+
+    /// <summary>Starts delivering received bytes to <paramref name="receiver"/>, in order, from one thread at a time.</summary>
+    void Start(ISftpReceiver receiver);
+
+    /// <summary>Sends <paramref name="data"/> whole; callers serialize their calls. May block while the peer's window is full.</summary>
+    void Send(byte[] data, int offset, int count);
+}
+
+/// <summary>What a transport delivers to: bytes as they arrive, then once the end of the stream.</summary>
+internal interface ISftpReceiver
+{
+    /// <summary>Bytes in arrival order; valid only during the call.</summary>
+    void Received(ReadOnlySpan<byte> data);
+
+    /// <summary>The stream ended (<paramref name="error"/> null) or failed.</summary>
+    void Closed(Exception? error);
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// The <c>ssh</c> command line that opens the <c>sftp</c> subsystem with a session's resolved settings, so OpenSSH
+/// connects exactly where and as whom our resolver said: host, port, user, identity files, known_hosts files and the
+/// host-key policy, algorithms, timeouts, and the ProxyJump chain (each hop with its own settings, as a nested
+/// <c>ProxyCommand … -W</c>). No secret is ever put on the command line.
+/// </summary>
+internal static class OpenSshCommand
+{
+    /// <summary>Arguments of the session's master <c>ssh</c>: it logs in once (prompts through
+    /// <paramref name="askpass"/>, the host key through <paramref name="askpass"/> as <c>KnownHostsCommand</c>, so our
+    /// host-key policy decides) and listens on <paramref name="controlPath"/> for the session's channels. Its own session
+    /// is an idle <c>sftp</c> subsystem on our pipe (nothing is ever sent on it): when our process ends, even killed, the
+    /// pipe's end closes that session and the master exits with its channels, instead of staying logged in (with
+    /// <c>-N</c> it would not notice). A subsystem, not a command, so SFTP-only accounts work too. <paramref name="keyFiles"/>
+    /// replaces the settings' key files (a PuTTY key converted for ssh).</summary>
+    public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyList<string>? keyFiles = null) =>
+        [.. Common(settings, askpass, keyFiles: keyFiles), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
+
+    /// <summary>Arguments of one channel over the master's <paramref name="controlPath"/>: the <c>sftp</c> subsystem
+    /// (<paramref name="command"/> null) or a remote command. It never logs in by itself: if the master is gone, its
+    /// fallback connection goes to a ProxyCommand that fails at once.</summary>
+    public static IReadOnlyList<string> Channel(string controlPath, string host, string? command) =>
+        ["-F", "/dev/null", "-S", controlPath, "-o", "ControlMaster=no", "-o", "ProxyCommand=false", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+         "-T", "-a", "-x", .. command is null ? (string[])["-s", "--", host, "sftp"] : ["--", host, command]];
+
+    /// <summary>The options of one connection of the chain (no destination). With <paramref name="askpass"/> prompts and
+    /// host keys (the target's and each jump host's) go to the session's policy; without it ssh checks host keys
+    /// against the known_hosts files under the policy.</summary>
+    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyList<string>? keyFiles = null)
+    {
+        var args = new List<string>
+        {
+            "-F", ConfigFile(s),
+            "-p", s.Port.ToString(CultureInfo.InvariantCulture),
+            "-l", s.Username,
+            "-T", "-a", "-x",
+            // Prompts go through SSH_ASKPASS (forced, inherited by the jump hosts' ssh), never to a terminal.
+            "-o", "BatchMode=" + (askpass is null ? "yes" : "no"),
+            "-o", "LogLevel=ERROR",
+            "-o", "ConnectTimeout=" + Math.Max(1, (int)s.ConnectTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            "-o", "ServerAliveCountMax=" + s.ServerAliveCountMax.ToString(CultureInfo.InvariantCulture),
+        };
+        if (askpass is not null)
+        {
+            // Our host-key policy decides (strict, accept-new, pinned, the session's key), for the target and each jump
+            // host under its own name: ssh knows only what the helper prints for the key it was shown, and refuses
+            // anything else. Never "no", never a question.
+            args.AddRange([
+                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "CheckHostIP=no", "-o", "UpdateHostKeys=no",
+                "-o", $"KnownHostsCommand={Quoted(askpass)} hostkey %I %H %t %K",
+            ]);
+        }
+        else
+        {
+            args.AddRange([
+                "-o", "StrictHostKeyChecking=" + (s.HostKeyPolicy == HostKeyPolicy.AcceptNew ? "accept-new" : "yes"),
+                "-o", "UserKnownHostsFile=" + string.Join(' ', (s.KnownHostsPaths.Count == 0 ? [s.KnownHostsPath] : s.KnownHostsPaths).Select(Quoted)),
+                "-o", "HashKnownHosts=" + (s.HashKnownHosts ? "yes" : "no"),
+            ]);
+        }
+
+        if (s.KeepAliveInterval > TimeSpan.Zero)
+        {
+            args.AddRange(["-o", "ServerAliveInterval=" + Math.Max(1, (int)s.KeepAliveInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        foreach (var key in keyFiles ?? s.PrivateKeyPaths)
+        {
+            args.AddRange(["-i", key]);
+        }
+
+        foreach (var certificate in s.CertificateFiles)
+        {
+            args.AddRange(["-o", "CertificateFile=" + Quoted(certificate)]);
+        }
+
+        if (s.IdentitiesOnly)
+        {
+            args.AddRange(["-o", "IdentitiesOnly=yes"]);
+        }
+
+        args.AddRange(["-o", "IdentityAgent=" + (s.IdentityAgent is { } agent ? Quoted(agent) : "none")]);
+        if (s.PreferredAuthentications.Count > 0)
+        {
+            args.AddRange(["-o", "PreferredAuthentications=" + string.Join(',', s.PreferredAuthentications)]);
+        }
+
+        AddIfSet(args, "KexAlgorithms", s.KexAlgorithms);
+        // The cipher our SSH.NET connections prefer, first (OpenSSH's default puts chacha20-poly1305 first, slower
+        // than AES-GCM on hardware with AES instructions); '^' prepends to ssh's own list (OpenSSH 8.2 and later).
+        AddIfSet(args, "Ciphers", s.Ciphers ?? "^" + SshConnector.PreferredCipher);
+        AddIfSet(args, "MACs", s.Macs);
+        AddIfSet(args, "HostKeyAlgorithms", s.HostKeyAlgorithms);
+        if (s.JumpHosts.Count > 0)
+        {
+            // The last hop reaches itself through the hops before it (its settings hold those), as SshConnector does.
+            // The hop forwards to this connection's own host and port, written out: ssh expands %h and %p everywhere in
+            // the ProxyCommand it runs, the nested ProxyCommand of a two-hop chain included, so "%h:%p" there made the
+            // first hop forward to the target instead of the second hop (which then saw the target's key: "REMOTE HOST
+            // IDENTIFICATION HAS CHANGED"). Every '%' is doubled so the ssh that runs this command hands it on unchanged.
+            var hop = JumpHostSettings.For(s, s.JumpHosts.Count - 1);
+            List<string> words = [OpenSshProgram.Path, .. Common(hop, askpass), "-W", ForwardTarget(s.Host, s.Port), "--", hop.Host];
+            var forward = string.Join(' ', words.Select(ShellWord));
+            args.AddRange(["-o", "ProxyCommand=" + forward.Replace("%", "%%", StringComparison.Ordinal)]);
+        }
+
+        return args;
+    }
+
+    /// <summary><c>ssh -W</c>'s destination: host:port, an IPv6 address in brackets.</summary>
+    internal static string ForwardTarget(string host, int port) =>
+        (host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host) + ":" + port.ToString(CultureInfo.InvariantCulture);
+
+    // ssh reads the same ssh_config our resolver read; none read means none (-F /dev/null), not ssh's defaults.
+    private static string ConfigFile(SftpSettings s) => s.SshConfigFiles.Count == 0 ? "/dev/null" : s.SshConfigFiles[0];
+
+    private static void AddIfSet(List<string> args, string option, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            args.AddRange(["-o", option + "=" + value]);
+        }
+    }
+
+    // ssh_config's own quoting: a value with spaces in double quotes.
+    private static string Quoted(string value) => value.Contains(' ', StringComparison.Ordinal) ? "\"" + value + "\"" : value;
+
+    // ProxyCommand is run by the user's shell (OpenSSH execs it with `sh -c`).
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',' or '%' or ':' or '@' or '+')
+            ? word : SftpSession.ShellQuote(word);
+}

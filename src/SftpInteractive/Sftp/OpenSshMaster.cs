@@ -1,0 +1,250 @@
+using System.Diagnostics;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// The one OpenSSH login of a session on the OpenSSH transport: an <c>ssh -M</c> master in a private (0700)
+/// temporary directory, listening on a control socket there. Every channel of the session (its SFTP engine, the
+/// transfer pool, each <c>Run</c>) is an <c>ssh -S</c> client of that socket: no second key exchange, no second login,
+/// no second prompt. Prompts and the host key reach the session through <see cref="OpenSshAskpass"/>. Disposing it
+/// ends the master (and with it every channel) and deletes the directory.
+/// </summary>
+internal sealed class OpenSshMaster : IDisposable
+{
+    private const string Ready = "sftpi-master-ready";
+
+    private readonly Process _process;
+    private readonly DirectoryInfo _directory;
+    private readonly OpenSshAskpass _askpass;
+    private readonly SshErrorTail _stderr;
+    private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
+
+    private OpenSshMaster(Process process, DirectoryInfo directory, OpenSshAskpass askpass, string host)
+    {
+        (_process, _directory, _askpass, Host) = (process, directory, askpass, host);
+        _stderr = new SshErrorTail(process, Negotiation.Read);
+        ControlPath = Path.Combine(directory.FullName, "cm");
+        Exited = process.WaitForExitAsync();
+    }
+
+    /// <summary>The control socket the session's channels connect to.</summary>
+    public string ControlPath { get; }
+
+    /// <summary>What the master negotiated and how it logged in (from its debug output).</summary>
+    public OpenSshNegotiation Negotiation { get; } = new();
+
+    /// <summary>The destination given to the master (channels name it too; the master decides where they go).</summary>
+    public string Host { get; }
+
+    /// <summary>Completes when the master process ended.</summary>
+    public Task Exited { get; }
+
+    /// <summary>The master's process id (tests look at its command line).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>True while the master runs and listens.</summary>
+    public bool IsAlive => Volatile.Read(ref _disposed) == 0 && !Exited.IsCompleted && File.Exists(ControlPath);
+
+    /// <summary>Starts the master for <paramref name="settings"/>' host and waits until it logged in (or failed);
+    /// <paramref name="answer"/> answers ssh's prompts and host-key questions. <paramref name="prepare"/> is given the
+    /// master's private directory before ssh starts and returns the key files to offer; whatever it writes there
+    /// (a converted key) is deleted as soon as the login ended.</summary>
+    /// <exception cref="SftpConfigException"><c>ssh</c> is missing or too old.</exception>
+    /// <exception cref="SftpInteractiveException"><paramref name="prepare"/> found a problem; ssh was not started.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the master is ended.</exception>
+    /// <exception cref="OpenSshLoginException">ssh ended before it logged in; its last words are in the message.</exception>
+    public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, Func<OpenSshQuestion, string?> answer,
+        CancellationToken cancellationToken)
+    {
+        _ = OpenSshProgram.Path; // the clear message for a missing or old ssh comes first
+        var directory = Directory.CreateTempSubdirectory("sftpi-ssh-"); // mkdtemp: 0700
+        OpenSshAskpass? askpass = null;
+        OpenSshMaster? master = null;
+        try
+        {
+            askpass = OpenSshAskpass.Create(directory.FullName, answer);
+            var controlPath = Path.Combine(directory.FullName, "cm");
+            var keys = Path.Combine(directory.FullName, "keys");
+            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, prepare(Directory.CreateDirectory(keys).FullName))];
+            // After the login ssh runs LocalCommand, which says so on the master's output: no polling for the socket.
+            // Its debug output (the first LogLevel given wins) says what it negotiated; SshErrorTail keeps it apart.
+            arguments.InsertRange(0, ["-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + Ready, "-o", "LogLevel=DEBUG1"]);
+            master = new OpenSshMaster(OpenSshTransport.Launch(arguments, askpass.ScriptPath), directory, askpass, settings.Host);
+            master.StartReaders();
+            try
+            {
+                await master.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Directory.Delete(keys, recursive: true); // ssh read its keys during the login: no key stays on disk
+            }
+
+            return master;
+        }
+        catch
+        {
+            if (master is not null)
+            {
+                master.Dispose();
+            }
+            else
+            {
+                askpass?.Dispose();
+                directory.Delete(recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Opens an SFTP channel over the master.</summary>
+    public OpenSshTransport OpenSftp(string target) => OpenSshTransport.StartChannel(ControlPath, Host, target);
+
+    /// <summary>Runs <paramref name="command"/> on the server in a channel of its own and collects its output and
+    /// exit status; cancelling ends the channel (the server then closes the command's pipes).</summary>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <exception cref="OpenSshLoginException">The channel could not be opened (the master is gone).</exception>
+    public async Task<(string Stdout, string Stderr, int ExitCode)> RunAsync(string command, CancellationToken cancellationToken)
+    {
+        using var process = OpenSshTransport.Launch(OpenSshCommand.Channel(ControlPath, Host, command));
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            try
+            {
+                process.Kill(); // the channel client: the master closes the command's channel
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended meanwhile.
+            }
+
+            throw;
+        }
+
+        var (output, error) = (await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        if (process.ExitCode == 255 && IsChannelFailure(error))
+        {
+            throw new OpenSshLoginException($"ssh could not open a channel to {Host} ({Redactor.Redact(error.Trim().ReplaceLineEndings(" "))}).", loginFailed: false);
+        }
+
+        return (output, error, process.ExitCode);
+    }
+
+    /// <summary>What ssh said on standard error (its last lines, secrets redacted), with its exit code.</summary>
+    public string Explain() => _stderr.Explain();
+
+    /// <summary>Why the master ended by itself (null while it runs, or when we ended it): its own keepalive
+    /// (ServerAliveInterval) going unanswered is said as such.</summary>
+    public string? EndReason
+    {
+        get
+        {
+            if (!Exited.IsCompleted || Volatile.Read(ref _disposed) != 0)
+            {
+                return null;
+            }
+
+            var said = Explain();
+            return said.Contains("not responding", StringComparison.Ordinal)
+                ? $"the server did not answer ssh's keepalive probe (ServerAliveInterval) and the ssh master ended ({said})"
+                : $"the ssh master ended ({said})";
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // The master's channels end with it; its children too: an askpass helper waiting for our answer (it holds
+            // its own FIFO open, so it would wait for ever) and the ProxyCommand ssh of a jump host.
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended already.
+        }
+
+        _askpass.Dispose();
+        _ = Exited.ContinueWith(_ =>
+        {
+            _process.Dispose();
+            try
+            {
+                _directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temp cleaner: it holds a script, FIFOs and a dead socket, nothing secret.
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    // A channel client whose master is gone falls back to its ProxyCommand, which fails at once.
+    private static bool IsChannelFailure(string stderr) =>
+        stderr.Contains("Control socket", StringComparison.Ordinal) || stderr.Contains("mux_client", StringComparison.Ordinal)
+        || stderr.Contains("kex_exchange_identification", StringComparison.Ordinal) || stderr.Contains("Connection closed by UNKNOWN", StringComparison.Ordinal);
+
+    private void StartReaders()
+    {
+        new Thread(ReadOutput) { IsBackground = true, Name = "sftpi ssh master stdout" }.Start();
+        _stderr.Start("sftpi ssh master stderr");
+    }
+
+    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        var first = await Task.WhenAny(_ready.Task, Exited).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (first == _ready.Task && _ready.Task.Result && File.Exists(ControlPath))
+        {
+            return;
+        }
+
+        // ssh ended (or closed its output) before the login finished: its standard error says why.
+        throw new OpenSshLoginException(await _stderr.ExplainEndAsync(Exited, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false), loginFailed: true);
+    }
+
+    private void ReadOutput()
+    {
+        try
+        {
+            string? line;
+            while ((line = _process.StandardOutput.ReadLine()) is not null)
+            {
+                if (line.Trim() == Ready)
+                {
+                    _ready.TrySetResult(true);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The process is gone.
+        }
+
+        _ready.TrySetResult(false);
+    }
+
+}
+
+/// <summary>ssh ended before logging in, or a channel could not be opened; the connector maps it to the session's errors.</summary>
+/// <param name="said">What ssh said (redacted) and its exit code.</param>
+/// <param name="loginFailed">True when the master's login failed, false when only a channel failed.</param>
+internal sealed class OpenSshLoginException(string said, bool loginFailed) : Exception(said)
+{
+    /// <summary>True when the master's login failed.</summary>
+    public bool LoginFailed => loginFailed;
+}

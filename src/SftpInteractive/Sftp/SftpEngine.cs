@@ -1,0 +1,324 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Renci.SshNet.Common;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// Our SFTP version 3 client over one <see cref="ISftpTransport"/>: packets framed here, request ids mapped to the
+/// <see cref="SftpReply"/> waiting for each, any number of requests in flight, replies dispatched on the thread that
+/// read them (in whatever order the server sends them). The requests are in the partial files by concern
+/// (<c>SftpEngine.Requests.cs</c>, <c>SftpEngine.Extensions.cs</c>).
+/// </summary>
+internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
+{
+    /// <summary>Read and write sizes when the server does not say (the draft's 32 KiB every server accepts).</summary>
+    public const int DefaultChunk = 32 * 1024;
+
+    // A server that opened the subsystem answers SSH_FXP_INIT at once; one that does not is given up.
+    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(30);
+
+    // OpenSSH's sftp-server takes packets up to 256 KiB; a reply longer than this is a broken stream.
+    private const int MaxReplyLength = 4 * 1024 * 1024;
+
+    private readonly ISftpTransport _transport;
+    private readonly Lock _sendGate = new();
+    private readonly Lock _pendingGate = new();
+    private readonly Dictionary<uint, SftpReply> _pending = [];
+    private readonly TaskCompletionSource<(uint Version, Dictionary<string, string> Extensions)> _version =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private byte[] _inbox = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private int _inboxLength;
+    private uint _nextId;
+    private Exception? _closed;
+
+    private SftpEngine(ISftpTransport transport) => _transport = transport;
+
+    /// <summary>The server's SFTP version (3 for every server this speaks to).</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>The extensions the server offered (name → version).</summary>
+    public IReadOnlyDictionary<string, string> Extensions { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The largest read to ask for: the server's <c>limits@openssh.com</c>, else 32 KiB.</summary>
+    public int MaxRead { get; private set; } = DefaultChunk;
+
+    /// <summary>The largest write to send: the server's <c>limits@openssh.com</c>, else 32 KiB.</summary>
+    public int MaxWrite { get; private set; } = DefaultChunk;
+
+    /// <summary>
+    /// The read length whose reply fits one packet of the transport (SSH_FXP_DATA adds 13 bytes), at most
+    /// <paramref name="wanted"/> and <see cref="MaxRead"/>: what SSH.NET's SftpClient asked for on the same channel.
+    /// </summary>
+    public int ReadChunk(int wanted) => Math.Min(Math.Min(wanted, MaxRead), _transport.LocalPacketSize is > 1024 and var size ? size - 13 : int.MaxValue);
+
+    /// <summary>The write length whose request fits one packet of the transport (SSH_FXP_WRITE adds 25 bytes and the handle).</summary>
+    public int WriteChunk(int wanted, byte[] handle) =>
+        Math.Min(Math.Min(wanted, MaxWrite), _transport.PeerPacketSize is > 1024 and var size ? size - 25 - handle.Length : int.MaxValue);
+
+    /// <summary>True until the transport ends.</summary>
+    public bool IsOpen => Volatile.Read(ref _closed) is null && _transport.IsOpen;
+
+    /// <summary>Requests sent and not yet answered.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_pendingGate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts the protocol over <paramref name="transport"/> (SSH_FXP_INIT, VERSION, then the server's limits).</summary>
+    /// <exception cref="SshException">The server does not speak SFTP version 3.</exception>
+    public static async Task<SftpEngine> StartAsync(ISftpTransport transport, CancellationToken cancellationToken)
+    {
+        var engine = new SftpEngine(transport);
+        try
+        {
+            transport.Start(engine);
+            var init = new SftpPacketWriter(SftpPacketType.Init, 16);
+            try
+            {
+                init.WriteUInt32(3);
+                var bytes = init.FinishWithoutId();
+                lock (engine._sendGate)
+                {
+                    transport.Send(bytes.Array!, bytes.Offset, bytes.Count);
+                }
+            }
+            finally
+            {
+                init.Dispose();
+            }
+
+            var (version, extensions) = await engine._version.Task.WaitAsync(VersionTimeout, cancellationToken).ConfigureAwait(false);
+            (engine.Version, engine.Extensions) = (version, extensions);
+            if (extensions.ContainsKey(ExtensionNames.Limits))
+            {
+                var limits = await engine.LimitsAsync(cancellationToken).ConfigureAwait(false);
+                engine.MaxRead = Clamp(limits.MaxRead);
+                engine.MaxWrite = Clamp(limits.MaxWrite);
+            }
+
+            return engine;
+        }
+        catch (TimeoutException e)
+        {
+            engine.Dispose();
+            throw new SshOperationTimeoutException($"The server did not answer SSH_FXP_INIT within {VersionTimeout.TotalSeconds:N0} s.", e);
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+
+        static int Clamp(ulong limit) => limit == 0 ? DefaultChunk : (int)Math.Clamp(limit, 1024UL, 1024UL * 1024);
+    }
+
+    /// <summary>
+    /// Sends one request built in <paramref name="packet"/> (which it disposes) with a fresh id; <paramref name="reply"/>
+    /// gets the answer. A closed engine fails the reply at once.
+    /// </summary>
+    public void Send(ref SftpPacketWriter packet, SftpReply reply)
+    {
+        try
+        {
+            uint id;
+            lock (_pendingGate)
+            {
+                if (_closed is { } closed)
+                {
+                    reply.Fail(new SshConnectionException("The SFTP channel is closed.", closed));
+                    return;
+                }
+
+                id = _nextId++;
+                _pending[id] = reply;
+            }
+
+            var bytes = packet.Finish(id);
+            try
+            {
+                lock (_sendGate)
+                {
+                    _transport.Send(bytes.Array!, bytes.Offset, bytes.Count);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Forget(id);
+                reply.Fail(e is SshException or ObjectDisposedException ? e : new SshConnectionException("The SFTP channel failed: " + e.Message, e));
+            }
+        }
+        finally
+        {
+            packet.Dispose();
+        }
+    }
+
+    /// <summary>Sends a request and awaits its reply parsed by <paramref name="parse"/>; cancelling abandons the reply.</summary>
+    public async Task<T> RequestAsync<T>(SftpPacketWriter packet, SftpReplyParser<T> parse, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var reply = new SftpTaskReply<T>(parse);
+        Send(ref packet, reply);
+        if (!cancellationToken.CanBeCanceled || reply.Task.IsCompleted)
+        {
+            return await reply.Task.ConfigureAwait(false);
+        }
+
+        await using (cancellationToken.UnsafeRegister(static (state, token) => ((SftpTaskReply<T>)state!).Cancel(token), reply).ConfigureAwait(false))
+        {
+            return await reply.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Received(ReadOnlySpan<byte> data)
+    {
+        // Whole packets straight from the transport's buffer; only a packet split across deliveries is copied.
+        if (_inboxLength == 0)
+        {
+            var used = Dispatch(data);
+            data = data[used..];
+            if (data.IsEmpty)
+            {
+                return;
+            }
+        }
+
+        Append(data);
+        var consumed = Dispatch(_inbox.AsSpan(0, _inboxLength));
+        _inbox.AsSpan(consumed, _inboxLength - consumed).CopyTo(_inbox);
+        _inboxLength -= consumed;
+    }
+
+    /// <inheritdoc/>
+    public void Closed(Exception? error)
+    {
+        List<SftpReply> orphans;
+        var reason = new SshConnectionException(error is null ? "The SFTP channel was closed." : "The SFTP channel failed: " + error.Message, error!);
+        lock (_pendingGate)
+        {
+            if (_closed is not null)
+            {
+                return;
+            }
+
+            _closed = reason;
+            orphans = [.. _pending.Values];
+            _pending.Clear();
+        }
+
+        _version.TrySetException(reason);
+        foreach (var orphan in orphans)
+        {
+            orphan.Fail(reason);
+        }
+    }
+
+    /// <summary>Closes the transport; every reply still awaited fails.</summary>
+    public void Dispose()
+    {
+        Closed(null);
+        _transport.Dispose();
+    }
+
+    private int Dispatch(ReadOnlySpan<byte> data)
+    {
+        var used = 0;
+        while (data.Length - used >= 4)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(data[used..]);
+            if (length is 0 or > MaxReplyLength)
+            {
+                var broken = new SshException($"The server sent an SFTP packet of {length:N0} bytes: the stream is broken.");
+                Closed(broken);
+                _transport.Dispose();
+                return data.Length;
+            }
+
+            if (data.Length - used - 4 < length)
+            {
+                break;
+            }
+
+            Handle(data.Slice(used + 4, (int)length));
+            used += 4 + (int)length;
+        }
+
+        return used;
+    }
+
+    private void Handle(ReadOnlySpan<byte> packet)
+    {
+        var type = packet[0];
+        if (type == SftpPacketType.Version)
+        {
+            OnVersion(packet[1..]);
+            return;
+        }
+
+        if (packet.Length < 5)
+        {
+            return;
+        }
+
+        var id = BinaryPrimitives.ReadUInt32BigEndian(packet[1..]);
+        SftpReply? reply;
+        lock (_pendingGate)
+        {
+            _pending.Remove(id, out reply);
+        }
+
+        // A reply nobody waits for any more (its request was cancelled) is dropped.
+        reply?.Complete(type, packet[5..]);
+    }
+
+    private void OnVersion(ReadOnlySpan<byte> payload)
+    {
+        try
+        {
+            var reader = new SftpPacketReader(payload);
+            var version = reader.ReadUInt32();
+            var extensions = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (!reader.IsEmpty)
+            {
+                extensions[reader.ReadString()] = reader.ReadString();
+            }
+
+            _version.TrySetResult((version, extensions));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _version.TrySetException(e);
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        if (_inboxLength + data.Length > _inbox.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_inbox.Length * 2, _inboxLength + data.Length));
+            _inbox.AsSpan(0, _inboxLength).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_inbox);
+            _inbox = larger;
+        }
+
+        data.CopyTo(_inbox.AsSpan(_inboxLength));
+        _inboxLength += data.Length;
+    }
+
+    private void Forget(uint id)
+    {
+        lock (_pendingGate)
+        {
+            _pending.Remove(id);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Runtime.CompilerServices;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace SftpInteractive;
+
+/// <summary>
+/// The one thing taken from SSH.NET for SFTP: an <c>sftp</c> subsystem channel on a connected client's SSH session,
+/// as its own SftpClient opens one (SubsystemSession.Connect: CreateChannelSession, Open, SendSubsystemRequest).
+/// SSH.NET has no public API for it (sshnet/SSH.NET #740, #1714), so the members are reached with
+/// <see cref="UnsafeAccessorAttribute"/>: bound by name and signature when first called, no reflection, no emitted IL.
+/// <c>SshNetSubsystemChannelTests</c> fails with <see cref="MissingMemberException"/>'s message if an SSH.NET update
+/// moves one. The only other thing named here is the event argument type of the channel's data event.
+/// </summary>
+internal sealed class SshNetSubsystemChannel : ISftpTransport
+{
+    private const string Assembly = ", Renci.SshNet";
+    private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(1);
+    private const string ISession = "Renci.SshNet.ISession" + Assembly;
+    private const string Channel = "Renci.SshNet.Channels.Channel" + Assembly;
+    private const string ChannelSession = "Renci.SshNet.Channels.ChannelSession" + Assembly;
+    private const string DataEventArgs = "Renci.SshNet.Common.ChannelDataEventArgs" + Assembly;
+    private const string ChannelEventArgs = "Renci.SshNet.Common.ChannelEventArgs" + Assembly;
+
+    private readonly object _channel;
+    private readonly Session _session;
+    private readonly Delegate _onData;
+    private readonly Delegate _onClosed;
+    private readonly Timer _watch;
+    private ISftpReceiver? _receiver;
+    private int _closed;
+
+    private SshNetSubsystemChannel(object channel, Session session)
+    {
+        (_channel, _session) = (channel, session);
+
+        // SSH.NET raises no event when its own client disconnects (Disconnect, Dispose, a reconnect): every request
+        // still waiting would wait forever. The connection's state is looked at once a second instead.
+        _watch = new Timer(static state => ((SshNetSubsystemChannel)state!).Watch(), this, WatchPeriod, WatchPeriod);
+        var type = typeof(SftpClient).Assembly;
+        _onData = Delegate.CreateDelegate(typeof(EventHandler<>).MakeGenericType(type.GetType(DataEventArgs[..DataEventArgs.IndexOf(',')], throwOnError: true)!),
+            this, typeof(SshNetSubsystemChannel).GetMethod(nameof(OnData))!);
+        _onClosed = Delegate.CreateDelegate(typeof(EventHandler<>).MakeGenericType(type.GetType(ChannelEventArgs[..ChannelEventArgs.IndexOf(',')], throwOnError: true)!),
+            this, typeof(SshNetSubsystemChannel).GetMethod(nameof(OnClosed))!);
+    }
+
+    /// <inheritdoc/>
+    public bool IsOpen => Volatile.Read(ref _closed) == 0 && _session.IsConnected && IsChannelOpen(_channel);
+
+    /// <inheritdoc/>
+    public int PeerPacketSize => (int)Math.Min(RemotePacketSize(_channel), int.MaxValue);
+
+    /// <inheritdoc/>
+    public int LocalPacketSize => (int)Math.Min(LocalPacketSizeOf(_channel), int.MaxValue);
+
+    /// <summary>Opens an <c>sftp</c> subsystem channel on <paramref name="client"/>'s SSH session.</summary>
+    /// <exception cref="SshConnectionException">The client is not connected.</exception>
+    /// <exception cref="SshException">The server refused the channel or the subsystem.</exception>
+    public static SshNetSubsystemChannel Open(BaseClient client)
+    {
+        var session = GetSession(client) as Session ?? throw new SshConnectionException("Client not connected.");
+        var channel = CreateChannelSession(session);
+        var transport = new SshNetSubsystemChannel(channel, session);
+        try
+        {
+            AddDataReceived(channel, transport._onData);
+            AddClosed(channel, transport._onClosed);
+            AddException(channel, transport.OnException);
+            session.Disconnected += transport.OnDisconnected;
+            session.ErrorOccured += transport.OnSessionError;
+            OpenChannel(channel);
+            if (!SendSubsystemRequest(channel, "sftp"))
+            {
+                throw new SshException("The server refused the sftp subsystem.");
+            }
+
+            return transport;
+        }
+        catch
+        {
+            transport.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Start(ISftpReceiver receiver) => _receiver = receiver;
+
+    /// <inheritdoc/>
+    public void Send(byte[] data, int offset, int count) => SendData(_channel, data, offset, count);
+
+    /// <summary>Bound to the channel's data event; runs on SSH.NET's message listener thread.</summary>
+    public void OnData(object? sender, EventArgs e) => _receiver?.Received(GetData(e));
+
+    /// <summary>Bound to the channel's closed event.</summary>
+    public void OnClosed(object? sender, EventArgs e) => Close(null);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Close(null);
+        _session.Disconnected -= OnDisconnected;
+        _session.ErrorOccured -= OnSessionError;
+        RemoveDataReceived(_channel, _onData);
+        RemoveClosed(_channel, _onClosed);
+        RemoveException(_channel, OnException);
+        ((IDisposable)_channel).Dispose();
+    }
+
+    private void OnException(object? sender, ExceptionEventArgs e) => Close(e.Exception);
+
+    private void OnSessionError(object? sender, ExceptionEventArgs e) => Close(e.Exception);
+
+    private void OnDisconnected(object? sender, EventArgs e) => Close(new SshConnectionException("The SSH connection was closed."));
+
+    private void Watch()
+    {
+        if (!_session.IsConnected || !IsChannelOpen(_channel))
+        {
+            Close(new SshConnectionException("The SSH connection was closed."));
+        }
+    }
+
+    private void Close(Exception? error)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            _watch.Dispose();
+            _receiver?.Closed(error);
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Session")]
+    [return: UnsafeAccessorType(ISession)]
+    private static extern object? GetSession(BaseClient client);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Renci.SshNet.ISession.CreateChannelSession")]
+    [return: UnsafeAccessorType("Renci.SshNet.Channels.IChannelSession" + Assembly)]
+    private static extern object CreateChannelSession(Session session);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Open")]
+    private static extern void OpenChannel([UnsafeAccessorType(ChannelSession)] object channel);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "SendSubsystemRequest")]
+    private static extern bool SendSubsystemRequest([UnsafeAccessorType(ChannelSession)] object channel, string subsystem);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "SendData")]
+    private static extern void SendData([UnsafeAccessorType(Channel)] object channel, byte[] data, int offset, int count);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_IsOpen")]
+    private static extern bool IsChannelOpen([UnsafeAccessorType(Channel)] object channel);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_RemotePacketSize")]
+    private static extern uint RemotePacketSize([UnsafeAccessorType(Channel)] object channel);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_LocalPacketSize")]
+    private static extern uint LocalPacketSizeOf([UnsafeAccessorType(Channel)] object channel);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "add_DataReceived")]
+    private static extern void AddDataReceived([UnsafeAccessorType(Channel)] object channel,
+        [UnsafeAccessorType("System.EventHandler`1[[" + DataEventArgs + "]]")] object handler);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "remove_DataReceived")]
+    private static extern void RemoveDataReceived([UnsafeAccessorType(Channel)] object channel,
+        [UnsafeAccessorType("System.EventHandler`1[[" + DataEventArgs + "]]")] object handler);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "add_Closed")]
+    private static extern void AddClosed([UnsafeAccessorType(Channel)] object channel,
+        [UnsafeAccessorType("System.EventHandler`1[[" + ChannelEventArgs + "]]")] object handler);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "remove_Closed")]
+    private static extern void RemoveClosed([UnsafeAccessorType(Channel)] object channel,
+        [UnsafeAccessorType("System.EventHandler`1[[" + ChannelEventArgs + "]]")] object handler);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "add_Exception")]
+    private static extern void AddException([UnsafeAccessorType(Channel)] object channel, EventHandler<ExceptionEventArgs> handler);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "remove_Exception")]
+    private static extern void RemoveException([UnsafeAccessorType(Channel)] object channel, EventHandler<ExceptionEventArgs> handler);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_Data")]
+    private static extern ArraySegment<byte> GetData([UnsafeAccessorType(DataEventArgs)] object e);
+}

@@ -118,9 +118,9 @@ public sealed class JumpHostTests
         if (s.OpenSshMasterProcessId is { } master)
         {
             // Over OpenSSH the bastion connection is the master's ProxyCommand (ssh -W): it ends with the session.
-            Assert.NotEmpty(OpenSshTransportTests.ChildrenOf(master));
+            Assert.NotEmpty(SshChildProcesses.ChildrenOf(master));
             await s.DisposeAsync();
-            Assert.True(await Poll.UntilAsync(() => !Directory.Exists($"/proc/{master}") && OpenSshTransportTests.ChildrenOf(master).Count == 0, TimeSpan.FromSeconds(5), Ct),
+            Assert.True(await Poll.UntilAsync(() => !Directory.Exists($"/proc/{master}") && SshChildProcesses.ChildrenOf(master).Count == 0, TimeSpan.FromSeconds(5), Ct),
                 "the ssh master or its ProxyCommand to the bastion outlived the session");
             return;
         }

@@ -28,10 +28,10 @@ public sealed class OpenSshTransportTests
         Assert.False(s.HoldsSshNetConnection);
         Assert.Contains("OpenSSH", s.Explain().ToText(), StringComparison.Ordinal);
         // (sessions of tests running beside this one may have masters of their own)
-        Assert.Contains(Masters(), c => c.Contains(s.Settings.Username) && c.Contains("StrictHostKeyChecking=yes") && c.Contains("UserKnownHostsFile=/dev/null")
+        Assert.Contains(SshChildProcesses.Masters(), c => c.Contains(s.Settings.Username) && c.Contains("StrictHostKeyChecking=yes") && c.Contains("UserKnownHostsFile=/dev/null")
             && c.Any(a => a.StartsWith("KnownHostsCommand=", StringComparison.Ordinal))
             && (account != "jump" || c.Any(a => a.StartsWith("ProxyCommand=", StringComparison.Ordinal) && a.Contains("2299", StringComparison.Ordinal))));
-        Assert.DoesNotContain(Masters(), c => c.Any(a => a.Contains("StrictHostKeyChecking=no", StringComparison.Ordinal)));
+        Assert.DoesNotContain(SshChildProcesses.Masters(), c => c.Any(a => a.Contains("StrictHostKeyChecking=no", StringComparison.Ordinal)));
         Assert.Equal(server.HostKeyFingerprint, s.HostKeyFingerprint);
 
         var run = await s.RunAsync("echo out; echo err >&2; exit 3", Ct);
@@ -133,11 +133,11 @@ public sealed class OpenSshTransportTests
 
         Assert.NotEmpty(await s.LsAsync(server.DataRoot, Ct));
         Assert.Equal("ok", (await s.RunAsync("echo ok", Ct)).StdOut.Trim());
-        foreach (var pid in SshChildren())
+        foreach (var pid in SshChildProcesses.SshChildren())
         {
             // Neither the command lines nor the environments of ssh and its helpers hold the secret.
-            Assert.DoesNotContain(password, ProcFile(pid, "cmdline"), StringComparison.Ordinal);
-            Assert.DoesNotContain(password, ProcFile(pid, "environ"), StringComparison.Ordinal);
+            Assert.DoesNotContain(password, SshChildProcesses.ProcFile(pid, "cmdline"), StringComparison.Ordinal);
+            Assert.DoesNotContain(password, SshChildProcesses.ProcFile(pid, "environ"), StringComparison.Ordinal);
         }
     }
 
@@ -337,66 +337,4 @@ public sealed class OpenSshTransportTests
     [Fact]
     public void ProgramVersion_ParsesOpenSshBanner() =>
         Assert.Equal(new Version(9, 2), OpenSshProgram.ParseVersion("OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19 27 Jan 2026"));
-
-    /// <summary>Command lines of this process's ssh masters (one per session on the OpenSSH transport).</summary>
-    internal static List<string[]> Masters() =>
-        [.. SshChildren().Select(CommandLine).Where(c => c.Contains("-M"))];
-
-    /// <summary>This process's <c>ssh -S … sftp</c> channel clients: each an SFTP connection of a session on the
-    /// OpenSSH transport, over its master's one login.</summary>
-    internal static HashSet<int> SftpChannels() =>
-        [.. SshChildren().Where(pid =>
-        {
-            var args = CommandLine(pid);
-            return args.Contains("-S") && !args.Contains("-M") && args.Where(a => a.Length > 0).LastOrDefault() == "sftp";
-        })];
-
-    private static string[] CommandLine(int pid) => ProcFile(pid, "cmdline").Split('\0');
-
-    // A file of /proc/PID, or nothing when the process ended meanwhile (a channel client closes any time).
-    private static string ProcFile(int pid, string name)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/{name}");
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
-
-    // ssh processes whose parent is this test process.
-    private static HashSet<int> SshChildren() => ChildrenOf(Environment.ProcessId);
-
-    /// <summary>ssh processes whose parent is <paramref name="parentId"/> (a master's ProxyCommand to a jump host).</summary>
-    internal static HashSet<int> ChildrenOf(int parentId)
-    {
-        var self = parentId.ToString(CultureInfo.InvariantCulture);
-        var children = new HashSet<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var close = stat.LastIndexOf(')');
-                var fields = stat[(close + 2)..].Split(' ');
-                if (stat.Contains("(ssh)", StringComparison.Ordinal) && fields[1] == self)
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // It ended while we looked.
-            }
-        }
-
-        return children;
-    }
 }

@@ -51,10 +51,11 @@ public sealed class ParallelismTests : IDisposable
         AssertSeveralNewConnections(s, server, before, during!);
     }
 
-    /// <summary>The session's SFTP connections: over SSH.NET its TCP connections (by local port); over OpenSSH the
-    /// <c>ssh -S</c> channel clients of its one master (by process id), since the pool adds channels, not logins.</summary>
+    /// <summary>The session's SFTP connections: over SSH.NET its TCP connections (by local port); over OpenSSH its one
+    /// master (whose own session is the first connection) and the <c>ssh -S</c> channel clients of it (by process id),
+    /// since the pool adds channels, not logins.</summary>
     private static HashSet<int> Connections(SftpSession s, TestServer server) =>
-        s.Settings.Transport == SftpTransport.OpenSsh ? OpenSshTransportTests.SftpChannels() : SshConnections.OpenTo(server.Port);
+        s.Settings.Transport == SftpTransport.OpenSsh ? [.. SshChildProcesses.SftpChannels(), s.OpenSshMasterProcessId!.Value] : SshConnections.OpenTo(server.Port);
 
     /// <summary>Connects and does one listing first, so the session's own extra channels exist before counting.</summary>
     private static async Task<SftpSession> ConnectWarmAsync(TestServer server)

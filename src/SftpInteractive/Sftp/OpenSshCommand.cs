@@ -13,10 +13,10 @@ internal static class OpenSshCommand
     /// <summary>Arguments of the session's master <c>ssh</c>: it logs in once (prompts through
     /// <paramref name="askpass"/>, the host key through <paramref name="askpass"/> as <c>KnownHostsCommand</c>, so our
     /// host-key policy decides) and listens on <paramref name="controlPath"/> for the session's channels. Its own session
-    /// is an idle <c>sftp</c> subsystem on our pipe (nothing is ever sent on it): when our process ends, even killed, the
-    /// pipe's end closes that session and the master exits with its channels, instead of staying logged in (with
-    /// <c>-N</c> it would not notice). A subsystem, not a command, so SFTP-only accounts work too. <paramref name="keyFiles"/>
-    /// replaces the settings' key files (a PuTTY key converted for ssh).</summary>
+    /// is the <c>sftp</c> subsystem on our pipes, which the session's first SFTP connection uses (idle when it is not):
+    /// when our process ends, even killed, the pipe's end closes that session and the master exits with its channels,
+    /// instead of staying logged in (with <c>-N</c> it would not notice). A subsystem, not a command, so SFTP-only
+    /// accounts work too. <paramref name="keyFiles"/> replaces the settings' key files (a PuTTY key converted for ssh).</summary>
     public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyList<string>? keyFiles = null) =>
         [.. Common(settings, askpass, keyFiles: keyFiles), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
 

@@ -4,9 +4,10 @@ namespace SftpInteractive;
 
 /// <summary>
 /// The one OpenSSH login of a session on the OpenSSH transport: an <c>ssh -M</c> master in a private (0700)
-/// temporary directory, listening on a control socket there. Every channel of the session (its SFTP engine, the
-/// transfer pool, each <c>Run</c>) is an <c>ssh -S</c> client of that socket: no second key exchange, no second login,
-/// no second prompt. Prompts and the host key reach the session through <see cref="OpenSshAskpass"/>. Disposing it
+/// temporary directory, listening on a control socket there. Its own session is the <c>sftp</c> subsystem on its
+/// standard input and output, which the first SFTP connection takes (<see cref="OpenSftp"/>: the bytes cross one
+/// process, as with OpenSSH's <c>sftp</c>); every other channel (the transfer pool, each <c>Run</c>) is an
+/// <c>ssh -S</c> client of that socket: no second key exchange, no second login, no second prompt. Prompts and the host key reach the session through <see cref="OpenSshAskpass"/>. Disposing it
 /// ends the master (and with it every channel) and deletes the directory.
 /// </summary>
 internal sealed class OpenSshMaster : IDisposable
@@ -19,6 +20,7 @@ internal sealed class OpenSshMaster : IDisposable
     private readonly SshErrorTail _stderr;
     private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
+    private int _ownSessionTaken;
 
     private OpenSshMaster(Process process, DirectoryInfo directory, OpenSshAskpass askpass, string host)
     {
@@ -99,8 +101,15 @@ internal sealed class OpenSshMaster : IDisposable
         }
     }
 
-    /// <summary>Opens an SFTP channel over the master.</summary>
-    public OpenSshTransport OpenSftp(string target) => OpenSshTransport.StartChannel(ControlPath, Host, target);
+    /// <summary>An SFTP stream over the master: its own session the first time (<see cref="OwnSessionTaken"/>), a new
+    /// <c>ssh -S</c> channel after that.</summary>
+    public OpenSshTransport OpenSftp(string target) =>
+        Interlocked.Exchange(ref _ownSessionTaken, 1) == 0
+            ? OpenSshTransport.OverMaster(_process, _stderr, target)
+            : OpenSshTransport.StartChannel(ControlPath, Host, target);
+
+    /// <summary>True once an SFTP connection took the master's own session.</summary>
+    public bool OwnSessionTaken => Volatile.Read(ref _ownSessionTaken) != 0;
 
     /// <summary>Runs <paramref name="command"/> on the server in a channel of its own and collects its output and
     /// exit status; cancelling ends the channel (the server then closes the command's pipes).</summary>
@@ -217,17 +226,35 @@ internal sealed class OpenSshMaster : IDisposable
         throw new OpenSshLoginException(await _stderr.ExplainEndAsync(Exited, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false), loginFailed: true);
     }
 
+    // Reads the master's output up to LocalCommand's line, a byte at a time so nothing after it is taken from the pipe:
+    // the rest of the stream is the master's own sftp session (the server says nothing before our INIT).
     private void ReadOutput()
     {
+        var stream = _process.StandardOutput.BaseStream;
+        var line = new List<byte>(64);
         try
         {
-            string? line;
-            while ((line = _process.StandardOutput.ReadLine()) is not null)
+            int b;
+            while ((b = stream.ReadByte()) >= 0)
             {
-                if (line.Trim() == Ready)
+                if (b != '\n')
+                {
+                    line.Add((byte)b);
+                    if (line.Count > 4096)
+                    {
+                        line.Clear(); // a line that long is not ours: keep the memory bounded
+                    }
+
+                    continue;
+                }
+
+                if (System.Text.Encoding.ASCII.GetString(line.ToArray()).Trim() == Ready)
                 {
                     _ready.TrySetResult(true);
+                    return;
                 }
+
+                line.Clear();
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)

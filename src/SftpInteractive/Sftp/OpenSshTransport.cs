@@ -4,9 +4,11 @@ using Renci.SshNet.Common;
 namespace SftpInteractive;
 
 /// <summary>
-/// The SFTP byte stream of an OpenSSH <c>ssh -s … sftp</c> channel process (over the session's master, see
-/// <see cref="OpenSshMaster"/>): its standard input and output are the duplex stream, read on one thread of its own; what it says on standard error is kept (the last few lines) to explain why
-/// it ended. Nothing secret is on its command line or in its environment.
+/// The SFTP byte stream of an OpenSSH <c>ssh -s … sftp</c> process: its standard input and output are the duplex
+/// stream, read on one thread of its own; what it says on standard error is kept (the last few lines) to explain why
+/// it ended. Either a channel process over the session's master (<see cref="StartChannel"/>), which it owns, or the
+/// master's own <c>sftp</c> session (<see cref="OverMaster"/>: one process between the server and us, as with
+/// OpenSSH's <c>sftp</c>), which it only borrows. Nothing secret is on a command line or in an environment.
 /// </summary>
 internal sealed class OpenSshTransport : ISftpTransport
 {
@@ -16,13 +18,15 @@ internal sealed class OpenSshTransport : ISftpTransport
     private readonly Stream _output;
     private readonly SshErrorTail _stderr;
     private readonly string _target;
+    private readonly bool _ownsProcess;
     private volatile bool _open = true;
     private int _disposed;
 
-    private OpenSshTransport(Process process, string target)
+    private OpenSshTransport(Process process, string target, SshErrorTail? masterErrors = null)
     {
         _process = process;
-        _stderr = new SshErrorTail(process);
+        _ownsProcess = masterErrors is null;
+        _stderr = masterErrors ?? new SshErrorTail(process);
         _target = target;
         _input = process.StandardInput.BaseStream;
         _output = process.StandardOutput.BaseStream;
@@ -49,6 +53,11 @@ internal sealed class OpenSshTransport : ISftpTransport
     /// <exception cref="SftpConfigException"><c>ssh</c> is missing or too old.</exception>
     public static OpenSshTransport StartChannel(string controlPath, string host, string target) =>
         new(Launch(OpenSshCommand.Channel(controlPath, host, command: null)), target);
+
+    /// <summary>The master's own <c>sftp</c> session on its standard input and output (<paramref name="master"/>, whose
+    /// standard error <paramref name="masterErrors"/> already reads). Disposing it leaves the master and that session
+    /// running, idle as before it was taken: the master's life stays the session's, whatever its channels do.</summary>
+    internal static OpenSshTransport OverMaster(Process master, SshErrorTail masterErrors, string target) => new(master, target, masterErrors);
 
     /// <summary>Starts <c>ssh</c> with <paramref name="arguments"/>, its three standard streams redirected and no
     /// askpass or display of the caller's (<paramref name="askpass"/>, when given, is the only one it may use).</summary>
@@ -86,7 +95,7 @@ internal sealed class OpenSshTransport : ISftpTransport
     /// <inheritdoc />
     public void Start(ISftpReceiver receiver)
     {
-        var errors = _stderr.Start("sftpi ssh stderr");
+        var errors = _ownsProcess ? _stderr.Start("sftpi ssh stderr") : null;
         var reader = new Thread(() => Pump(receiver, errors)) { IsBackground = true, Name = "sftpi ssh stdout" };
         reader.Start();
     }
@@ -115,6 +124,13 @@ internal sealed class OpenSshTransport : ISftpTransport
         }
 
         _open = false;
+        if (!_ownsProcess)
+        {
+            // The master's own session stays open (and unused: its reader ends with the master), so the master keeps the
+            // same life whether or not its session was ever used, and no new login is needed for the next channel.
+            return;
+        }
+
         // End of input ends the session; a stalled ssh is killed after a moment (never waited for here).
         _ = Task.Run(async () =>
         {
@@ -142,7 +158,7 @@ internal sealed class OpenSshTransport : ISftpTransport
         });
     }
 
-    private void Pump(ISftpReceiver receiver, Thread errors)
+    private void Pump(ISftpReceiver receiver, Thread? errors)
     {
         var buffer = new byte[PipeBuffer.Wanted];
         Exception? failure = null;
@@ -167,7 +183,7 @@ internal sealed class OpenSshTransport : ISftpTransport
         }
 
         // The stream ended without us closing it: ssh exited; its last words say why.
-        errors.Join(TimeSpan.FromSeconds(5));
+        errors?.Join(TimeSpan.FromSeconds(5));
         _process.WaitForExit(TimeSpan.FromSeconds(5));
         receiver.Closed(Failure(failure));
     }

@@ -191,13 +191,40 @@ internal static class FileTransfer
     }
 
     /// <summary>Writes the file's bytes from <paramref name="offset"/> into the remote <c>.part</c>: a large file over
-    /// several connections where that pays (<see cref="RangePlan"/>), a whole file with SSH.NET's UploadFileAsync, a
-    /// resumed tail with many writes in flight (<see cref="PipelinedWriter"/>).</summary>
+    /// several connections or channels where that pays (<see cref="RangePlan"/>), else over one with many writes in
+    /// flight (<see cref="PipelinedWriter"/>).</summary>
     private static async Task UploadDataAsync(SftpSession session, SftpClient client, TransferPlanItem item, TransferOptions options, string part,
         long offset, FileProgress progress, SftpPool? pool, CancellationToken cancellationToken)
     {
+        // At distance a new SSH.NET connection costs a key exchange and a login (about a dozen round trips) while one
+        // more sftp channel on this client's connection costs one and brings its own 2 MiB window; on the OpenSSH
+        // transport the pool's connections are such channels already.
+        var forced = options.RangedConnections is not null;
+        var onThisConnection = client is not EngineSftpClient && !forced && session.RoundTrip >= RangePlan.LatencyBound;
         var ranges = pool is null || offset > 0 ? 1
-            : RangePlan.Affordable(session.ConnectionsForPut(item.Size, options), item.Size, pool.IdleCount, options.RangedConnections is not null);
+            : RangePlan.Affordable(session.ConnectionsForPut(item.Size, options), item.Size, pool.IdleCount, forced,
+                cheap: onThisConnection || session.Settings.Transport == SftpTransport.OpenSsh);
+        if (ranges > 1 && onThisConnection)
+        {
+            var opening = OpenChannelsAsync(session.Settings, client, ranges - 1, cancellationToken);
+            try
+            {
+                await RangedUpload.RunAsync(client, opening, ranges, item.Source, part, item.Size, session.UnsafeParts, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _ = opening.ContinueWith(t =>
+                {
+                    foreach (var channel in t.IsCompletedSuccessfully ? t.Result : [])
+                    {
+                        channel.Dispose();
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
+            return;
+        }
+
         if (ranges > 1)
         {
             var renting = pool!.RentAsync(ranges - 1, cancellationToken);
@@ -222,6 +249,32 @@ internal static class FileTransfer
             await PipelinedWriter.WriteAsync(client, part, truncate: offset == 0, handle, new Blocks(offset, item.Size, Math.Max(1, item.Size - offset)),
                 n => progress.Set(done += n), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Up to <paramref name="count"/> more sftp channels on <paramref name="client"/>'s connection: those the
+    /// server opened (a refused one leaves its range to the others).</summary>
+    private static async Task<SftpClient[]> OpenChannelsAsync(SftpSettings settings, SftpClient client, int count, CancellationToken cancellationToken)
+    {
+        var opening = Enumerable.Range(0, count).Select(_ => SshNetChannelSftpClient.OpenAsync(settings, client, cancellationToken)).ToArray();
+        try
+        {
+            await Task.WhenAll(opening).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var opened in opening.Where(t => t.IsCompletedSuccessfully))
+            {
+                opened.Result.Dispose();
+            }
+
+            throw;
+        }
+        catch (Exception e)
+        {
+            SftpLog.Info($"put: {opening.Count(t => !t.IsCompletedSuccessfully)} of {count} extra sftp channels could not be opened ({Redactor.Redact(e.Message)})");
+        }
+
+        return [.. opening.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)];
     }
 
     /// <summary>The uploaded <c>.part</c>'s size, then its modification time set to <paramref name="modifiedUtc"/> (keeping

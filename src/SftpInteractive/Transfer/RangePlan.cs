@@ -59,9 +59,12 @@ internal static class RangePlan
     public const long MinSizeToOpen = 48L << 20;
 
     /// <summary>Of <paramref name="wanted"/> connections, those worth using for a file of <paramref name="size"/> when
-    /// <paramref name="idle"/> pool connections are open already (a forced split is always honoured).</summary>
-    public static int Affordable(int wanted, long size, int idle, bool forced) =>
-        forced || size >= MinSizeToOpen ? wanted : 1 + Math.Clamp(idle, 0, Math.Max(0, wanted - 1));
+    /// <paramref name="idle"/> pool connections are open already (a forced split is always honoured). With
+    /// <paramref name="cheap"/> connections (the OpenSSH transport: a new one is a channel of the master's login, one
+    /// round trip and an <c>ssh -S</c> start, no key exchange) every wanted one is worth opening: each range of at least
+    /// <see cref="MinRangeAtDistance"/> buys its round trip back several times.</summary>
+    public static int Affordable(int wanted, long size, int idle, bool forced, bool cheap = false) =>
+        forced || cheap || size >= MinSizeToOpen ? wanted : 1 + Math.Clamp(idle, 0, Math.Max(0, wanted - 1));
 
     /// <summary>On a fast link: how many ranges a file of <paramref name="size"/> gets with <paramref name="parallelism"/> connections.</summary>
     public static int RangesFor(long size, int parallelism) => size < MinSize ? 1 : (int)Math.Clamp(size / MinRange, 1, parallelism);

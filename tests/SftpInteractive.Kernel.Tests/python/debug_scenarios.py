@@ -291,6 +291,9 @@ def stopped(km, kc, dbg):
     mark = dbg.mark()
     kc.execute(code)
     dbg.wait_event("stopped", mark)
+    # wait_for_ready drains iopub on this thread: the event thread must not read the same socket meanwhile (a ZeroMQ
+    # socket is not thread-safe; two readers tore a message apart: "b'<IDS|MSG>' is not in list").
+    dbg.close()
     km.restart_kernel(now=False)
     kc.wait_for_ready(timeout=TIMEOUT)
     result["after_restart"] = run(kc, "1 + 1")["status"]

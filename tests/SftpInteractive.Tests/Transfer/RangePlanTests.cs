@@ -53,4 +53,11 @@ public sealed class RangePlanTests
     [InlineData(1, 32L << 20, 5, false, 1)]
     public void Affordable_OpensConnectionsOnlyForLargeFiles(int wanted, long size, int idle, bool forced, int expected) =>
         Assert.Equal(expected, RangePlan.Affordable(wanted, size, idle, forced));
+
+    [Theory]
+    [InlineData(4, 32L << 20, 0, 4)] // channels of the master's login: opened for a file a login would not pay for
+    [InlineData(2, 16L << 20, 0, 2)]
+    [InlineData(1, 32L << 20, 5, 1)] // never more than wanted
+    public void Affordable_CheapChannels_OpensEveryWantedConnection(int wanted, long size, int idle, int expected) =>
+        Assert.Equal(expected, RangePlan.Affordable(wanted, size, idle, forced: false, cheap: true));
 }

@@ -52,19 +52,22 @@ async function openLab(page, url, { timeout = DEFAULT_TIMEOUT, workspace = `sftp
 }
 
 /** Counts the debug requests the page sends on every kernel session it connects to (before any notebook opens) and
- * which of them are still waiting for their reply: `window.sftpiDebugTraffic = { pending: Map, replied }`. JupyterLab's
+ * which of them are still waiting for their reply: `window.sftpiDebugTraffic = { pending: Map, replied, repliedTo: { command: count } }`. JupyterLab's
  * debugger handler talks to the kernel (debugInfo) each time it updates a notebook, several times as a notebook opens
  * and its kernel starts; enableDebugger waits until that conversation is over before it clicks. */
 async function watchDebugRequests(page) {
   await page.evaluate(() => {
-    const traffic = { pending: new Map(), replied: 0 };
+    const traffic = { pending: new Map(), replied: 0, repliedTo: {} };
     window.sftpiDebugTraffic = traffic;
     const watch = connection => {
       connection.anyMessage.connect((_, { msg, direction }) => {
         if (direction === 'send' && msg.header.msg_type === 'debug_request') {
           traffic.pending.set(msg.header.msg_id, msg.content.command);
-        } else if (direction === 'recv' && msg.header.msg_type === 'debug_reply' && traffic.pending.delete(msg.parent_header.msg_id)) {
+        } else if (direction === 'recv' && msg.header.msg_type === 'debug_reply' && traffic.pending.has(msg.parent_header.msg_id)) {
+          const command = traffic.pending.get(msg.parent_header.msg_id);
+          traffic.pending.delete(msg.parent_header.msg_id);
           traffic.replied++;
+          traffic.repliedTo[command] = (traffic.repliedTo[command] ?? 0) + 1;
         }
       });
       return connection;
@@ -300,11 +303,16 @@ async function toggleBreakpoint(page, index, line, { timeout = DEFAULT_TIMEOUT }
       line
     );
   const before = await listed();
+  const confirmed = await page.evaluate(() => window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0);
   const gutter = cellLocator(page, index).locator('.cm-breakpoint-gutter .cm-gutterElement:not([style*="visibility: hidden"])');
   await gutter.nth(line - 1).click();
+  // JupyterLab re-reads the kernel's breakpoints (debugInfo) before it sends the new list, so the panel can show the
+  // old state again for a moment: done when the kernel answered the new list and nothing else is on its way.
   await page.waitForFunction(
-    ([l, was]) => [...document.querySelectorAll('.jp-DebuggerBreakpoints-body .jp-DebuggerBreakpoint-line')].filter(e => e.textContent.trim() === String(l)).length !== was,
-    [line, before],
+    ([l, was, replies]) =>
+      (window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0) > replies && window.sftpiDebugTraffic.pending.size === 0 &&
+      [...document.querySelectorAll('.jp-DebuggerBreakpoints-body .jp-DebuggerBreakpoint-line')].filter(e => e.textContent.trim() === String(l)).length !== was,
+    [line, before, confirmed],
     { timeout, polling: 100 }
   );
 }

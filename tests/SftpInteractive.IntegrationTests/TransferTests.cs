@@ -147,7 +147,9 @@ public sealed class TransferTests : IDisposable
         // report, after the file was complete.
         var progress = new SyncProgress(p => { if (p.Bytes > 0 && !p.IsComplete) { cts.Cancel(); } });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.PutAsync(source, scratch["up.bin"], null, progress, cts.Token));
+        // One connection, so the upload writes the .part itself (a loaded machine can measure a loopback round trip over
+        // 10 ms, and a put "at distance" splits into ranges, which write <part>.ranges: RangedPutTests cover those).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.PutAsync(source, scratch["up.bin"], new TransferOptions { RangedConnections = 1 }, progress, cts.Token));
 
         Assert.False(await s.ExistsAsync(scratch["up.bin"], Ct));
         Assert.True(await s.ExistsAsync(scratch["up.bin.part"], Ct));
@@ -170,7 +172,8 @@ public sealed class TransferTests : IDisposable
         var source = RandomFile("cut.bin", 24 << 20);
 
         proxy.CutUploadAfter(8 << 20);
-        var e = await Assert.ThrowsAsync<SftpTransferException>(() => s.PutAsync(source, scratch["cut.bin"], new TransferOptions { Retries = 0 }, cancellationToken: Ct));
+        // One connection (see Put_CancelledMidway_…): the cut must leave the .part, not a ranged upload's .ranges file.
+        var e = await Assert.ThrowsAsync<SftpTransferException>(() => s.PutAsync(source, scratch["cut.bin"], new TransferOptions { Retries = 0, RangedConnections = 1 }, cancellationToken: Ct));
 
         Assert.Equal(1, proxy.Cuts);
         Assert.Contains("Retries = 0", e.Message, StringComparison.Ordinal);

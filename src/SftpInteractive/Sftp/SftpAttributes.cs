@@ -43,10 +43,16 @@ internal readonly record struct SftpAttributes
     /// <paramref name="current"/> when it has one (else the same time).</summary>
     public static SftpAttributes ModifiedAt(DateTime modifiedUtc, SftpAttributes current)
     {
-        var seconds = (uint)Math.Clamp((long)(modifiedUtc.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds, 0, uint.MaxValue);
+        var seconds = Seconds(modifiedUtc);
         var access = (current.Flags & TimesFlag) != 0 ? current.AccessTime : seconds;
         return new SftpAttributes { Flags = TimesFlag, AccessTime = access, ModifyTime = seconds };
     }
+
+    /// <summary>Attributes that set only the times, both given (as <c>sftp -p</c> copies a local file's).</summary>
+    public static SftpAttributes Times(DateTime accessedUtc, DateTime modifiedUtc) =>
+        new() { Flags = TimesFlag, AccessTime = Seconds(accessedUtc), ModifyTime = Seconds(modifiedUtc) };
+
+    private static uint Seconds(DateTime utc) => (uint)Math.Clamp((long)(utc.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds, 0, uint.MaxValue);
 
     public static SftpAttributes ReadFrom(ref SftpPacketReader reader)
     {

@@ -163,7 +163,7 @@ internal static class FileTransfer
         {
             await UploadDataAsync(session, client, item, options, part, offset, progress, pool, cancellationToken).ConfigureAwait(false);
             session.UnsafeParts.Forget(part);
-            var length = await SizeAndTimeAsync(client, part, options.PreserveModificationTime ? item.ModifiedUtc : null, cancellationToken).ConfigureAwait(false);
+            var length = await SizeAndTimeAsync(client, part, item.Source, options.PreserveModificationTime ? item.ModifiedUtc : null, cancellationToken).ConfigureAwait(false);
             if (length != item.Size)
             {
                 throw new SftpTransferException(
@@ -277,17 +277,16 @@ internal static class FileTransfer
         return [.. opening.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)];
     }
 
-    /// <summary>The uploaded <c>.part</c>'s size, then its modification time set to <paramref name="modifiedUtc"/> (keeping
-    /// the access time the stat returned).</summary>
-    private static async Task<long> SizeAndTimeAsync(SftpClient client, string part, DateTime? modifiedUtc, CancellationToken cancellationToken)
+    /// <summary>The uploaded <c>.part</c>'s size, and its times set to <paramref name="modifiedUtc"/> and the local file's
+    /// access time (as <c>sftp -p</c> sets them): the stat and the setstat go out together, one round trip for both.</summary>
+    private static async Task<long> SizeAndTimeAsync(SftpClient client, string part, string localSource, DateTime? modifiedUtc, CancellationToken cancellationToken)
     {
-        var attributes = await SftpClientRequests.StatAsync(client, part, cancellationToken).ConfigureAwait(false);
-        if (modifiedUtc is { } time)
-        {
-            await SftpClientRequests.SetStatAsync(client, part, SftpAttributes.ModifiedAt(time, attributes), cancellationToken).ConfigureAwait(false);
-        }
-
-        return (long)attributes.Size;
+        var stat = SftpClientRequests.StatAsync(client, part, cancellationToken);
+        var times = modifiedUtc is { } time
+            ? SftpClientRequests.SetStatAsync(client, part, SftpAttributes.Times(File.GetLastAccessTimeUtc(localSource), time), cancellationToken)
+            : Task.CompletedTask;
+        await Task.WhenAll(stat, times).ConfigureAwait(false);
+        return (long)(await stat.ConfigureAwait(false)).Size;
     }
 
     /// <summary>Size of a remote file, or 0 when it does not exist.</summary>

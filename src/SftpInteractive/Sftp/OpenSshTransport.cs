@@ -184,7 +184,15 @@ internal sealed class OpenSshTransport : ISftpTransport
 
         // The stream ended without us closing it: ssh exited; its last words say why.
         errors?.Join(TimeSpan.FromSeconds(5));
-        _process.WaitForExit(TimeSpan.FromSeconds(5));
+        try
+        {
+            _process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed meanwhile by its owner (Dispose, or the master's end for its own session): it has ended.
+        }
+
         receiver.Closed(Failure(failure));
     }
 

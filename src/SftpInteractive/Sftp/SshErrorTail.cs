@@ -51,8 +51,21 @@ internal sealed class SshErrorTail(Process process, Action<string>? debug = null
             text = _text.ToString().Trim().ReplaceLineEndings(" ");
         }
 
-        var code = process.HasExited ? $"exit code {process.ExitCode}" : "still running";
-        return text.Length == 0 ? code : $"{code}: {Redactor.Redact(text)}";
+        return text.Length == 0 ? ExitState() : $"{ExitState()}: {Redactor.Redact(text)}";
+    }
+
+    // The process object may be disposed by its owner (the transport or the master ending) while a reader thread still
+    // explains the end: then it has ended, and its code is no longer known. Never an exception from a reader thread.
+    private string ExitState()
+    {
+        try
+        {
+            return process.HasExited ? $"exit code {process.ExitCode}" : "still running";
+        }
+        catch (InvalidOperationException)
+        {
+            return "ended";
+        }
     }
 
     private void Read()

@@ -32,6 +32,18 @@ public sealed class SshErrorTailTests
         }
     }
 
+    [Fact]
+    public async Task Explain_TheProcessWasDisposedByItsOwner_SaysItEndedInsteadOfThrowing()
+    {
+        // A reader thread explaining a channel's end while the transport (or the master) disposes the process: CI's
+        // integration run over OpenSSH saw "No process is associated with this object" thrown on such a thread.
+        var (process, tail, exited) = await ExitedAsync("echo 'Connection closed' >&2; exit 255");
+        await tail.ExplainEndAsync(exited, TimeSpan.FromSeconds(20), Ct);
+        process.Dispose();
+
+        Assert.Equal("ended: Connection closed", tail.Explain());
+    }
+
     // A shell running script with its standard error read by a tail, once the shell itself has exited.
     private static async Task<(Process Process, SshErrorTail Tail, Task Exited)> ExitedAsync(string script)
     {

@@ -157,7 +157,7 @@ internal sealed class OpenSshMaster : IDisposable
     {
         get
         {
-            if (!Exited.IsCompleted || Volatile.Read(ref _disposed) != 0)
+            if (!HasEnded() || Volatile.Read(ref _disposed) != 0)
             {
                 return null;
             }
@@ -201,6 +201,19 @@ internal sealed class OpenSshMaster : IDisposable
                 // Left for the system's temp cleaner: it holds a script, FIFOs and a dead socket, nothing secret.
             }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    // Exited completes a moment after the exit: its own session's reader, which waited for the exit, asks before that.
+    private bool HasEnded()
+    {
+        try
+        {
+            return Exited.IsCompleted || _process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // disposed: it ended
+        }
     }
 
     // A channel client whose master is gone falls back to its ProxyCommand, which fails at once.

@@ -175,9 +175,9 @@ internal sealed class OpenSshTransport : ISftpTransport
             failure = e;
         }
 
-        _open = false;
         if (Volatile.Read(ref _disposed) != 0)
         {
+            _open = false;
             receiver.Closed(null);
             return;
         }
@@ -193,6 +193,9 @@ internal sealed class OpenSshTransport : ISftpTransport
             // Disposed meanwhile by its owner (Dispose, or the master's end for its own session): it has ended.
         }
 
+        // Not connected only now, once ssh has ended: whoever sees the connection gone can ask why (the master's end
+        // reason, for its own session).
+        _open = false;
         receiver.Closed(Failure(failure));
     }
 

@@ -8,7 +8,8 @@ using SftpInteractive.Bench;
 //   rss-get <remote> <local> [<warm-up remote>]: peak RSS growth during one get; with a warm-up file, that file is got
 //   first so the pool's connections and first-use code are in place and only per-byte growth is measured.
 // SFTPI_BENCH_LOG=debug|trace writes the connection log to stderr with millisecond stamps.
-// Prints one JSON object: {"scenario":…,"connect_s":…,"work_s":…,"rss_growth_mb":…}.
+// Prints one JSON object: {"scenario":…,"connect_s":…,"work_s":…,"cpu_s":…,"rss_growth_mb":…}; cpu_s is this process's
+// own processor time (user + system, start-up and JIT included, not the ssh it runs).
 var arguments = BenchArguments.Parse(args);
 if (arguments.Command is "raw-get" or "raw-put")
 {
@@ -52,7 +53,7 @@ var detail = arguments.Command switch
 work.Stop();
 var growthMb = (ProcessMemory.PeakRssKiB() - baseline) / 1024.0;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{{\"scenario\":\"{arguments.Command}\",\"connect_s\":{connect.TotalSeconds:0.000},\"work_s\":{work.Elapsed.TotalSeconds:0.000},\"rss_growth_mb\":{growthMb:0.0},\"detail\":\"{detail.Replace("\\", "/", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal).Split('\n')[0]}\"}}"));
+    $"{{\"scenario\":\"{arguments.Command}\",\"connect_s\":{connect.TotalSeconds:0.000},\"work_s\":{work.Elapsed.TotalSeconds:0.000},\"cpu_s\":{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.000},\"rss_growth_mb\":{growthMb:0.0},\"detail\":\"{detail.Replace("\\", "/", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal).Split('\n')[0]}\"}}"));
 
 static async Task<string> RssGetAsync(SftpSession session, string remote, string local, string? warmUp, int parallel)
 {

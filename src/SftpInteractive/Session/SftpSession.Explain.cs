@@ -35,7 +35,7 @@ public sealed partial class SftpSession
         rows.Add(("Cipher (out / in)", $"{info.CurrentClientEncryption} / {info.CurrentServerEncryption}", "negotiated"));
         rows.Add(("MAC (out / in)", $"{Mac(info.CurrentClientHmacAlgorithm, info.CurrentClientEncryption)} / {Mac(info.CurrentServerHmacAlgorithm, info.CurrentServerEncryption)}", "negotiated"));
         rows.Add(("Compression", info.CurrentClientCompressionAlgorithm ?? "none", "negotiated"));
-        rows.Add(("SFTP protocol", _client.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), "server"));
+        rows.Add(("SFTP protocol", SftpEngines.ForAsync(_client, CancellationToken.None).GetAwaiter().GetResult().Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "server"));
         return Finish(rows);
     }
 

@@ -35,7 +35,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
         try
         {
             var client = await connector.ConnectSftpAsync(cancellationToken).ConfigureAwait(false);
-            var session = new SftpSession(connector, client, client is OpenSshSftpClient openSsh ? openSsh.Home : client.WorkingDirectory);
+            var session = new SftpSession(connector, client, client switch { OpenSshSftpClient o => o.Home, SshNetEngineClient n => n.Home, _ => client.WorkingDirectory });
             _ = session.LoadOwnerNames(); // four small requests that overlap whatever the caller does next
             session.WarmUpPool();
             return session;
@@ -62,9 +62,11 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
     /// <summary>SHA256 fingerprint of the server's trusted host key.</summary>
     public string? HostKeyFingerprint => _connector.TrustedFingerprint;
 
-    /// <summary>The underlying SSH.NET client, for anything the helper does not cover. On the OpenSSH transport the
-    /// session has none: the first use opens one (a second login, over SSH.NET) and the session closes it.</summary>
-    public SftpClient Client => _client is OpenSshSftpClient ? SshNetClient() : _client;
+    /// <summary>The underlying SSH.NET client, for anything the helper does not cover. On the SSH.NET transport its own
+    /// SFTP session opens on the session's connection at the first use (the session's requests go through our engine);
+    /// on the OpenSSH transport the session has none: the first use opens one (a second login, over SSH.NET) and the
+    /// session closes it.</summary>
+    public SftpClient Client => _client switch { OpenSshSftpClient => SshNetClient(), SshNetEngineClient n => n.WithSshNetSftp(), _ => _client };
 
     /// <summary>Turns a relative or <c>~</c> path into an absolute, normalised remote path.</summary>
     public string ResolvePath(string path) => RemotePath.Resolve(_cwd, string.IsNullOrEmpty(path) ? "." : path, Home);

@@ -188,7 +188,8 @@ internal sealed partial class SshConnector
         SftpLog.Info($"ssh master: logging in to {settings.Route} with {OpenSshProgram.Path} (OpenSSH {OpenSshProgram.Version})");
         try
         {
-            var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys), attempt.Token)
+            var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys),
+                TrustedKeyType, attempt.Token)
                 .ConfigureAwait(false);
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;

@@ -54,7 +54,7 @@ internal sealed partial class SshConnector(SftpSettings settings, (int Number, i
     /// that would have to be opened again.</summary>
     public Task<SftpClient> ConnectSftpAsync(bool mayAsk, CancellationToken cancellationToken) =>
         settings.Transport == SftpTransport.OpenSsh ? ConnectOpenSshAsync(mayAsk, cancellationToken)
-            : ConnectAsync((info, tunnel) => Tuned(tunnel is null ? new SftpClient(info) : new TunneledSftpClient(info, tunnel)), mayAsk, cancellationToken);
+            : ConnectAsync((info, tunnel) => Tuned(new SshNetEngineClient(info, tunnel)), mayAsk, cancellationToken);
 
     /// <summary>Connects an SSH.NET SFTP client whatever the transport: on the OpenSSH transport only for a user who asks
     /// for <see cref="SftpSession.Client"/> (a second login; the session itself never uses it).</summary>
@@ -125,6 +125,11 @@ internal sealed partial class SshConnector(SftpSettings settings, (int Number, i
         {
             ConnectionLog.Connecting(settings, info);
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            if (client is SshNetEngineClient engineClient)
+            {
+                await engineClient.StartEngineAsync(cancellationToken).ConfigureAwait(false); // its failures map as the connect's
+            }
+
             ConnectionLog.Connected(settings, info);
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;

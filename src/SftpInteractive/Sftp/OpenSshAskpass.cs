@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SftpInteractive;
@@ -17,14 +17,19 @@ internal sealed class OpenSshAskpass : IDisposable
     private const string AnswerPrefix = "a.";
 
     // $0's directory holds the FIFOs. The question is one write of a few hundred bytes (atomic below PIPE_BUF, so
-    // two askpass runs at once cannot interleave). '1' before the answer means answered; anything else refuses.
+    // two askpass runs at once cannot interleave). '1' before the answer means answered; anything else refuses. ssh
+    // waits for each run during its login, so the script starts no program but mkfifo (and the watcher's sleep, beside
+    // it): its FIFO is named by its process id (not mktemp), the session removes it once it has answered (no rm), and
+    // a host-key answer's lines are split by the shell (no tr). {US} is the unit separator, \037.
     private const string Script = """
         #!/bin/sh
         # SftpInteractive's askpass and KnownHostsCommand: asks the session that started ssh, over FIFOs in this private directory.
         d=${0%/*}
-        a=$(mktemp -u "$d/a.XXXXXXXX") && mkfifo -m 600 "$a" || exit 1
+        a=$d/a.$$
+        [ ! -p "$a" ] || rm -f "$a"
+        mkfifo -m 600 "$a" || exit 1
         w=
-        trap 'rm -f "$a"; [ -z "$w" ] || kill "$w" 2>/dev/null' EXIT
+        trap '[ ! -p "$a" ] || rm -f "$a"; [ -z "$w" ] || kill "$w" 2>/dev/null' EXIT
         # If the process that asks ends first (killed, crashed), stop waiting for its answer: ssh would wait for ever.
         o=${SFTPI_ASKPASS_OWNER-}
         if [ -n "$o" ]; then
@@ -36,10 +41,12 @@ internal sealed class OpenSshAskpass : IDisposable
         printf '%s\036' "$q" > "$d/ask" || exit 1
         IFS= read -r r <&3 || exit 1
         case $r in
-        1*) if [ "${1-}" = hostkey ]; then printf '%s\n' "${r#1}" | tr '\037' '\n'; else printf '%s\n' "${r#1}"; fi ;;
+        1*) if [ "${1-}" = hostkey ]; then set -f; IFS='{US}'; for l in ${r#1}; do printf '%s\n' "$l"; done; else printf '%s\n' "${r#1}"; fi ;;
         *) exit 1 ;;
         esac
         """;
+
+    private const uint OwnerReadWrite = 0x180; // 0600
 
     private readonly string _directory;
     private readonly Func<OpenSshQuestion, string?> _answer;
@@ -66,20 +73,15 @@ internal sealed class OpenSshAskpass : IDisposable
     public static OpenSshAskpass Create(string directory, Func<OpenSshQuestion, string?> answer)
     {
         var fifo = Path.Combine(directory, "ask");
-        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", ["-m", "600", fifo]) { UseShellExecute = false })
-            ?? throw new SftpConnectionException("Could not run mkfifo for ssh's askpass."))
+        if (MakeFifo([.. Encoding.UTF8.GetBytes(fifo), 0], OwnerReadWrite) != 0)
         {
-            mkfifo.WaitForExit();
-            if (mkfifo.ExitCode != 0)
-            {
-                throw new SftpConnectionException($"mkfifo {fifo} failed (exit code {mkfifo.ExitCode}).");
-            }
+            throw new SftpConnectionException($"Could not create the FIFO {fifo} for ssh's askpass (errno {Marshal.GetLastPInvokeError()}).");
         }
 
         // Read and write: opening never waits for a writer, and the reader never sees end-of-file between questions.
         var questions = new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
         var askpass = new OpenSshAskpass(directory, answer, questions);
-        File.WriteAllText(askpass.ScriptPath, Script.ReplaceLineEndings("\n") + "\n");
+        File.WriteAllText(askpass.ScriptPath, Script.Replace("{US}", FieldEnd.ToString(), StringComparison.Ordinal).ReplaceLineEndings("\n") + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(askpass.ScriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -175,7 +177,9 @@ internal sealed class OpenSshAskpass : IDisposable
         {
             // The script holds its FIFO open for reading and writing, so this open never waits, and what is written
             // stays in the pipe until the script reads it; if the script is gone, it is dropped with the pipe.
+            // Its name goes first: the script reads through the descriptor it holds, and has nothing left to remove.
             using var reply = new FileStream(fields[0], FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+            File.Delete(fields[0]);
             reply.Write(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -187,6 +191,12 @@ internal sealed class OpenSshAskpass : IDisposable
             Array.Clear(bytes);
         }
     }
+
+    // mkfifo(3): a process of its own (mkfifo(1)) cost each login a few milliseconds. The path is NUL-terminated UTF-8;
+    // a byte array is pinned, not marshalled.
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int MakeFifo(byte[] path, uint mode);
 
     private bool IsOurFifo(string path) =>
         Path.GetDirectoryName(path) == _directory && Path.GetFileName(path).StartsWith(AnswerPrefix, StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal);

@@ -16,9 +16,11 @@ internal static class OpenSshCommand
     /// is the <c>sftp</c> subsystem on our pipes, which the session's first SFTP connection uses (idle when it is not):
     /// when our process ends, even killed, the pipe's end closes that session and the master exits with its channels,
     /// instead of staying logged in (with <c>-N</c> it would not notice). A subsystem, not a command, so SFTP-only
-    /// accounts work too. <paramref name="keyFiles"/> replaces the settings' key files (a PuTTY key converted for ssh).</summary>
-    public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyList<string>? keyFiles = null) =>
-        [.. Common(settings, askpass, keyFiles: keyFiles), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
+    /// accounts work too. <paramref name="keyFiles"/> replaces the settings' key files (a PuTTY key converted for ssh);
+    /// <paramref name="trustedKeyType"/> is the type of the host key the session already trusts (a later login).</summary>
+    public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyList<string>? keyFiles = null,
+        string? trustedKeyType = null) =>
+        [.. Common(settings, askpass, keyFiles, trustedKeyType), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
 
     /// <summary>Arguments of one channel over the master's <paramref name="controlPath"/>: the <c>sftp</c> subsystem
     /// (<paramref name="command"/> null) or a remote command. It never logs in by itself: if the master is gone, its
@@ -30,7 +32,7 @@ internal static class OpenSshCommand
     /// <summary>The options of one connection of the chain (no destination). With <paramref name="askpass"/> prompts and
     /// host keys (the target's and each jump host's) go to the session's policy; without it ssh checks host keys
     /// against the known_hosts files under the policy.</summary>
-    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyList<string>? keyFiles = null)
+    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyList<string>? keyFiles = null, string? trustedKeyType = null)
     {
         var args = new List<string>
         {
@@ -95,7 +97,7 @@ internal static class OpenSshCommand
         // than AES-GCM on hardware with AES instructions); '^' prepends to ssh's own list (OpenSSH 8.2 and later).
         AddIfSet(args, "Ciphers", s.Ciphers ?? "^" + SshConnector.PreferredCipher);
         AddIfSet(args, "MACs", s.Macs);
-        AddIfSet(args, "HostKeyAlgorithms", s.HostKeyAlgorithms);
+        AddIfSet(args, "HostKeyAlgorithms", s.HostKeyAlgorithms ?? (askpass is null ? null : KnownKeysFirst(s, trustedKeyType)));
         if (s.JumpHosts.Count > 0)
         {
             // The last hop reaches itself through the hops before it (its settings hold those), as SshConnector does.
@@ -111,6 +113,33 @@ internal static class OpenSshCommand
 
         return args;
     }
+
+    /// <summary>
+    /// ssh's <c>HostKeyAlgorithms</c> when the user set none: the algorithms of the host keys our policy already knows
+    /// for <paramref name="s"/>'s host (<paramref name="trustedKeyType"/>, the key the session trusts once it has one,
+    /// else the known_hosts entries), prepended to ssh's defaults (<c>^</c>), in ssh's default order. Given no list, ssh
+    /// asks <c>KnownHostsCommand</c> for that order (<c>ORDER</c>) before each login: one more run of the askpass helper
+    /// for the same result. Null when no key is known, or one is of a kind ssh does not offer by default (then ssh asks).
+    /// </summary>
+    internal static string? KnownKeysFirst(SftpSettings s, string? trustedKeyType)
+    {
+        IEnumerable<string> types = trustedKeyType is not null ? [trustedKeyType]
+            : s.HostKeyPolicy == HostKeyPolicy.Pinned ? []
+            : KnownHostsFile.Find(s.KnownHostsFiles, s.Host, s.Port).Where(e => !e.Revoked).Select(e => e.KeyType);
+        var known = types.Distinct().ToList();
+        if (known.Count == 0 || known.Any(t => !KnownKeyAlgorithms.Contains(t) && t != "ssh-rsa"))
+        {
+            return null;
+        }
+
+        // An RSA key verifies with the SHA-2 signatures; ssh-rsa (SHA-1) stays where ssh's defaults put it (nowhere).
+        var algorithms = KnownKeyAlgorithms.Where(a => known.Contains(a) || a.StartsWith("rsa-sha2-", StringComparison.Ordinal) && known.Contains("ssh-rsa"));
+        return "^" + string.Join(',', algorithms);
+    }
+
+    // The plain host key algorithms of OpenSSH's default list, in its order.
+    private static readonly string[] KnownKeyAlgorithms =
+        ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256"];
 
     /// <summary><c>ssh -W</c>'s destination: host:port, an IPv6 address in brackets.</summary>
     internal static string ForwardTarget(string host, int port) =>

@@ -51,13 +51,14 @@ internal sealed class OpenSshMaster : IDisposable
     /// <summary>Starts the master for <paramref name="settings"/>' host and waits until it logged in (or failed);
     /// <paramref name="answer"/> answers ssh's prompts and host-key questions. <paramref name="prepare"/> is given the
     /// master's private directory before ssh starts and returns the key files to offer; whatever it writes there
-    /// (a converted key) is deleted as soon as the login ended.</summary>
+    /// (a converted key) is deleted as soon as the login ended. <paramref name="trustedKeyType"/>: the type of the host key
+    /// the session already trusts (a later login), asked for first.</summary>
     /// <exception cref="SftpConfigException"><c>ssh</c> is missing or too old.</exception>
     /// <exception cref="SftpInteractiveException"><paramref name="prepare"/> found a problem; ssh was not started.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the master is ended.</exception>
     /// <exception cref="OpenSshLoginException">ssh ended before it logged in; its last words are in the message.</exception>
     public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, Func<OpenSshQuestion, string?> answer,
-        CancellationToken cancellationToken)
+        string? trustedKeyType, CancellationToken cancellationToken)
     {
         _ = OpenSshProgram.Path; // the clear message for a missing or old ssh comes first
         var directory = Directory.CreateTempSubdirectory("sftpi-ssh-"); // mkdtemp: 0700
@@ -68,7 +69,7 @@ internal sealed class OpenSshMaster : IDisposable
             askpass = OpenSshAskpass.Create(directory.FullName, answer);
             var controlPath = Path.Combine(directory.FullName, "cm");
             var keys = Path.Combine(directory.FullName, "keys");
-            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, prepare(Directory.CreateDirectory(keys).FullName))];
+            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, prepare(Directory.CreateDirectory(keys).FullName), trustedKeyType)];
             // After the login ssh runs LocalCommand, which says so on the master's output: no polling for the socket.
             // Its debug output (the first LogLevel given wins) says what it negotiated; SshErrorTail keeps it apart.
             arguments.InsertRange(0, ["-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + Ready, "-o", "LogLevel=DEBUG1"]);

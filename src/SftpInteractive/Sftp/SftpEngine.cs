@@ -181,21 +181,54 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
     /// <inheritdoc/>
     public void Received(ReadOnlySpan<byte> data)
     {
-        // Whole packets straight from the transport's buffer; only a packet split across deliveries is copied.
-        if (_inboxLength == 0)
+        // Whole packets straight from the transport's buffer; only a packet split across deliveries is gathered in the
+        // inbox, and only its own bytes (copying every delivery through the inbox once one packet was split cost a
+        // second copy of the whole stream).
+        if (_inboxLength > 0)
         {
-            var used = Dispatch(data);
-            data = data[used..];
-            if (data.IsEmpty)
+            data = data[CompleteSplitPacket(data)..];
+            if (_inboxLength > 0)
             {
-                return;
+                return; // still incomplete: all of data went into it
             }
         }
 
-        Append(data);
-        var consumed = Dispatch(_inbox.AsSpan(0, _inboxLength));
-        _inbox.AsSpan(consumed, _inboxLength - consumed).CopyTo(_inbox);
-        _inboxLength -= consumed;
+        var used = Dispatch(data);
+        if (used < data.Length)
+        {
+            Append(data[used..]); // the start of a packet the next delivery completes
+        }
+    }
+
+    // Moves bytes of data into the split packet waiting in the inbox until it is whole (then dispatches it and empties
+    // the inbox) or data runs out; returns how many bytes it took.
+    private int CompleteSplitPacket(ReadOnlySpan<byte> data)
+    {
+        var taken = Math.Min(Math.Max(0, 4 - _inboxLength), data.Length);
+        Append(data[..taken]);
+        if (_inboxLength < 4)
+        {
+            return taken;
+        }
+
+        var length = BinaryPrimitives.ReadUInt32BigEndian(_inbox);
+        if (length is 0 or > MaxReplyLength)
+        {
+            Dispatch(_inbox.AsSpan(0, _inboxLength)); // says the stream is broken and closes it
+            _inboxLength = 0;
+            return data.Length;
+        }
+
+        var part = (int)Math.Min(4 + length - _inboxLength, data.Length - taken);
+        Append(data.Slice(taken, part));
+        taken += part;
+        if (_inboxLength == 4 + length)
+        {
+            Dispatch(_inbox.AsSpan(0, _inboxLength));
+            _inboxLength = 0;
+        }
+
+        return taken;
     }
 
     /// <inheritdoc/>

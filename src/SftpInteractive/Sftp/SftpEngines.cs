@@ -11,7 +11,7 @@ internal static class SftpEngines
 {
     private static readonly ConditionalWeakTable<SftpClient, Holder> Engines = [];
 
-    /// <summary>Makes <paramref name="engine"/> (already started, over an OpenSSH channel) <paramref name="client"/>'s
+    /// <summary>Makes <paramref name="engine"/> (already started, over the client's own channel) <paramref name="client"/>'s
     /// engine: once it closes, the client is not connected and is never opened again.</summary>
     public static void Adopt(SftpClient client, SftpEngine engine)
     {

@@ -57,6 +57,42 @@ public sealed class SftpEngineProtocolTests
         Assert.Equal(0, engine.InFlight);
     }
 
+    [Theory]
+    [InlineData(new[] { 1 })]
+    [InlineData(new[] { 3, 4, 5 })]
+    [InlineData(new[] { 29 })] // within the first packet, then across many
+    [InlineData(new[] { 600, 2, 131, 7 })] // several whole packets and the start of another in one delivery
+    [InlineData(new[] { 100_000 })] // everything at once
+    public async Task DataReplies_CutAnywhere_EachArrivesWholeAndInItsSlot(int[] pieces)
+    {
+        var (transport, engine) = await StartedAsync();
+        using var _ = engine;
+        var slots = Enumerable.Range(0, 12).Select(i => new ReadSlot(256) { Offset = i * 256, Length = 256 }).ToArray();
+        foreach (var slot in slots)
+        {
+            engine.Read([9], (ulong)slot.Offset, slot.Length, slot);
+        }
+
+        // Replies of different sizes (0 to 253 bytes), each filled with its own index, in one stream.
+        byte[] Content(int i) => Enumerable.Repeat((byte)(i + 1), i * 23).ToArray();
+        var stream = Enumerable.Range(0, 12).SelectMany(i => Packet(SftpPacketType.Data, U32(transport.IdOf(i + 1)), Bytes(Content(i)))).ToArray();
+        for (int at = 0, n = 0; at < stream.Length; n++)
+        {
+            var piece = Math.Min(pieces[n % pieces.Length], stream.Length - at);
+            transport.Receiver!.Received(stream.AsSpan(at, piece));
+            at += piece;
+        }
+
+        for (var i = 0; i < slots.Length; i++)
+        {
+            await slots[i].Answered().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            Assert.Equal(Content(i), slots[i].Received.ToArray());
+            slots[i].Dispose();
+        }
+
+        Assert.Equal(0, engine.InFlight);
+    }
+
     [Fact]
     public async Task ReadSlot_DataThenEndOfFile_CopiedOnTheReadingThreadWithoutATask()
     {

@@ -185,7 +185,7 @@ internal sealed partial class SshConnector
         var hops = hopSettings.Select(hop => ($"{hop.Username}@{hop.Host}", new KeyboardInteractiveResponder(hop, attempt.Token, null, mayAsk))).ToList();
         // Each jump host's key is checked by our policy under its own name, as over SSH.NET.
         var hopKeys = hopSettings.Select(hop => (Hop: hop, Verifier: new HostKeyVerifier(hop, null))).ToList();
-        SftpLog.Info($"ssh master: logging in to {settings.Route} with {OpenSshProgram.Path} (OpenSSH {OpenSshProgram.Version})");
+        SftpLog.Info($"ssh master: logging in to {settings.Route} with {OpenSshProgram.Path}");
         try
         {
             var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys),

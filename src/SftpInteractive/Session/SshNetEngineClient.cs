@@ -21,8 +21,8 @@ internal sealed class SshNetEngineClient(ConnectionInfo info, JumpTunnel? tunnel
     /// <inheritdoc />
     public override bool IsConnected => Volatile.Read(ref _engine) is { IsOpen: true };
 
-    /// <summary>Opens the engine's <c>sftp</c> channel on the connected SSH connection, starts the engine (INIT and
-    /// the server's limits) and reads the home directory.</summary>
+    /// <summary>Opens the engine's <c>sftp</c> channel on the connected SSH connection and starts the engine (INIT, then
+    /// the server's limits and the home directory together).</summary>
     /// <exception cref="Renci.SshNet.Common.SshException">The server refused the channel or the subsystem.</exception>
     public async Task StartEngineAsync(CancellationToken cancellationToken)
     {
@@ -30,21 +30,12 @@ internal sealed class SshNetEngineClient(ConnectionInfo info, JumpTunnel? tunnel
         SftpEngine engine;
         try
         {
-            engine = await SftpEngine.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+            (engine, var home) = await SftpEngine.StartWithHomeAsync(transport, cancellationToken).ConfigureAwait(false);
+            Home = home;
         }
         catch
         {
             transport.Dispose();
-            throw;
-        }
-
-        try
-        {
-            Home = await engine.RealPathAsync(".", cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            engine.Dispose();
             throw;
         }
 

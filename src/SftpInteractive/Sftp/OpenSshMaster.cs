@@ -60,7 +60,7 @@ internal sealed class OpenSshMaster : IDisposable
     public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, Func<OpenSshQuestion, string?> answer,
         string? trustedKeyType, CancellationToken cancellationToken)
     {
-        _ = OpenSshProgram.Path; // the clear message for a missing or old ssh comes first
+        _ = OpenSshProgram.Path; // a missing ssh: the clear message before anything starts (an old one: after its failure)
         var directory = Directory.CreateTempSubdirectory("sftpi-ssh-"); // mkdtemp: 0700
         OpenSshAskpass? askpass = null;
         OpenSshMaster? master = null;
@@ -78,6 +78,10 @@ internal sealed class OpenSshMaster : IDisposable
             try
             {
                 await master.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OpenSshLoginException) when (OpenSshProgram.Problem is { } problem)
+            {
+                throw new SftpConfigException(problem); // an ssh too old for our options says "Bad configuration option"
             }
             finally
             {

@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace SftpInteractive;
 
 /// <summary>
-/// The <c>ssh</c> program the OpenSSH transport runs: found on PATH once per process and its version checked
-/// (<c>ssh -V</c>), so a missing or too old OpenSSH gives one clear message instead of an exec failure.
+/// The <c>ssh</c> program the OpenSSH transport runs: found on PATH once per process. Its version (<c>ssh -V</c>, one
+/// more process) is read only when it matters: a login that failed (an OpenSSH too old for our options then gets one
+/// clear message instead of ssh's "Bad configuration option"), <c>Explain()</c>, and messages about algorithm lists.
 /// </summary>
 internal static partial class OpenSshProgram
 {
@@ -14,14 +15,19 @@ internal static partial class OpenSshProgram
     /// policy decides, and <c>SSH_ASKPASS_REQUIRE</c> (8.4), so prompts reach our host.</summary>
     public static readonly Version Minimum = new(8, 5);
 
+    private static readonly Lazy<string?> Located = new(() => Locate(Environment.GetEnvironmentVariable("PATH")));
     private static readonly Lazy<(string? Path, Version? Version, string? Problem)> Found = new(() => Find(Environment.GetEnvironmentVariable("PATH")));
 
-    /// <summary>The full path of a usable <c>ssh</c>.</summary>
-    /// <exception cref="SftpConfigException"><c>ssh</c> is missing or older than <see cref="Minimum"/>.</exception>
-    public static string Path => Found.Value.Problem is { } problem ? throw new SftpConfigException(problem) : Found.Value.Path!;
+    /// <summary>The full path of the <c>ssh</c> on PATH.</summary>
+    /// <exception cref="SftpConfigException">There is no <c>ssh</c> on PATH.</exception>
+    public static string Path => Located.Value ?? throw new SftpConfigException(Missing);
 
-    /// <summary>The version of the <c>ssh</c> found, or null.</summary>
+    /// <summary>The version of the <c>ssh</c> found (running <c>ssh -V</c> the first time), or null.</summary>
     public static Version? Version => Found.Value.Version;
+
+    /// <summary>Why the <c>ssh</c> on PATH cannot serve (missing, not runnable, older than <see cref="Minimum"/>), or
+    /// null; runs <c>ssh -V</c> the first time. Asked when a login failed, before ssh's own words are explained.</summary>
+    public static string? Problem => Found.Value.Problem;
 
     /// <summary>The version in <c>ssh -V</c>'s banner (<c>OpenSSH_9.2p1 …</c>), or null when it is not OpenSSH.</summary>
     public static Version? ParseVersion(string banner) =>
@@ -33,13 +39,10 @@ internal static partial class OpenSshProgram
     /// it in one sentence (missing, not runnable, too old), or null when it is usable.</summary>
     internal static (string? Path, Version? Version, string? Problem) Find(string? searchPath)
     {
-        const string Fix = "Install OpenSSH's client (Debian/Ubuntu: apt-get install openssh-client) or use SFTP_TRANSPORT=sshnet.";
-        var path = (searchPath ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => System.IO.Path.Combine(dir, OperatingSystem.IsWindows() ? "ssh.exe" : "ssh"))
-            .FirstOrDefault(File.Exists);
+        var path = Locate(searchPath);
         if (path is null)
         {
-            return (null, null, $"SFTP_TRANSPORT=openssh needs the ssh program, and there is none on PATH. {Fix}");
+            return (null, null, Missing);
         }
 
         string banner;
@@ -59,6 +62,16 @@ internal static partial class OpenSshProgram
             ? (path, version, $"SFTP_TRANSPORT=openssh needs OpenSSH {Minimum} or later, but {path} says '{banner.Trim()}'. {Fix}")
             : (path, version, null);
     }
+
+    private const string Fix = "Install OpenSSH's client (Debian/Ubuntu: apt-get install openssh-client) or use SFTP_TRANSPORT=sshnet.";
+
+    private const string Missing = $"SFTP_TRANSPORT=openssh needs the ssh program, and there is none on PATH. {Fix}";
+
+    // The first ssh on searchPath (a PATH value), or null.
+    private static string? Locate(string? searchPath) =>
+        (searchPath ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => System.IO.Path.Combine(dir, OperatingSystem.IsWindows() ? "ssh.exe" : "ssh"))
+            .FirstOrDefault(File.Exists);
 
     [GeneratedRegex(@"OpenSSH_(\d+)\.(\d+)")]
     private static partial Regex VersionPattern();

@@ -17,10 +17,10 @@ internal sealed class OpenSshSftpClient : EngineSftpClient
     public static async Task<OpenSshSftpClient> OpenAsync(SftpSettings settings, OpenSshMaster master, CancellationToken cancellationToken)
     {
         var transport = master.OpenSftp(settings.Route);
-        SftpEngine engine;
         try
         {
-            engine = await SftpEngine.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+            var (engine, home) = await SftpEngine.StartWithHomeAsync(transport, cancellationToken).ConfigureAwait(false);
+            return new OpenSshSftpClient(settings, engine, home);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -30,16 +30,6 @@ internal sealed class OpenSshSftpClient : EngineSftpClient
         catch
         {
             transport.Dispose();
-            throw;
-        }
-
-        try
-        {
-            return new OpenSshSftpClient(settings, engine, await engine.RealPathAsync(".", cancellationToken).ConfigureAwait(false));
-        }
-        catch
-        {
-            engine.Dispose();
             throw;
         }
     }

@@ -89,7 +89,14 @@ internal sealed class OpenSshTransport : ISftpTransport
             start.Environment[OpenSshAskpass.OwnerVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return Process.Start(start) ?? throw new SftpConnectionException($"Could not start {start.FileName}.");
+        try
+        {
+            return Process.Start(start) ?? throw new SftpConnectionException($"Could not start {start.FileName}.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new SftpConfigException(OpenSshProgram.Problem ?? $"Could not run {start.FileName} ({e.Message}).");
+        }
     }
 
     /// <inheritdoc />

@@ -42,6 +42,25 @@ public sealed class SftpEngineProtocolTests
     }
 
     [Fact]
+    public async Task StartWithHome_LimitsAndRealPathInFlightTogether_OneRoundTripForBoth()
+    {
+        var transport = new ScriptedTransport();
+        var starting = SftpEngine.StartWithHomeAsync(transport, Ct);
+        transport.Deliver(Packet(SftpPacketType.Version, U32(3), Str("limits@openssh.com"), Str("1")));
+
+        // Both requests are sent before either is answered.
+        await WaitForAsync(() => transport.Sent.Count == 3);
+        Assert.Equal([SftpPacketType.Extended, SftpPacketType.RealPath], new[] { transport.TypeOf(1), transport.TypeOf(2) });
+        transport.Deliver([.. Packet(SftpPacketType.Name, U32(transport.IdOf(2)), U32(1), Str("/home/u"), Str("/home/u"), U32(0)),
+            .. Packet(SftpPacketType.ExtendedReply, U32(transport.IdOf(1)), U64(262144), U64(261120), U64(200000), U64(0))]);
+        var (engine, home) = await starting.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        using var _ = engine;
+
+        Assert.Equal("/home/u", home);
+        Assert.Equal(261120, engine.MaxRead);
+    }
+
+    [Fact]
     public async Task Replies_ReorderedAndSplitAcrossDeliveries_EachReachesItsRequest()
     {
         var (transport, engine) = await StartedAsync();

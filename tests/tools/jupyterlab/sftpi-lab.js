@@ -52,17 +52,19 @@ async function openLab(page, url, { timeout = DEFAULT_TIMEOUT, workspace = `sftp
 }
 
 /** Counts the debug requests the page sends on every kernel session it connects to (before any notebook opens) and
- * which of them are still waiting for their reply: `window.sftpiDebugTraffic = { pending: Map, replied, repliedTo: { command: count } }`. JupyterLab's
+ * which of them are still waiting for their reply: `window.sftpiDebugTraffic = { pending: Map, replied, sentTo: { command: count },
+ * repliedTo: { command: count } }`. JupyterLab's
  * debugger handler talks to the kernel (debugInfo) each time it updates a notebook, several times as a notebook opens
  * and its kernel starts; enableDebugger waits until that conversation is over before it clicks. */
 async function watchDebugRequests(page) {
   await page.evaluate(() => {
-    const traffic = { pending: new Map(), replied: 0, repliedTo: {} };
+    const traffic = { pending: new Map(), replied: 0, sentTo: {}, repliedTo: {} };
     window.sftpiDebugTraffic = traffic;
     const watch = connection => {
       connection.anyMessage.connect((_, { msg, direction }) => {
         if (direction === 'send' && msg.header.msg_type === 'debug_request') {
           traffic.pending.set(msg.header.msg_id, msg.content.command);
+          traffic.sentTo[msg.content.command] = (traffic.sentTo[msg.content.command] ?? 0) + 1;
         } else if (direction === 'recv' && msg.header.msg_type === 'debug_reply' && traffic.pending.has(msg.parent_header.msg_id)) {
           const command = traffic.pending.get(msg.parent_header.msg_id);
           traffic.pending.delete(msg.parent_header.msg_id);
@@ -303,18 +305,41 @@ async function toggleBreakpoint(page, index, line, { timeout = DEFAULT_TIMEOUT }
       line
     );
   const before = await listed();
-  const confirmed = await page.evaluate(() => window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0);
   const gutter = cellLocator(page, index).locator('.cm-breakpoint-gutter .cm-gutterElement:not([style*="visibility: hidden"])');
-  await gutter.nth(line - 1).click();
-  // JupyterLab re-reads the kernel's breakpoints (debugInfo) before it sends the new list, so the panel can show the
-  // old state again for a moment: done when the kernel answered the new list and nothing else is on its way.
-  await page.waitForFunction(
-    ([l, was, replies]) =>
-      (window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0) > replies && window.sftpiDebugTraffic.pending.size === 0 &&
-      [...document.querySelectorAll('.jp-DebuggerBreakpoints-body .jp-DebuggerBreakpoint-line')].filter(e => e.textContent.trim() === String(l)).length !== was,
-    [line, before, confirmed],
-    { timeout, polling: 100 }
+  await clickBreakpoint(
+    page,
+    () => gutter.nth(line - 1).click(),
+    ([l, was]) => [...document.querySelectorAll('.jp-DebuggerBreakpoints-body .jp-DebuggerBreakpoint-line')].filter(e => e.textContent.trim() === String(l)).length !== was,
+    [line, before],
+    { timeout }
   );
+}
+
+/** Clicks a breakpoint gutter (click) until the kernel has the change: JupyterLab re-reads the kernel's breakpoints
+ * (debugInfo) before it sends the new list, so the panel can show the old state again for a moment; done when the
+ * kernel answered a setBreakpoints sent after the click, nothing else is on its way and changed(arg) holds in the page.
+ * A click that lands while the editor redraws (after a step) sends nothing: it is clicked again, at most three times. */
+async function clickBreakpoint(page, click, changed, arg, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const counts = () => page.evaluate(() => [window.sftpiDebugTraffic.sentTo.setBreakpoints ?? 0, window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0]);
+  // One expression the page evaluates at each poll: the traffic, then changed(arg).
+  const settled = replied =>
+    `(t => (t.repliedTo.setBreakpoints ?? 0) > ${replied} && t.pending.size === 0 && (${changed.toString()})(${JSON.stringify(arg)}))(window.sftpiDebugTraffic)`;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const [sent, replied] = await counts();
+    await click();
+    const wasSent = await page
+      .waitForFunction(s => (window.sftpiDebugTraffic.sentTo.setBreakpoints ?? 0) > s, sent, { timeout: 10000, polling: 100 })
+      .then(() => true, () => false);
+    if (!wasSent) continue; // the click was lost
+    try {
+      await page.waitForFunction(settled(replied), null, { timeout, polling: 100 });
+    } catch (e) {
+      const traffic = await page.evaluate(() => JSON.stringify({ ...window.sftpiDebugTraffic, pending: [...window.sftpiDebugTraffic.pending.values()] }));
+      throw new Error(`the breakpoint click (attempt ${attempt}) did not settle: debug traffic ${traffic}; ${e.message}`);
+    }
+    return;
+  }
+  throw new Error('three clicks on the breakpoint gutter, and JupyterLab sent no setBreakpoints');
 }
 
 /** Whether the current notebook shows the debugger's 'Paused in Debugger' bar (the kernel is stopped). */
@@ -491,6 +516,7 @@ module.exports = {
   enableDebugger,
   debuggerButton,
   toggleBreakpoint,
+  clickBreakpoint,
   isPaused,
   waitForStopped,
   variables,

@@ -59,16 +59,8 @@ lab.scenario(async ({ page, result, config }) => {
   await waitForVariable(page, 'i', '1');
   result.afterStep = await panelVariables(page);
 
-  // Clearing it: JupyterLab dumps the cell, re-reads the kernel's breakpoints (debugInfo: the panel shows the old one
-  // again for a moment) and only then sends the new list. Continuing before the kernel has it would stop again.
-  const confirmed = await page.evaluate(() => window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0);
-  await clickGutter(page, line);
-  await page.waitForFunction(
-    was => (window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0) > was && window.sftpiDebugTraffic.pending.size === 0 &&
-      document.querySelectorAll('.jp-DebuggerBreakpoint').length === 0,
-    confirmed,
-    { timeout: lab.DEFAULT_TIMEOUT, polling: 100 }
-  );
+  // Clearing it: continuing before the kernel has the new list would stop again (lab.clickBreakpoint says why).
+  await lab.clickBreakpoint(page, () => clickGutter(page, line), () => document.querySelectorAll('.jp-DebuggerBreakpoint').length === 0, null);
   if (copy) {
     const row = page.locator('.jp-DebuggerVariables-body .jp-DebuggerVariables-name').filter({ hasText: new RegExp(`^${copy}:?$`) }).first();
     await row.click({ button: 'right' });

@@ -63,8 +63,9 @@ async function watchDebugRequests(page) {
     const watch = connection => {
       connection.anyMessage.connect((_, { msg, direction }) => {
         if (direction === 'send' && msg.header.msg_type === 'debug_request') {
+          // A kernel's connection can be watched twice (connectTo for the same session): count each message once.
+          if (!traffic.pending.has(msg.header.msg_id)) traffic.sentTo[msg.content.command] = (traffic.sentTo[msg.content.command] ?? 0) + 1;
           traffic.pending.set(msg.header.msg_id, msg.content.command);
-          traffic.sentTo[msg.content.command] = (traffic.sentTo[msg.content.command] ?? 0) + 1;
         } else if (direction === 'recv' && msg.header.msg_type === 'debug_reply' && traffic.pending.has(msg.parent_header.msg_id)) {
           const command = traffic.pending.get(msg.parent_header.msg_id);
           traffic.pending.delete(msg.parent_header.msg_id);
@@ -315,31 +316,31 @@ async function toggleBreakpoint(page, index, line, { timeout = DEFAULT_TIMEOUT }
   );
 }
 
-/** Clicks a breakpoint gutter (click) until the kernel has the change: JupyterLab re-reads the kernel's breakpoints
- * (debugInfo) before it sends the new list, so the panel can show the old state again for a moment; done when the
- * kernel answered a setBreakpoints sent after the click, nothing else is on its way and changed(arg) holds in the page.
- * A click that lands while the editor redraws (after a step) sends nothing: it is clicked again, at most three times. */
+/** Clicks a breakpoint gutter (click) until the kernel has the change: done when the kernel answered a setBreakpoints
+ * sent after the click, nothing else is on its way and changed(arg) holds in the page. JupyterLab re-reads the kernel's
+ * breakpoints (debugInfo) before it sends the new list, so the panel can show the old state again for a moment; and a
+ * click can be undone (fresh-clone run fresh53: after a step, setBreakpoints went out and was answered with the cleared
+ * breakpoint still listed) or lost (nothing sent). Either way it is clicked again, at most three times; a click that
+ * never settles says the debug traffic it saw. */
 async function clickBreakpoint(page, click, changed, arg, { timeout = DEFAULT_TIMEOUT } = {}) {
   const counts = () => page.evaluate(() => [window.sftpiDebugTraffic.sentTo.setBreakpoints ?? 0, window.sftpiDebugTraffic.repliedTo.setBreakpoints ?? 0]);
-  // One expression the page evaluates at each poll: the traffic, then changed(arg).
-  const settled = replied =>
-    `(t => (t.repliedTo.setBreakpoints ?? 0) > ${replied} && t.pending.size === 0 && (${changed.toString()})(${JSON.stringify(arg)}))(window.sftpiDebugTraffic)`;
+  const check = `(${changed.toString()})(${JSON.stringify(arg)})`;
+  // Page expressions evaluated at each poll.
+  const answered = replied => `(t => (t.repliedTo.setBreakpoints ?? 0) > ${replied} && t.pending.size === 0)(window.sftpiDebugTraffic)`;
+  const traffic = () => page.evaluate(() => JSON.stringify({ ...window.sftpiDebugTraffic, pending: [...window.sftpiDebugTraffic.pending.values()] }));
+  const until = (expression, ms) => page.waitForFunction(expression, null, { timeout: ms, polling: 100 }).then(() => true, () => false);
   for (let attempt = 1; attempt <= 3; attempt++) {
+    if (attempt > 1 && (await page.evaluate(check))) return; // it did change, only later than the moment allowed
     const [sent, replied] = await counts();
     await click();
-    const wasSent = await page
-      .waitForFunction(s => (window.sftpiDebugTraffic.sentTo.setBreakpoints ?? 0) > s, sent, { timeout: 10000, polling: 100 })
-      .then(() => true, () => false);
-    if (!wasSent) continue; // the click was lost
-    try {
-      await page.waitForFunction(settled(replied), null, { timeout, polling: 100 });
-    } catch (e) {
-      const traffic = await page.evaluate(() => JSON.stringify({ ...window.sftpiDebugTraffic, pending: [...window.sftpiDebugTraffic.pending.values()] }));
-      throw new Error(`the breakpoint click (attempt ${attempt}) did not settle: debug traffic ${traffic}; ${e.message}`);
+    if (!(await until(`(window.sftpiDebugTraffic.sentTo.setBreakpoints ?? 0) > ${sent}`, 10000))) continue; // lost
+    if (!(await until(answered(replied), timeout))) {
+      throw new Error(`the breakpoint click (attempt ${attempt}) was not answered: debug traffic ${await traffic()}`);
     }
-    return;
+    // Answered: the change shows, or JupyterLab sends the new list after the old one within a moment; else it was undone.
+    if (await until(`${check} && ${answered(replied)}`, 5000)) return;
   }
-  throw new Error('three clicks on the breakpoint gutter, and JupyterLab sent no setBreakpoints');
+  throw new Error(`three clicks on the breakpoint gutter, and the change did not stay: debug traffic ${await traffic()}`);
 }
 
 /** Whether the current notebook shows the debugger's 'Paused in Debugger' bar (the kernel is stopped). */

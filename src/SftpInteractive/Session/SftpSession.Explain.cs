@@ -12,7 +12,7 @@ public sealed partial class SftpSession
         var info = _client.ConnectionInfo;
         var rows = new List<(string, string, string)>();
         rows.AddRange(Settings.Describe());
-        if (_client is OpenSshSftpClient openSsh)
+        if (_client is OpenSshSftpClient)
         {
             rows.Add(("Transport", $"OpenSSH {OpenSshProgram.Version} ({OpenSshProgram.Path}): one login, every channel over its ControlMaster socket", "SFTP_TRANSPORT"));
             var n = _connector.Master?.Negotiation;
@@ -24,7 +24,6 @@ public sealed partial class SftpSession
             rows.Add(("MAC (out / in)", $"{n?.Outgoing?.Mac ?? "?"} / {n?.Incoming?.Mac ?? "?"}", "negotiated by ssh"));
             rows.Add(("Compression", n?.Outgoing?.Compression ?? "?", "negotiated by ssh"));
             rows.Add(("Authenticated with", n?.AuthenticatedWith ?? "?", "ssh"));
-            rows.Add(("SFTP protocol", openSsh.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "server"));
             return Finish(rows);
         }
 
@@ -35,13 +34,15 @@ public sealed partial class SftpSession
         rows.Add(("Cipher (out / in)", $"{info.CurrentClientEncryption} / {info.CurrentServerEncryption}", "negotiated"));
         rows.Add(("MAC (out / in)", $"{Mac(info.CurrentClientHmacAlgorithm, info.CurrentClientEncryption)} / {Mac(info.CurrentServerHmacAlgorithm, info.CurrentServerEncryption)}", "negotiated"));
         rows.Add(("Compression", info.CurrentClientCompressionAlgorithm ?? "none", "negotiated"));
-        rows.Add(("SFTP protocol", SftpEngines.ForAsync(_client, CancellationToken.None).GetAwaiter().GetResult().Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "server"));
         return Finish(rows);
     }
 
     private ConnectionExplanation Finish(List<(string, string, string)> rows)
     {
-        var extensions = SftpEngines.ForAsync(_client, CancellationToken.None).GetAwaiter().GetResult().Extensions;
+        // Both come from the connection's engine, whatever the transport.
+        var engine = SftpEngines.ForAsync(_client, CancellationToken.None).GetAwaiter().GetResult();
+        rows.Add(("SFTP protocol", engine.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "server"));
+        var extensions = engine.Extensions;
         rows.Add(("SFTP extensions", extensions.Count == 0 ? "(none)" : string.Join(", ", extensions.Keys.Order(StringComparer.Ordinal)), "server"));
         rows.Add(("Buffer size", Format.Bytes(_client.BufferSize), "SftpInteractive"));
         rows.Add(("Keepalive", Settings.KeepAliveInterval > TimeSpan.Zero ? $"{Format.Duration(Settings.KeepAliveInterval)}, dead after {Settings.ServerAliveCountMax} unanswered" : "off",

@@ -61,6 +61,15 @@ public sealed class DebuggerProtocolTests
         Assert.Equal("1", S(r["second_stop"]!["i"]));
         Assert.Equal("ok", S(r["loop_reply"]));
 
+        // A stop's frames and variables expire when the cell runs on: a request about it answered after the continue
+        // fails (JupyterLab would show those locals again after clearing its panel), and so does one sent afterwards.
+        var overtaken = r["overtaken"]!.AsArray();
+        var continued = overtaken.ToList().FindIndex(o => S(o!["what"]) == "continue");
+        Assert.True(overtaken[continued]!["success"]!.GetValue<bool>());
+        Assert.All(overtaken.Skip(continued + 1), late => Assert.False(late!["success"]!.GetValue<bool>(), "a reply about the stop after the continue's"));
+        Assert.False(r["after_stop"]!["scopes"]!.GetValue<bool>());
+        Assert.False(r["after_stop"]!["variables"]!.GetValue<bool>());
+
         // Stepping: into Twice (defined in an earlier cell), over its first line, out back into the calling cell.
         var steps = r["steps"]!.AsArray();
         Assert.Equal([("Cell", 2), ("Twice", 3), ("Twice", 4), ("Cell", 3)], steps.Select(s => (S(s!["top"]), s!["line"]!.GetValue<int>())));

@@ -72,6 +72,11 @@ internal sealed partial class DebugAdapter
     private Result Scopes(JsonObject arguments)
     {
         var frame = Frame(arguments);
+        if (frame is null && arguments["frameId"] is { } id)
+        {
+            return Result.Fail($"Unknown frameId {id} (it expired when the cell ran on).");
+        }
+
         var scopes = new JsonArray();
         if (frame is not null)
         {

@@ -24,6 +24,7 @@ internal sealed partial class DebugAdapter
     private readonly Dictionary<int, DebugFrame> _frames = [];
     private int _seq;
     private int _nextFrame;
+    private int _resumes;
 
     public DebugAdapter(KernelOutput output, IInteractiveEngine engine)
     {
@@ -44,17 +45,39 @@ internal sealed partial class DebugAdapter
         var command = dap["command"]?.GetValue<string>() ?? string.Empty;
         var arguments = dap["arguments"] as JsonObject ?? [];
         _output.Status(request, "busy");
+
+        // Frames and variable references belong to one stop (DAP: valid while execution remains suspended). A request
+        // about a stop that is answered after the cell ran on fails instead of showing that stop's values: JupyterLab
+        // would otherwise put a late reply's locals back in its variables panel after it cleared it on continue.
+        int? stop = _engine?.Debugger.Stop is not null && command is "stackTrace" or "scopes" or "variables" or "evaluate" or "richInspectVariables" or "copyToGlobals"
+            ? Volatile.Read(ref _resumes)
+            : null;
         if (command is "evaluate" or "variables" or "inspectVariables" or "richInspectVariables" or "scopes")
         {
-            _ = Task.Run(async () => Reply(channel, request, await AnswerAsync(command, arguments).ConfigureAwait(false)));
+            _ = Task.Run(async () => Reply(channel, request, await AnswerAsync(command, arguments).ConfigureAwait(false), stop));
         }
         else
         {
-            Reply(channel, request, Answer(command, arguments));
+            Reply(channel, request, Answer(command, arguments), stop);
         }
     }
 
-    private void Reply(KernelChannel channel, JupyterMessage request, Result result)
+    private void Reply(KernelChannel channel, JupyterMessage request, Result result, int? stop)
+    {
+        if (stop is null)
+        {
+            Send(channel, request, result);
+            return;
+        }
+
+        // Checked and sent under the lock the resume takes: a reply either leaves before the resume's or fails.
+        lock (_gate)
+        {
+            Send(channel, request, stop == _resumes ? result : Result.Fail("The cell ran on: the frames and variables of that stop are gone."));
+        }
+    }
+
+    private void Send(KernelChannel channel, JupyterMessage request, Result result)
     {
         var dap = request.Content;
         var response = new JsonObject
@@ -112,7 +135,17 @@ internal sealed partial class DebugAdapter
         Event("stopped", body);
     }
 
-    private void OnContinued() => Event("continued", new JsonObject { ["threadId"] = ThreadId, ["allThreadsContinued"] = true });
+    private void OnContinued()
+    {
+        lock (_gate)
+        {
+            _resumes++;
+            _frames.Clear();
+        }
+
+        _variables!.Clear();
+        Event("continued", new JsonObject { ["threadId"] = ThreadId, ["allThreadsContinued"] = true });
+    }
 
     private Result Answer(string command, JsonObject arguments)
     {

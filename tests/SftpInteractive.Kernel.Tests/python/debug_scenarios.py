@@ -63,17 +63,32 @@ class Debugger:
         self.running = False
         self.thread.join(5)
 
-    def request(self, command, arguments=None, timeout=TIMEOUT):
+    def send(self, command, arguments=None):
+        """Sends a request without waiting; its msg_id."""
         self.seq += 1
         msg = self.kc.session.msg("debug_request", {"type": "request", "seq": self.seq, "command": command,
                                                      "arguments": arguments or {}})
         self.kc.control_channel.send(msg)
+        return msg["header"]["msg_id"]
+
+    def replies(self, msg_ids, timeout=TIMEOUT):
+        """The replies to msg_ids as [msg_id, content] pairs, in the order they arrived."""
+        arrived = []
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while len(arrived) < len(msg_ids):
+            if time.monotonic() >= deadline:
+                raise TimeoutError(f"{len(arrived)} of {len(msg_ids)} replies")
             reply = self.kc.get_control_msg(timeout=max(0.1, deadline - time.monotonic()))
-            if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
-                return reply["content"]
-        raise TimeoutError(command)
+            if reply["parent_header"].get("msg_id") in msg_ids:
+                arrived.append([reply["parent_header"]["msg_id"], reply["content"]])
+        return arrived
+
+    def request(self, command, arguments=None, timeout=TIMEOUT):
+        msg_id = self.send(command, arguments)
+        try:
+            return self.replies([msg_id], timeout)[0][1]
+        except TimeoutError:
+            raise TimeoutError(command) from None
 
     def wait_event(self, name, after=0, timeout=TIMEOUT):
         """The first event called name among those received after index `after`."""
@@ -111,7 +126,8 @@ class Debugger:
             listed = self.request("variables", {"variablesReference": scope["variablesReference"]})["body"]["variables"]
             variables[scope["name"]] = {v["name"]: v["value"] for v in listed}
         return {"frames": [{"name": f["name"], "line": f["line"], "path": f["source"]["path"]} for f in frames],
-                "frame_id": frames[0]["id"], "variables": variables}
+                "frame_id": frames[0]["id"], "variables": variables,
+                "references": {s["name"]: s["variablesReference"] for s in scopes}}
 
 
 def step(name):
@@ -185,11 +201,21 @@ def explore(km, kc, dbg):
     dbg.request("continue", {"threadId": 1})
     result["continued"] = dbg.wait_event("continued", mark)["event"]
     dbg.wait_event("stopped", mark)
-    result["second_stop"] = dbg.stopped_view()["variables"]["Locals"]
+    second = dbg.stopped_view()
+    result["second_stop"] = second["variables"]["Locals"]
     dbg.request("setBreakpoints", {"source": {"path": path}, "breakpoints": [], "lines": [], "sourceModified": False})
-    dbg.request("continue", {"threadId": 1})
+    # JupyterLab refreshes the Locals after "Copy Variable to Globals" without waiting, so the user's continue can
+    # overtake it: a reply about the stop that leaves after the continue's must fail, not show that stop's values.
+    late = dbg.send("variables", {"variablesReference": second["references"]["Locals"]})
+    resumed = dbg.send("continue", {"threadId": 1})
+    result["overtaken"] = [{"what": "variables" if i == late else "continue", "success": c["success"]}
+                           for i, c in dbg.replies([late, resumed])]
     reply = reply_to(kc, msg_id)
     result["loop_reply"] = reply["status"]
+    # Once the cell ran on, that stop's frame and variable references are gone (DAP: valid while suspended).
+    result["after_stop"] = {
+        "scopes": dbg.request("scopes", {"frameId": second["frame_id"]})["success"],
+        "variables": dbg.request("variables", {"variablesReference": second["references"]["Locals"]})["success"]}
 
     # Stepping across cells: into a method defined in an earlier cell, over, out.
     run(kc, "int Twice(int n)\n{\n    var d = n * 2;\n    return d;\n}")

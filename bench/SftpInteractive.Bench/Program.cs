@@ -35,6 +35,8 @@ if (Environment.GetEnvironmentVariable("SFTPI_BENCH_LOG") is { Length: > 0 } lev
     // Where the time goes: the connection log on stderr, each line stamped with milliseconds since start.
     SftpLog.Writer = line => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalMilliseconds,8:0.0} {line}"));
     SftpLog.SetLevel(SftpLog.Parse(level));
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{-(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds,8:0.0} the process started (runtime start-up)"));
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalMilliseconds,8:0.0} the session is disposed, the process exits"));
 }
 
 await using var session = await Sftp.ConnectAsync(options);

@@ -43,6 +43,9 @@ public sealed class InstallTests
         Assert.Contains($"sftpinteractive.tool.{HostRid}", dll, StringComparison.Ordinal);
         Assert.True(IsReadyToRun(dll), $"{dll} has no ReadyToRun code");
         Assert.True(IsReadyToRun(Path.Combine(Path.GetDirectoryName(dll)!, "Microsoft.CodeAnalysis.CSharp.dll")), "Roslyn has no ReadyToRun code");
+        // Its precompiled code is not JIT-compiled again during the first seconds (a transfer's CPU goes to ssh and sshd).
+        var settings = JsonNode.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(dll, ".runtimeconfig.json"), TestContext.Current.CancellationToken))!;
+        Assert.Equal(5000, settings["runtimeOptions"]!["configProperties"]!["System.Runtime.TieredCompilation.CallCountingDelayMs"]!.GetValue<int>());
         var sftpi = Path.Combine(work, "tools", "sftpi");
         var (code, output, errors) = await Tool.RunPiped(sftpi, "6*7\n", "--no-connect");
         Assert.True(code == 0, errors);

@@ -188,7 +188,9 @@ internal sealed partial class SshConnector
         SftpLog.Info($"ssh master: logging in to {settings.Route} with {OpenSshProgram.Path}");
         try
         {
-            var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys),
+            // A PuTTY key is converted for ssh by the plan, before ssh starts; otherwise the plan runs beside ssh's start.
+            var keysAsGiven = !settings.PrivateKeyPaths.Any(OpenSshKeyFile.IsPutty);
+            var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, keysAsGiven, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys),
                 TrustedKeyType, attempt.Token)
                 .ConfigureAwait(false);
             TrustedFingerprint ??= verifier.PresentedFingerprint;

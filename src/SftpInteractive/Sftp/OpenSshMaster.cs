@@ -50,41 +50,63 @@ internal sealed class OpenSshMaster : IDisposable
 
     /// <summary>Starts the master for <paramref name="settings"/>' host and waits until it logged in (or failed);
     /// <paramref name="answer"/> answers ssh's prompts and host-key questions. <paramref name="prepare"/> is given the
-    /// master's private directory before ssh starts and returns the key files to offer; whatever it writes there
-    /// (a converted key) is deleted as soon as the login ended. <paramref name="trustedKeyType"/>: the type of the host key
-    /// the session already trusts (a later login), asked for first.</summary>
+    /// master's private directory and returns the key files to offer; whatever it writes there (a converted key) is
+    /// deleted as soon as the login ended. It runs before ssh starts when <paramref name="keysAsGiven"/> is false; when
+    /// true (it returns the settings' own key files), while ssh logs in: ssh's first question waits for it, and its
+    /// problem, if it finds one, ends the login and is what the caller gets. <paramref name="trustedKeyType"/>: the type
+    /// of the host key the session already trusts (a later login), asked for first.</summary>
     /// <exception cref="SftpConfigException"><c>ssh</c> is missing or too old.</exception>
-    /// <exception cref="SftpInteractiveException"><paramref name="prepare"/> found a problem; ssh was not started.</exception>
+    /// <exception cref="SftpInteractiveException"><paramref name="prepare"/> found a problem.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the master is ended.</exception>
     /// <exception cref="OpenSshLoginException">ssh ended before it logged in; its last words are in the message.</exception>
-    public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, Func<OpenSshQuestion, string?> answer,
-        string? trustedKeyType, CancellationToken cancellationToken)
+    public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, bool keysAsGiven,
+        Func<OpenSshQuestion, string?> answer, string? trustedKeyType, CancellationToken cancellationToken)
     {
         _ = OpenSshProgram.Path; // a missing ssh: the clear message before anything starts (an old one: after its failure)
         var directory = Directory.CreateTempSubdirectory("sftpi-ssh-"); // mkdtemp: 0700
         OpenSshAskpass? askpass = null;
         OpenSshMaster? master = null;
+        Task<IReadOnlyList<string>>? plan = null;
         try
         {
-            askpass = OpenSshAskpass.Create(directory.FullName, answer);
+            var keys = Directory.CreateDirectory(Path.Combine(directory.FullName, "keys")).FullName;
+            // The plan (reading and checking each key, 35–40 ms) overlaps ssh's start and key exchange when it leaves the
+            // key files as they are; ssh's questions wait for it, so nothing is asked of a login the plan refuses.
+            plan = keysAsGiven ? Task.Run(() => prepare(keys), CancellationToken.None) : Task.FromResult(prepare(keys));
+            askpass = OpenSshAskpass.Create(directory.FullName, q => AfterPlan(plan) ? answer(q) : null);
             var controlPath = Path.Combine(directory.FullName, "cm");
-            var keys = Path.Combine(directory.FullName, "keys");
-            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, prepare(Directory.CreateDirectory(keys).FullName), trustedKeyType)];
+            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, keysAsGiven ? null : plan.Result, trustedKeyType)];
             // After the login ssh runs LocalCommand, which says so on the master's output: no polling for the socket.
             // Its debug output (the first LogLevel given wins) says what it negotiated; SshErrorTail keeps it apart.
             arguments.InsertRange(0, ["-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + Ready, "-o", "LogLevel=DEBUG1"]);
             master = new OpenSshMaster(OpenSshTransport.Launch(arguments, askpass.ScriptPath), directory, askpass, settings.Host);
             master.StartReaders();
+            var ready = master.WaitReadyAsync(cancellationToken);
             try
             {
-                await master.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+                if (await Task.WhenAny(ready, plan).ConfigureAwait(false) == plan)
+                {
+                    await plan.ConfigureAwait(false); // its problem ends the login at once
+                }
+
+                await ready.ConfigureAwait(false);
+                await plan.ConfigureAwait(false); // ssh may log in without a question before the plan is done
             }
-            catch (OpenSshLoginException) when (OpenSshProgram.Problem is { } problem)
+            catch (OpenSshLoginException)
             {
-                throw new SftpConfigException(problem); // an ssh too old for our options says "Bad configuration option"
+                // Refused because the plan found a problem (ssh's questions went unanswered): that problem is the answer.
+                await plan.ConfigureAwait(false);
+                if (OpenSshProgram.Problem is { } problem)
+                {
+                    throw new SftpConfigException(problem); // an ssh too old for our options says "Bad configuration option"
+                }
+
+                throw;
             }
             finally
             {
+                _ = ready.ContinueWith(r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                AfterPlan(plan);
                 Directory.Delete(keys, recursive: true); // ssh read its keys during the login: no key stays on disk
             }
 
@@ -92,6 +114,7 @@ internal sealed class OpenSshMaster : IDisposable
         }
         catch
         {
+            _ = plan?.ContinueWith(p => p.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             if (master is not null)
             {
                 master.Dispose();
@@ -104,6 +127,13 @@ internal sealed class OpenSshMaster : IDisposable
 
             throw;
         }
+    }
+
+    // Waits for the login plan; true when it found no problem.
+    private static bool AfterPlan(Task plan)
+    {
+        ((IAsyncResult)plan).AsyncWaitHandle.WaitOne();
+        return plan.IsCompletedSuccessfully;
     }
 
     /// <summary>An SFTP stream over the master: its own session the first time (<see cref="OwnSessionTaken"/>), a new
@@ -186,7 +216,7 @@ internal sealed class OpenSshMaster : IDisposable
         {
             // The master's channels end with it; its children too: an askpass helper waiting for our answer (it holds
             // its own FIFO open, so it would wait for ever) and the ProxyCommand ssh of a jump host.
-            _process.Kill(entireProcessTree: true);
+            ProcessTree.Kill(_process);
         }
         catch (InvalidOperationException)
         {

@@ -151,7 +151,7 @@ internal sealed class OpenSshTransport : ISftpTransport
             {
                 try
                 {
-                    _process.Kill(entireProcessTree: true);
+                    ProcessTree.Kill(_process);
                 }
                 catch (InvalidOperationException)
                 {

@@ -106,7 +106,7 @@ internal sealed class OpenSshMaster : IDisposable
             finally
             {
                 _ = ready.ContinueWith(r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                AfterPlan(plan);
+                await ((Task)plan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // it may still write into keys
                 Directory.Delete(keys, recursive: true); // ssh read its keys during the login: no key stays on disk
             }
 

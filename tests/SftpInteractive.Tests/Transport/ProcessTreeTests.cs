@@ -30,12 +30,8 @@ public sealed class ProcessTreeTests
         ProcessTree.Kill(process);
 
         await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        var clock = Stopwatch.StartNew();
-        while (IsRunning(child) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(20, Ct);
-        }
-
+        // The child holds the shell's standard output too: the pipe ends only when both are gone.
+        await process.StandardOutput.ReadToEndAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.False(IsRunning(child), $"the child {child} still runs after its parent was killed");
     }
 

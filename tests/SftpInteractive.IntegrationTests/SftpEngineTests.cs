@@ -35,6 +35,19 @@ public sealed class SftpEngineTests
     }
 
     [Fact]
+    public async Task RoundTrip_AfterAnyRequest_IsTheEnginesShortestWaitWithinThatRequest()
+    {
+        // The link's round trip decides whether a large put is split (RangePlan); it used to be timed only around the
+        // stat before a transfer (zero until then, our own work included), which on loopback often read 10 ms.
+        await using var s = await TestServer.Require().ConnectAsync("key", cancellationToken: Ct);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await s.StatAsync(".", Ct);
+        var outer = watch.Elapsed;
+
+        Assert.InRange(s.RoundTrip, TimeSpan.FromTicks(1), outer);
+    }
+
+    [Fact]
     public async Task Reads_TwoHundredInFlightInBothForms_SameBytesAsTheFile()
     {
         await using var s = await TestServer.Require().ConnectAsync("key", cancellationToken: Ct);

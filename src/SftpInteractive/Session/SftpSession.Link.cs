@@ -1,40 +1,15 @@
-using System.Diagnostics;
-
 namespace SftpInteractive;
 
 public sealed partial class SftpSession
 {
-    private long _roundTripTicks = long.MaxValue;
-
-    /// <summary>The shortest time a timed request took (the stat before each get and put): the link's round trip,
-    /// which decides whether one large file is split over several connections (<see cref="RangePlan"/>). Zero until
-    /// a request was timed.</summary>
-    internal TimeSpan RoundTrip
-    {
-        get
-        {
-            var ticks = Interlocked.Read(ref _roundTripTicks);
-            return ticks == long.MaxValue ? TimeSpan.Zero : TimeSpan.FromTicks(ticks);
-        }
-    }
+    /// <summary>The link's round trip as the session's SFTP engine measured it (the shortest wait of any request for its
+    /// reply, <see cref="SftpEngine.ShortestRoundTrip"/>), which decides whether one large file is split over several
+    /// connections (<see cref="RangePlan"/>). Zero while no reply came. Timing a whole stat instead counted our own work
+    /// around it: 4–10 ms on loopback for the first after a connect, which split loopback puts on two cores.</summary>
+    internal TimeSpan RoundTrip => SftpEngines.Current(_client)?.ShortestRoundTrip ?? TimeSpan.Zero;
 
     /// <summary>Remote <c>.part</c> files whose size is not a safe resume point (see <see cref="SftpInteractive.UnsafeParts"/>).</summary>
     internal UnsafeParts UnsafeParts { get; } = new();
-
-    /// <summary>Runs one SFTP request and notes its time. The shortest seen counts: a first call may pay for JIT, a busy
-    /// moment for queueing, but nothing makes a round trip look shorter than it is.</summary>
-    internal async Task<T> TimedAsync<T>(Func<Task<T>> request)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = await request().ConfigureAwait(false);
-        var ticks = Stopwatch.GetElapsedTime(start).Ticks;
-        long seen;
-        while (ticks < (seen = Interlocked.Read(ref _roundTripTicks)) && Interlocked.CompareExchange(ref _roundTripTicks, ticks, seen) != seen)
-        {
-        }
-
-        return result;
-    }
 
     /// <summary>Connections one large file's put of <paramref name="size"/> is split over (see <see cref="RangePlan"/>).</summary>
     internal int ConnectionsForPut(long size, TransferOptions options) =>

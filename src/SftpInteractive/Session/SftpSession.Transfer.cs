@@ -144,8 +144,8 @@ public sealed partial class SftpSession
     /// <summary>The upload target and (when resuming) its <c>.part</c>, both asked at once: one round trip, not two.</summary>
     private async Task<(RemoteEntry? Target, RemoteEntry? Part)> StatTargetAsync(string target, TransferOptions options, CancellationToken cancellationToken)
     {
-        var existing = TimedAsync(() => TryStatAsync(target, cancellationToken));
-        var part = options.Overwrite == OverwritePolicy.Resume ? TimedAsync(() => TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken)) : Task.FromResult<RemoteEntry?>(null);
+        var existing = TryStatAsync(target, cancellationToken);
+        var part = options.Overwrite == OverwritePolicy.Resume ? TryStatAsync(target + FileTransfer.PartSuffix, cancellationToken) : Task.FromResult<RemoteEntry?>(null);
         await Task.WhenAll(existing, part).ConfigureAwait(false); // observes both when both fail
         return (await existing.ConfigureAwait(false), await part.ConfigureAwait(false));
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics;
 using Renci.SshNet.Common;
 
 namespace SftpInteractive;
@@ -24,7 +25,7 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
     private readonly ISftpTransport _transport;
     private readonly Lock _sendGate = new();
     private readonly Lock _pendingGate = new();
-    private readonly Dictionary<uint, SftpReply> _pending = [];
+    private readonly Dictionary<uint, (SftpReply Reply, long Sent)> _pending = [];
     private readonly TaskCompletionSource<(uint Version, Dictionary<string, string> Extensions)> _version =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -32,6 +33,7 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
     private int _inboxLength;
     private uint _nextId;
     private Exception? _closed;
+    private long _shortestTicks = long.MaxValue;
 
     private SftpEngine(ISftpTransport transport) => _transport = transport;
 
@@ -56,6 +58,13 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
     /// <summary>The write length whose request fits one packet of the transport (SSH_FXP_WRITE adds 25 bytes and the handle).</summary>
     public int WriteChunk(int wanted, byte[] handle) =>
         Math.Min(Math.Min(wanted, MaxWrite), _transport.PeerPacketSize is > 1024 and var size ? size - 25 - handle.Length : int.MaxValue);
+
+    /// <summary>
+    /// The shortest time any request waited for its reply, from before it was sent to the moment the reply was read:
+    /// the link's round trip plus the server's quickest answer, without our own work before and after (which made
+    /// the first request after a connect look like 4–10 ms on loopback). Zero until a reply came.
+    /// </summary>
+    public TimeSpan ShortestRoundTrip => Volatile.Read(ref _shortestTicks) is var ticks && ticks == long.MaxValue ? TimeSpan.Zero : TimeSpan.FromTicks(ticks);
 
     /// <summary>True until the transport ends.</summary>
     public bool IsOpen => Volatile.Read(ref _closed) is null && _transport.IsOpen;
@@ -152,7 +161,7 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
                 }
 
                 id = _nextId++;
-                _pending[id] = reply;
+                _pending[id] = (reply, Stopwatch.GetTimestamp());
             }
 
             var bytes = packet.Finish(id);
@@ -258,7 +267,7 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
             }
 
             _closed = reason;
-            orphans = [.. _pending.Values];
+            orphans = [.. _pending.Values.Select(p => p.Reply)];
             _pending.Clear();
         }
 
@@ -317,14 +326,28 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
         }
 
         var id = BinaryPrimitives.ReadUInt32BigEndian(packet[1..]);
-        SftpReply? reply;
+        bool awaited;
+        (SftpReply Reply, long Sent) pending;
         lock (_pendingGate)
         {
-            _pending.Remove(id, out reply);
+            awaited = _pending.Remove(id, out pending);
         }
 
         // A reply nobody waits for any more (its request was cancelled) is dropped.
-        reply?.Complete(type, packet[5..]);
+        if (awaited)
+        {
+            Note(Stopwatch.GetElapsedTime(pending.Sent).Ticks);
+            pending.Reply.Complete(type, packet[5..]);
+        }
+    }
+
+    // Replies are read on one thread at a time (the transport's promise), so the minimum has one writer.
+    private void Note(long ticks)
+    {
+        if (ticks < _shortestTicks)
+        {
+            Volatile.Write(ref _shortestTicks, ticks);
+        }
     }
 
     private void OnVersion(ReadOnlySpan<byte> payload)

@@ -50,6 +50,20 @@ internal static class SftpEngines
         }
     }
 
+    /// <summary>The engine <paramref name="client"/> has started, or null while none has (nothing opened here).</summary>
+    public static SftpEngine? Current(SftpClient client)
+    {
+        if (!Engines.TryGetValue(client, out var holder))
+        {
+            return null;
+        }
+
+        lock (holder)
+        {
+            return holder.Engine is { IsCompletedSuccessfully: true } engine ? engine.Result : null;
+        }
+    }
+
     /// <summary>Closes <paramref name="client"/>'s engine (before the client disconnects or is disposed).</summary>
     public static void Close(SftpClient client)
     {

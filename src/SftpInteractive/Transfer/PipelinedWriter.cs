@@ -17,6 +17,14 @@ internal static class PipelinedWriter
     /// <summary>Writes outstanding per writer: OpenSSH sftp's default (<c>-R 64</c>).</summary>
     public const int InFlight = 64;
 
+    /// <summary>
+    /// The write size asked for: as large as the server takes (<c>limits@openssh.com</c>: 255 KiB on OpenSSH) where the
+    /// transport sends any length (OpenSSH's pipes), as OpenSSH's sftp writes; over SSH.NET's channel one write still
+    /// fits one SSH packet (<see cref="SftpEngine.WriteChunk"/>). With 64 KiB writes over OpenSSH a 512 MiB loopback put
+    /// took 3.04–3.60 s (our CPU 0.70–0.89 s), with 255 KiB 2.76–3.81 s, median 2.86 against 3.38 (CPU 0.55–0.81 s).
+    /// </summary>
+    public const int LargestWrite = 256 * 1024;
+
     // Acknowledgements taken per wake-up once the pipeline is full: a quarter keeps 48 writes in flight meanwhile.
     private const int AcknowledgedTogether = InFlight / 4;
 
@@ -33,7 +41,7 @@ internal static class PipelinedWriter
         var flags = SftpOpenFlags.Write | SftpOpenFlags.Create | (truncate ? SftpOpenFlags.Truncate : 0);
         var handle = await engine.OpenAsync(remotePath, flags, cancellationToken).ConfigureAwait(false);
         var pending = new Queue<WriteSlot>(InFlight);
-        var chunk = engine.WriteChunk((int)SshConnector.BufferSize, handle);
+        var chunk = engine.WriteChunk(LargestWrite, handle);
         var buffer = ArrayPool<byte>.Shared.Rent(chunk);
         using var slots = new SlotPool<WriteSlot>(static () => new WriteSlot());
         var completed = false;

@@ -193,6 +193,39 @@ public sealed class SftpEngineProtocolTests
         Assert.Equal([1000UL, 1000UL + SftpEngine.DefaultChunk, 1000UL + SftpEngine.DefaultChunk * 2], offsets);
     }
 
+    [Fact]
+    public async Task ShortestRoundTrip_SendToReplyOfTheQuickestRequest_NotTheWorkAroundIt()
+    {
+        var (transport, engine) = await StartedAsync();
+        using var _ = engine;
+        Assert.Equal(TimeSpan.Zero, engine.ShortestRoundTrip); // no reply yet
+
+        // A reply held back 200 ms: no request was answered sooner, so the shortest wait is at least that.
+        var held = System.Diagnostics.Stopwatch.StartNew();
+        var slow = engine.StatAsync("/slow", Ct);
+        await WaitForAsync(() => held.Elapsed >= TimeSpan.FromMilliseconds(200));
+        transport.Deliver(Attrs(transport.IdOf(1), 1));
+        await slow.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.InRange(engine.ShortestRoundTrip, TimeSpan.FromMilliseconds(200), held.Elapsed);
+
+        // One answered as soon as it was sent: the shortest is now within the span from its send to its reply.
+        var quick = System.Diagnostics.Stopwatch.StartNew();
+        var fast = engine.StatAsync("/fast", Ct);
+        transport.Deliver(Attrs(transport.IdOf(2), 2));
+        var span = quick.Elapsed;
+        await fast.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.InRange(engine.ShortestRoundTrip, TimeSpan.FromTicks(1), span);
+
+        // A later, slower reply does not raise it.
+        var shortest = engine.ShortestRoundTrip;
+        var later = engine.StatAsync("/later", Ct);
+        var wait = System.Diagnostics.Stopwatch.StartNew();
+        await WaitForAsync(() => wait.Elapsed > shortest + TimeSpan.FromMilliseconds(20));
+        transport.Deliver(Attrs(transport.IdOf(3), 3));
+        await later.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(shortest, engine.ShortestRoundTrip);
+    }
+
     private static async Task<(ScriptedTransport Transport, SftpEngine Engine)> StartedAsync()
     {
         var transport = new ScriptedTransport();

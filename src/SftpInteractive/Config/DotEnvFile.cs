@@ -1,8 +1,6 @@
-using DotNetEnv;
-
 namespace SftpInteractive;
 
-/// <summary>Finds and reads a <c>.env</c> file with DotNetEnv, without touching the process environment.</summary>
+/// <summary>Finds and reads a <c>.env</c> file (<see cref="DotEnvParser"/>), without touching the process environment.</summary>
 internal static class DotEnvFile
 {
     /// <summary>The first <c>.env</c> in <paramref name="startDirectory"/> or one of its parents, or null.</summary>
@@ -38,20 +36,17 @@ internal static class DotEnvFile
         try
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pair in Env.LoadContents(contents, Env.NoEnvVars()))
+            foreach (var pair in DotEnvParser.Parse(contents, Environment.GetEnvironmentVariable))
             {
                 values[pair.Key] = pair.Value;
             }
 
             return values;
         }
-        catch (Exception e) when (e is not SftpInteractiveException)
+        catch (DotEnvFormatException e)
         {
-            // The parser's own message quotes the offending text, which may be a secret: keep only the position.
-            var position = System.Text.RegularExpressions.Regex.Match(e.Message, @"Line \d+, Column \d+");
-            var where = position.Success ? $" ({position.Value})" : string.Empty;
             throw new SftpConfigException(
-                $"The .env file {path} is malformed{where}. Each line must be KEY=value; quote values that contain spaces or '#'. See .env.example.");
+                $"The .env file {path} is malformed ({e.Message}). Each line must be KEY=value; quote values that contain spaces or '#'. See .env.example.");
         }
     }
 }

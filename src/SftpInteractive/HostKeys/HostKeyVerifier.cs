@@ -9,6 +9,11 @@ namespace SftpInteractive;
 /// </summary>
 internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinnedFingerprint)
 {
+    /// <summary>Computes a fingerprint on the thread pool while ssh starts: the first SHA-256 of a process loads the
+    /// platform's crypto library, which took 10–15 ms of ssh's key exchange waiting for our host-key answer (1–2 ms once
+    /// loaded).</summary>
+    public static void PrepareHashing() => _ = Task.Run(() => KnownHostsFile.Fingerprint([]));
+
     /// <summary>Why the key was refused, once it was.</summary>
     public SftpHostKeyException? Refusal { get; private set; }
 

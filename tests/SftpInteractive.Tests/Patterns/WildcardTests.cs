@@ -20,6 +20,26 @@ public sealed class WildcardTests
         Assert.Equal(expected, Wildcard.IsMatch(pattern, text, (WildcardOptions)options));
 
     [Theory]
+    [InlineData("[127.0.0.1]:2222", "[127.0.0.1]:2222")]
+    [InlineData("[127.0.0.1]:2222", "[127.0.0.1]:22")]
+    [InlineData("Web.Example.COM", "web.example.com")]
+    [InlineData("web", "web\n")] // '$' matches before a final line feed
+    [InlineData("\u212A", "k")] // the Kelvin sign folds to k in the expression, not ordinally
+    [InlineData("k", "\u212A")]
+    [InlineData("stra\u00DFe", "STRASSE")]
+    [InlineData("a.b", "axb")] // '.' is literal
+    [InlineData("a\\b", "a\\b")]
+    [InlineData("", "")]
+    [InlineData("x", "")]
+    public void IsMatch_PatternWithoutWildcards_AnswersAsTheExpressionWould(string pattern, string text)
+    {
+        foreach (var options in new[] { WildcardOptions.None, WildcardOptions.IgnoreCase, WildcardOptions.Shell | WildcardOptions.IgnoreCase })
+        {
+            Assert.Equal(Wildcard.Parse(pattern, options).IsMatch(text), Wildcard.IsMatch(pattern, text, options));
+        }
+    }
+
+    [Theory]
     [InlineData(new[] { "*.example.com", "!secret.example.com" }, "www.example.com", true)]
     [InlineData(new[] { "*.example.com", "!secret.example.com" }, "secret.example.com", false)]
     [InlineData(new[] { "!secret.example.com" }, "other.org", false)] // a negation alone matches nothing

@@ -40,7 +40,7 @@ for rtt in ${DIST_RTTS:-20 60}; do
       log "distance ${rtt} ms rep $rep/$REPS"
       rm -f "$L"; record dist-large-get "$big" ours "$rep" "$(timed "$BIN" get "$DLARGE" "$L" --env "$WORK/dist.env")" "SSH.NET tuned, default connections"
       rm -f "$L"; record dist-large-get "$big" ours-openssh "$rep" "$(timed env SFTP_TRANSPORT=openssh "$BIN" get "$DLARGE" "$L" --env "$WORK/dist.env")" "our engine over OpenSSH (SFTP_TRANSPORT=openssh), default connections"
-      rm -f "$L"; record dist-large-get "$big" openssh-sftp "$rep" "$(timed sftp_run "get $DLARGE $L")" "sftp -b, defaults (-B 32768 -R 64)"
+      rm -f "$L"; record dist-large-get "$big" openssh-sftp "$rep" "$(timed sftp_run "get $DLARGE $L")" "sftp -b, defaults (64 requests of the server's limit, 255 KiB on OpenSSH 9)"
       rm -f "$L"; record dist-large-get "$big" rclone "$rep" "$(timed rclone_sftp copyto ":sftp:$DLARGE" "$L")" "rclone defaults"
       rm -f "$L"; record dist-large-get "$big" lftp "$rep" "$(timed lftp_sftp "get $DLARGE -o $L")" "lftp defaults"
       record dist-large-put "$big" ours "$rep" "$(timed "$BIN" put "$SRC" "$RBENCH/dist-up-ours.bin" --env "$WORK/dist.env")" "atomic .part; ranges by round trip where they pay"

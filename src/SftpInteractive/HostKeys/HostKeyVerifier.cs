@@ -9,10 +9,10 @@ namespace SftpInteractive;
 /// </summary>
 internal sealed class HostKeyVerifier(SftpSettings settings, string? sessionPinnedFingerprint)
 {
-    /// <summary>Computes a fingerprint on the thread pool while ssh starts: the first SHA-256 of a process loads the
-    /// platform's crypto library, which took 10–15 ms of ssh's key exchange waiting for our host-key answer (1–2 ms once
-    /// loaded).</summary>
-    public static void PrepareHashing() => _ = Task.Run(() => KnownHostsFile.Fingerprint([]));
+    /// <summary>Computes one fingerprint: the first SHA-256 of a process loads the platform's crypto library, which took
+    /// 10–15 ms of ssh's key exchange while it waited for our host-key answer (1–2 ms once loaded). The OpenSSH login plan
+    /// calls it, beside ssh's start.</summary>
+    public static void LoadHashing() => _ = KnownHostsFile.Fingerprint([]);
 
     /// <summary>Why the key was refused, once it was.</summary>
     public SftpHostKeyException? Refusal { get; private set; }

@@ -186,7 +186,6 @@ internal sealed partial class SshConnector
         // Each jump host's key is checked by our policy under its own name, as over SSH.NET.
         var hopKeys = hopSettings.Select(hop => (Hop: hop, Verifier: new HostKeyVerifier(hop, null))).ToList();
         SftpLog.Info($"ssh master: logging in to {settings.Route} with {OpenSshProgram.Path}");
-        HostKeyVerifier.PrepareHashing();
         try
         {
             // A PuTTY key is converted for ssh by the plan, before ssh starts; otherwise the plan runs beside ssh's start.

@@ -74,6 +74,7 @@ internal sealed partial class SshConnector
 
             _openSshPlan = (methods, notes, agentKeys);
             SftpLog.Info($"authentication methods to try: {string.Join(", ", methods)}");
+            HostKeyVerifier.LoadHashing(); // here beside ssh's start, not in its key exchange
             return keyFiles;
         }
         finally

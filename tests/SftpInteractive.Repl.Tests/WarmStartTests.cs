@@ -168,22 +168,24 @@ public sealed class WarmStartTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>A cold session that leaves a spare once warm; returns the spare's pid when it waits on its socket.</summary>
+    /// <summary>A cold session that leaves a spare once warm; returns the spare's pid as seen waiting on its socket
+    /// (taken then: with a short idle limit the spare may have ended by the time the first session has exited).</summary>
     private int StartFirstSessionAndWaitForItsSpare(params (string Key, string Value)[] environment)
     {
+        int? spare = null;
         using (var first = Start(_directory, environment))
         {
             first.WaitForPrompt();
             first.Type("6*7");
             first.Press("Enter");
             first.WaitFor(s => s.Split('\n').Any(l => l.Trim() == "42"), "42");
-            WaitUntil(() => SparePid() is not null, "a spare waiting on its socket", SpareTimeout);
+            WaitUntil(() => (spare = SparePid()) is not null, "a spare waiting on its socket", SpareTimeout);
             first.Press("C-d");
             first.WaitForText("sftpi-exit=0");
         }
 
         Assert.DoesNotContain("serves process", Log, StringComparison.Ordinal); // the first start was cold
-        return SparePid()!.Value;
+        return spare!.Value;
     }
 
     /// <summary>Ctrl+C on a submission that ignores it (it keeps running in the background), then Ctrl+D: the

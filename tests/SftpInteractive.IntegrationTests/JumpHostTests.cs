@@ -100,6 +100,8 @@ public sealed class JumpHostTests
     public async Task Connect_PoolOpensInTheBackground_ThroughTheBastionToo()
     {
         var server = TestServer.Require("jump");
+        // Not counted here, but held: its five forwards would land in the window of a test that counts (fresh57 saw 6 for 1).
+        using var window = await BastionLogWindow.OpenAsync(server, Ct);
         await using var s = await server.ConnectAsync("jump", PoolWarmUpTests.Warming(), Ct);
 
         var pool = s.PoolIfCreated!;
@@ -114,6 +116,7 @@ public sealed class JumpHostTests
     public async Task Dispose_ClosesTheJumpHostConnection()
     {
         var server = TestServer.Require("jump");
+        using var window = await BastionLogWindow.OpenAsync(server, Ct); // held so its forward is in no counting test's window
         var s = await server.ConnectAsync("jump", cancellationToken: Ct);
         if (s.OpenSshMasterProcessId is { } master)
         {

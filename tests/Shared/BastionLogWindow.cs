@@ -5,7 +5,8 @@ namespace SftpInteractive.Testing;
 /// <summary>
 /// One test's window on the bastion's log. The test projects run in parallel and share one bastion, so a test that
 /// counts the forwards in its log holds a lock file (across processes: .NET locks a file opened with FileShare.None)
-/// from the moment it notes the log's size until it has counted: the forwards it sees are its own.
+/// from the moment it notes the log's size until it has counted, and so does every test that forwards to the test
+/// server through the bastion without counting: the forwards a counting test sees are its own.
 /// </summary>
 internal sealed class BastionLogWindow : IDisposable
 {

@@ -173,7 +173,9 @@ internal sealed partial class SshConnector
         }
     }
 
-    private async Task<OpenSshMaster> StartMasterAsync(bool mayAsk, CancellationToken cancellationToken)
+    // askPolicy: the policy sees the host key through the helper even when ssh could check it against the keys the
+    // policy accepts (the second try after ssh refused a key by itself, so the refusal is said in the policy's words).
+    private async Task<OpenSshMaster> StartMasterAsync(bool mayAsk, CancellationToken cancellationToken, bool askPolicy = false)
     {
         // Prompts belong to this login: when it ends, a prompt still waiting for the user is called off; so does
         // closing the session (the master, killed with its askpass helper, leaves nothing waiting).
@@ -186,13 +188,21 @@ internal sealed partial class SshConnector
         // Each jump host's key is checked by our policy under its own name, as over SSH.NET.
         var hopKeys = hopSettings.Select(hop => (Hop: hop, Verifier: new HostKeyVerifier(hop, null))).ToList();
         SftpLog.Info($"ssh master: logging in to {settings.Route} with {OpenSshProgram.Path}");
+        IReadOnlyList<string>? knownHosts = null;
         try
         {
             // A PuTTY key is converted for ssh by the plan, before ssh starts; otherwise the plan runs beside ssh's start.
             var keysAsGiven = !settings.PrivateKeyPaths.Any(OpenSshKeyFile.IsPutty);
+            knownHosts = askPolicy ? null : KeysSshMayCheck();
             var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, keysAsGiven, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys),
-                TrustedKeyType, attempt.Token)
+                TrustedKeyType, knownHosts, attempt.Token)
                 .ConfigureAwait(false);
+            if (knownHosts is not null && !RecordCheckedHostKey(master.Negotiation, verifier))
+            {
+                master.Dispose();
+                return await StartMasterAsync(mayAsk, cancellationToken, askPolicy: true).ConfigureAwait(false);
+            }
+
             TrustedFingerprint ??= verifier.PresentedFingerprint;
             TrustedKeyType ??= verifier.PresentedKeyType;
             TrustedKey ??= verifier.PresentedKey;
@@ -205,6 +215,11 @@ internal sealed partial class SshConnector
         catch (OpenSshLoginException e) when (_closing.IsCancellationRequested)
         {
             throw Closed(e); // its prompt was called off: not a refused login
+        }
+        catch (OpenSshLoginException e) when (knownHosts is not null && SaysHostKeyRefused(e.Message))
+        {
+            // ssh refused a key outside those the policy accepts without asking: the policy decides, and says why.
+            return await StartMasterAsync(mayAsk, cancellationToken, askPolicy: true).ConfigureAwait(false);
         }
         catch (SftpInteractiveException e)
         {

@@ -69,18 +69,50 @@ internal sealed partial class SshConnector
         return verifier.Decide(type, key) ? $"{arguments[1]} {type} {arguments[3]}" : string.Empty;
     }
 
-    private IEnumerable<string> KnownKeys(string name, SftpSettings? hop)
+    private IEnumerable<string> KnownKeys(string name, SftpSettings? hop) =>
+        AcceptedKeys(hop).Select(k => $"{name} {k.Type} {Convert.ToBase64String(k.Key)}").Distinct();
+
+    /// <summary>The host keys our policy accepts without a question (<see cref="HostKeyVerifier.Decide"/> takes each and
+    /// no other): the session's key once it has one, else the known_hosts keys that are not also revoked; none when
+    /// only a fingerprint is pinned.</summary>
+    private IEnumerable<(string Type, byte[] Key)> AcceptedKeys(SftpSettings? hop)
     {
         if (hop is null && TrustedKey is { } trusted)
         {
-            return [$"{name} {KeyType(trusted)} {Convert.ToBase64String(trusted)}"];
+            return [(KeyType(trusted), trusted)];
         }
 
         var s = hop ?? settings;
-        return s.HostKeyPolicy == HostKeyPolicy.Pinned ? []
-            : KnownHostsFile.Find(s.KnownHostsFiles, s.Host, s.Port).Where(e => !e.Revoked)
-                .Select(e => $"{name} {e.KeyType} {Convert.ToBase64String(e.Key)}").Distinct();
+        if (s.HostKeyPolicy == HostKeyPolicy.Pinned || hop is null && TrustedFingerprint is not null)
+        {
+            return [];
+        }
+
+        var entries = KnownHostsFile.Find(s.KnownHostsFiles, s.Host, s.Port);
+        return entries.Where(e => !e.Revoked && !entries.Any(r => r.Revoked && r.SameKey(e.Key))).Select(e => (e.KeyType, e.Key));
     }
+
+    /// <summary>The known_hosts lines of a master that checks the target's host key itself (no helper run inside its key
+    /// exchange): the keys the policy accepts without a question, under any name (the file is this login's own); null
+    /// when there are none (an unknown host, a pinned fingerprint: the policy must see the key).</summary>
+    private List<string>? KeysSshMayCheck() => KnownKeys("*", hop: null).ToList() is { Count: > 0 } lines ? lines : null;
+
+    /// <summary>After a login where ssh checked the host key itself: the policy records the key it took (one of
+    /// <see cref="AcceptedKeys"/>, found by the fingerprint ssh names), as if it had been asked. False when ssh named
+    /// none of them (the login is then tried again with the policy asked).</summary>
+    private bool RecordCheckedHostKey(OpenSshNegotiation negotiation, HostKeyVerifier verifier)
+    {
+        if (negotiation.ServerHostKey is not { } presented)
+        {
+            return false;
+        }
+
+        var key = AcceptedKeys(null).FirstOrDefault(k => KnownHostsFile.Fingerprint(k.Key) == presented.Fingerprint);
+        return key.Key is not null && verifier.Decide(key.Type, key.Key);
+    }
+
+    private static bool SaysHostKeyRefused(string said) =>
+        said.Contains("Host key verification failed", StringComparison.Ordinal) || said.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal);
 
     // A key blob starts with its type (string ssh-ed25519, ssh-rsa…), the name known_hosts uses.
     private static string KeyType(byte[] blob)
@@ -133,6 +165,11 @@ internal sealed partial class SshConnector
     {
         var said = e.Message;
         var target = $"{settings.Host}:{settings.Port}";
+        if (!e.LoginFailed)
+        {
+            return new SftpConnectionException($"Cannot open an SFTP session to {settings.Route}: {said}", e);
+        }
+
         if (jumpHost is not null)
         {
             return said.Contains("Host key verification failed", StringComparison.Ordinal) || said.Contains("REMOTE HOST IDENTIFICATION", StringComparison.Ordinal)

@@ -30,7 +30,7 @@ internal sealed class SshNetEngineClient(ConnectionInfo info, JumpTunnel? tunnel
         SftpEngine engine;
         try
         {
-            (engine, var home) = await SftpEngine.StartWithHomeAsync(transport, cancellationToken).ConfigureAwait(false);
+            (engine, var home) = await SftpEngine.StartWithHomeAsync(transport, null, cancellationToken).ConfigureAwait(false);
             Home = home;
         }
         catch

@@ -20,6 +20,14 @@ internal interface ISftpTransport : IDisposable
 
     /// <summary>Sends <paramref name="data"/> whole; callers serialize their calls. May block while the peer's window is full.</summary>
     void Send(byte[] data, int offset, int count);
+
+    /// <summary>True when <see cref="SendStaged"/> works: a write's data can go from a <see cref="FileStage"/> to the peer
+    /// without passing through our memory (ssh's pipe on Linux).</summary>
+    bool CanSendStaged => false;
+
+    /// <summary>Sends <paramref name="header"/>'s first <paramref name="count"/> bytes and then everything
+    /// <paramref name="stage"/> holds, as one message; callers serialize their calls.</summary>
+    void SendStaged(byte[] header, int count, FileStage stage) => throw new NotSupportedException("This transport sends bytes from memory only.");
 }
 
 /// <summary>What a transport delivers to: bytes as they arrive, then once the end of the stream.</summary>

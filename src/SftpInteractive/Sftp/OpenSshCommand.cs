@@ -12,15 +12,17 @@ internal static class OpenSshCommand
 {
     /// <summary>Arguments of the session's master <c>ssh</c>: it logs in once (prompts through
     /// <paramref name="askpass"/>, the host key through <paramref name="askpass"/> as <c>KnownHostsCommand</c>, so our
-    /// host-key policy decides) and listens on <paramref name="controlPath"/> for the session's channels. Its own session
-    /// is the <c>sftp</c> subsystem on our pipes, which the session's first SFTP connection uses (idle when it is not):
+    /// host-key policy decides; or, given <paramref name="knownHostsFile"/>, against only the keys that policy already
+    /// accepts, written there) and listens on <paramref name="controlPath"/> for the session's channels. Its own session
+    /// is the <c>sftp</c> subsystem on our pipes, whose engine starts with the login and which the session's first SFTP
+    /// connection uses (idle when it is not):
     /// when our process ends, even killed, the pipe's end closes that session and the master exits with its channels,
     /// instead of staying logged in (with <c>-N</c> it would not notice). A subsystem, not a command, so SFTP-only
     /// accounts work too. <paramref name="keyFiles"/> replaces the settings' key files (a PuTTY key converted for ssh);
     /// <paramref name="trustedKeyType"/> is the type of the host key the session already trusts (a later login).</summary>
     public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyList<string>? keyFiles = null,
-        string? trustedKeyType = null) =>
-        [.. Common(settings, askpass, keyFiles, trustedKeyType), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
+        string? trustedKeyType = null, string? knownHostsFile = null) =>
+        [.. Common(settings, askpass, keyFiles, trustedKeyType, knownHostsFile), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
 
     /// <summary>Arguments of one channel over the master's <paramref name="controlPath"/>: the <c>sftp</c> subsystem
     /// (<paramref name="command"/> null) or a remote command. It never logs in by itself: if the master is gone, its
@@ -32,7 +34,8 @@ internal static class OpenSshCommand
     /// <summary>The options of one connection of the chain (no destination). With <paramref name="askpass"/> prompts and
     /// host keys (the target's and each jump host's) go to the session's policy; without it ssh checks host keys
     /// against the known_hosts files under the policy.</summary>
-    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyList<string>? keyFiles = null, string? trustedKeyType = null)
+    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyList<string>? keyFiles = null, string? trustedKeyType = null,
+        string? knownHostsFile = null)
     {
         var args = new List<string>
         {
@@ -46,7 +49,17 @@ internal static class OpenSshCommand
             "-o", "ConnectTimeout=" + Math.Max(1, (int)s.ConnectTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             "-o", "ServerAliveCountMax=" + s.ServerAliveCountMax.ToString(CultureInfo.InvariantCulture),
         };
-        if (askpass is not null)
+        if (knownHostsFile is not null)
+        {
+            // Only the keys our policy accepts without asking (the session's key, or the known ones): ssh checks them itself,
+            // with no helper run inside its key exchange; anything else it refuses, and the login is tried again with the
+            // helper so the policy's own words say why (SshConnector.StartMasterAsync).
+            args.AddRange([
+                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + Quoted(knownHostsFile), "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "CheckHostIP=no", "-o", "UpdateHostKeys=no",
+            ]);
+        }
+        else if (askpass is not null)
         {
             // Our host-key policy decides (strict, accept-new, pinned, the session's key), for the target and each jump
             // host under its own name: ssh knows only what the helper prints for the key it was shown, and refuses

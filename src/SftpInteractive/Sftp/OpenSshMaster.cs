@@ -5,20 +5,18 @@ namespace SftpInteractive;
 /// <summary>
 /// The one OpenSSH login of a session on the OpenSSH transport: an <c>ssh -M</c> master in a private (0700)
 /// temporary directory, listening on a control socket there. Its own session is the <c>sftp</c> subsystem on its
-/// standard input and output, which the first SFTP connection takes (<see cref="OpenSftp"/>: the bytes cross one
-/// process, as with OpenSSH's <c>sftp</c>); every other channel (the transfer pool, each <c>Run</c>) is an
+/// standard input and output, whose engine starts with the login and which the first SFTP connection takes
+/// (<see cref="TakeOwnSession"/>: the bytes cross one process, as with OpenSSH's <c>sftp</c>); every other channel (the transfer pool, each <c>Run</c>) is an
 /// <c>ssh -S</c> client of that socket: no second key exchange, no second login, no second prompt. Prompts and the host key reach the session through <see cref="OpenSshAskpass"/>. Disposing it
 /// ends the master (and with it every channel) and deletes the directory.
 /// </summary>
 internal sealed class OpenSshMaster : IDisposable
 {
-    private const string Ready = "sftpi-master-ready";
-
     private readonly Process _process;
     private readonly DirectoryInfo _directory;
     private readonly OpenSshAskpass _askpass;
     private readonly SshErrorTail _stderr;
-    private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<(SftpEngine Engine, string Home)>? _ownSession;
     private int _disposed;
     private int _ownSessionTaken;
 
@@ -48,19 +46,22 @@ internal sealed class OpenSshMaster : IDisposable
     /// <summary>True while the master runs and listens.</summary>
     public bool IsAlive => Volatile.Read(ref _disposed) == 0 && !Exited.IsCompleted && File.Exists(ControlPath);
 
-    /// <summary>Starts the master for <paramref name="settings"/>' host and waits until it logged in (or failed);
+    /// <summary>Starts the master for <paramref name="settings"/>' host and waits until it logged in and its own session
+    /// speaks SFTP (or it failed);
     /// <paramref name="answer"/> answers ssh's prompts and host-key questions. <paramref name="prepare"/> is given the
     /// master's private directory and returns the key files to offer; whatever it writes there (a converted key) is
     /// deleted as soon as the login ended. It runs before ssh starts when <paramref name="keysAsGiven"/> is false; when
     /// true (it returns the settings' own key files), while ssh logs in: ssh's first question waits for it, and its
     /// problem, if it finds one, ends the login and is what the caller gets. <paramref name="trustedKeyType"/>: the type
-    /// of the host key the session already trusts (a later login), asked for first.</summary>
+    /// of the host key the session already trusts (a later login), asked for first. <paramref name="knownHosts"/>: the
+    /// known_hosts lines of the only keys ssh may accept by itself (none asked about), or null to ask the policy.</summary>
     /// <exception cref="SftpConfigException"><c>ssh</c> is missing or too old.</exception>
     /// <exception cref="SftpInteractiveException"><paramref name="prepare"/> found a problem.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the master is ended.</exception>
-    /// <exception cref="OpenSshLoginException">ssh ended before it logged in; its last words are in the message.</exception>
+    /// <exception cref="OpenSshLoginException">ssh ended before it logged in, or its <c>sftp</c> session did not start;
+    /// its last words are in the message.</exception>
     public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, bool keysAsGiven,
-        Func<OpenSshQuestion, string?> answer, string? trustedKeyType, CancellationToken cancellationToken)
+        Func<OpenSshQuestion, string?> answer, string? trustedKeyType, IReadOnlyList<string>? knownHosts, CancellationToken cancellationToken)
     {
         _ = OpenSshProgram.Path; // a missing ssh: the clear message before anything starts (an old one: after its failure)
         var directory = Directory.CreateTempSubdirectory("sftpi-ssh-"); // mkdtemp: 0700
@@ -75,13 +76,19 @@ internal sealed class OpenSshMaster : IDisposable
             plan = keysAsGiven ? Task.Run(() => prepare(keys), CancellationToken.None) : Task.FromResult(prepare(keys));
             askpass = OpenSshAskpass.Create(directory.FullName, q => AfterPlan(plan) ? answer(q) : null);
             var controlPath = Path.Combine(directory.FullName, "cm");
-            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, keysAsGiven ? null : plan.Result, trustedKeyType)];
-            // After the login ssh runs LocalCommand, which says so on the master's output: no polling for the socket.
-            // Its debug output (the first LogLevel given wins) says what it negotiated; SshErrorTail keeps it apart.
-            arguments.InsertRange(0, ["-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + Ready, "-o", "LogLevel=DEBUG1"]);
+            var knownHostsFile = knownHosts is null ? null : Path.Combine(directory.FullName, "known_hosts");
+            if (knownHostsFile is not null)
+            {
+                File.WriteAllLines(knownHostsFile, knownHosts!);
+            }
+
+            List<string> arguments = [.. OpenSshCommand.Master(settings, controlPath, askpass.ScriptPath, keysAsGiven ? null : plan.Result, trustedKeyType, knownHostsFile)];
+            // Its debug output (the first LogLevel given wins) says what it negotiated and when it logged in; SshErrorTail
+            // keeps it apart. Its output is the sftp stream from the start: no LocalCommand of the user's may print there.
+            arguments.InsertRange(0, ["-o", "PermitLocalCommand=no", "-o", "LogLevel=DEBUG1"]);
             master = new OpenSshMaster(OpenSshTransport.Launch(arguments, askpass.ScriptPath), directory, askpass, settings.Host);
-            master.StartReaders();
-            var ready = master.WaitReadyAsync(cancellationToken);
+            master._stderr.Start("sftpi ssh master stderr");
+            var ready = master.WaitReadyAsync(settings.Route, cancellationToken);
             try
             {
                 if (await Task.WhenAny(ready, plan).ConfigureAwait(false) == plan)
@@ -136,15 +143,12 @@ internal sealed class OpenSshMaster : IDisposable
         return plan.IsCompletedSuccessfully;
     }
 
-    /// <summary>An SFTP stream over the master: its own session the first time (<see cref="OwnSessionTaken"/>), a new
-    /// <c>ssh -S</c> channel after that.</summary>
-    public OpenSshTransport OpenSftp(string target) =>
-        Interlocked.Exchange(ref _ownSessionTaken, 1) == 0
-            ? OpenSshTransport.OverMaster(_process, _stderr, target)
-            : OpenSshTransport.StartChannel(ControlPath, Host, target);
-
-    /// <summary>True once an SFTP connection took the master's own session.</summary>
-    public bool OwnSessionTaken => Volatile.Read(ref _ownSessionTaken) != 0;
+    /// <summary>The engine of the master's own <c>sftp</c> session (started with the login) and the server's start
+    /// directory, the first time it is asked for while it is open; null after that: each later SFTP connection is an
+    /// <c>ssh -S</c> channel (<see cref="OpenSshTransport.StartChannel"/>).</summary>
+    public (SftpEngine Engine, string Home)? TakeOwnSession() =>
+        Interlocked.Exchange(ref _ownSessionTaken, 1) == 0 && _ownSession is { IsCompletedSuccessfully: true } own && own.Result.Engine.IsOpen
+            ? own.Result : null;
 
     /// <summary>Runs <paramref name="command"/> on the server in a channel of its own and collects its output and
     /// exit status; cancelling ends the channel (the server then closes the command's pipes).</summary>
@@ -224,6 +228,11 @@ internal sealed class OpenSshMaster : IDisposable
         }
 
         _askpass.Dispose();
+        if (Interlocked.Exchange(ref _ownSessionTaken, 1) == 0 && _ownSession is { IsCompletedSuccessfully: true } own)
+        {
+            own.Result.Engine.Dispose(); // never taken: nobody else will
+        }
+
         _ = Exited.ContinueWith(_ =>
         {
             _process.Dispose();
@@ -256,63 +265,29 @@ internal sealed class OpenSshMaster : IDisposable
         stderr.Contains("Control socket", StringComparison.Ordinal) || stderr.Contains("mux_client", StringComparison.Ordinal)
         || stderr.Contains("kex_exchange_identification", StringComparison.Ordinal) || stderr.Contains("Connection closed by UNKNOWN", StringComparison.Ordinal);
 
-    private void StartReaders()
+    // The master's own session is the sftp subsystem on our pipes: SSH_FXP_INIT goes into ssh's input at once (as OpenSSH's
+    // sftp sends it; ssh forwards it when the session opens), so the engine starts while ssh logs in, and VERSION coming
+    // back says the login is done and the control socket listens (ssh opens it before the session). No LocalCommand run
+    // through the user's shell to say so, no polling for the socket.
+    private async Task WaitReadyAsync(string target, CancellationToken cancellationToken)
     {
-        new Thread(ReadOutput) { IsBackground = true, Name = "sftpi ssh master stdout" }.Start();
-        _stderr.Start("sftpi ssh master stderr");
-    }
-
-    private async Task WaitReadyAsync(CancellationToken cancellationToken)
-    {
-        var first = await Task.WhenAny(_ready.Task, Exited).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (first == _ready.Task && _ready.Task.Result && File.Exists(ControlPath))
+        var own = SftpEngine.StartWithHomeAsync(OpenSshTransport.OverMaster(_process, _stderr, target), Negotiation.Authenticated, cancellationToken);
+        _ownSession = own;
+        _ = own.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var first = await Task.WhenAny(own, Exited).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (first == own && own.IsCompletedSuccessfully && File.Exists(ControlPath))
         {
+            // ssh wrote that it logged in before it opened the session; the reader of its standard error may lag behind.
+            await Negotiation.Authenticated.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return;
         }
 
-        // ssh ended (or closed its output) before the login finished: its standard error says why.
-        throw new OpenSshLoginException(await _stderr.ExplainEndAsync(Exited, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false), loginFailed: true);
+        // ssh ended (or its session failed) before it was ready: its standard error says why.
+        var loggedIn = Negotiation.Authenticated.IsCompleted;
+        var said = await _stderr.ExplainEndAsync(Exited, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        var engineSaid = own is { IsFaulted: true, Exception.InnerException: { } e } && loggedIn ? $"; {Redactor.Redact(e.Message)}" : "";
+        throw new OpenSshLoginException(loggedIn ? $"ssh logged in, but its sftp session did not start ({said}{engineSaid})" : said, loginFailed: !loggedIn);
     }
-
-    // Reads the master's output up to LocalCommand's line, a byte at a time so nothing after it is taken from the pipe:
-    // the rest of the stream is the master's own sftp session (the server says nothing before our INIT).
-    private void ReadOutput()
-    {
-        var stream = _process.StandardOutput.BaseStream;
-        var line = new List<byte>(64);
-        try
-        {
-            int b;
-            while ((b = stream.ReadByte()) >= 0)
-            {
-                if (b != '\n')
-                {
-                    line.Add((byte)b);
-                    if (line.Count > 4096)
-                    {
-                        line.Clear(); // a line that long is not ours: keep the memory bounded
-                    }
-
-                    continue;
-                }
-
-                if (System.Text.Encoding.ASCII.GetString(line.ToArray()).Trim() == Ready)
-                {
-                    _ready.TrySetResult(true);
-                    return;
-                }
-
-                line.Clear();
-            }
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The process is gone.
-        }
-
-        _ready.TrySetResult(false);
-    }
-
 }
 
 /// <summary>ssh ended before logging in, or a channel could not be opened; the connector maps it to the session's errors.</summary>

@@ -11,6 +11,7 @@ internal sealed class OpenSshNegotiation
     private readonly Lock _gate = new();
     private readonly List<string> _methods = [];
     private readonly List<string> _refusals = [];
+    private readonly TaskCompletionSource _authenticated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Our ssh's version string (<c>SSH-2.0-OpenSSH_9.2p1 …</c>).</summary>
     public string? ClientVersion { get; private set; }
@@ -30,8 +31,14 @@ internal sealed class OpenSshNegotiation
     /// <summary>Cipher, MAC and compression from the server to us.</summary>
     public (string Cipher, string Mac, string Compression)? Incoming { get; private set; }
 
+    /// <summary>The host key the server presented: its type and SHA-256 fingerprint (<c>Server host key: …</c>).</summary>
+    public (string Type, string Fingerprint)? ServerHostKey { get; private set; }
+
     /// <summary>The method that completed the login (<c>publickey</c>, <c>keyboard-interactive</c>…), once logged in.</summary>
     public string? AuthenticatedWith { get; private set; }
+
+    /// <summary>Completes when ssh said it logged in (<c>Authenticated to …</c>); never, if it did not.</summary>
+    public Task Authenticated => _authenticated.Task;
 
     /// <summary>The authentication methods ssh went through, in order.</summary>
     public IReadOnlyList<string> MethodsTried
@@ -75,9 +82,14 @@ internal sealed class OpenSshNegotiation
             }
         }
 
-        if (line.StartsWith("Authenticated to ", StringComparison.Ordinal) && line.Split('"') is [_, var used, ..])
+        if (line.StartsWith("Authenticated to ", StringComparison.Ordinal))
         {
-            AuthenticatedWith = used;
+            if (line.Split('"') is [_, var used, ..])
+            {
+                AuthenticatedWith = used;
+            }
+
+            _authenticated.TrySetResult();
             return;
         }
 
@@ -110,6 +122,10 @@ internal sealed class OpenSshNegotiation
         else if (After(text, "kex: server->client cipher: ") is { } incoming)
         {
             Incoming = Direction(incoming);
+        }
+        else if (After(text, "Server host key: ") is { } hostKey2 && hostKey2.Split(' ') is [var type, var fingerprint, ..])
+        {
+            ServerHostKey = (type, fingerprint);
         }
         else if (After(text, "Next authentication method: ") is { } method)
         {

@@ -2,8 +2,8 @@ namespace SftpInteractive;
 
 /// <summary>
 /// A session's connection handle on the OpenSSH transport: its SFTP engine runs over the session's
-/// <see cref="OpenSshMaster"/> (the master's own <c>sftp</c> session for the first connection, an <c>ssh -S … -s sftp</c>
-/// channel for the others); it is connected while that engine is open.
+/// <see cref="OpenSshMaster"/> (the master's own <c>sftp</c> session, started with the login, for the first connection;
+/// an <c>ssh -S … -s sftp</c> channel for the others); it is connected while that engine is open.
 /// </summary>
 internal sealed class OpenSshSftpClient : EngineSftpClient
 {
@@ -16,10 +16,15 @@ internal sealed class OpenSshSftpClient : EngineSftpClient
     /// <exception cref="OpenSshLoginException">The channel could not be opened (the master is gone).</exception>
     public static async Task<OpenSshSftpClient> OpenAsync(SftpSettings settings, OpenSshMaster master, CancellationToken cancellationToken)
     {
-        var transport = master.OpenSftp(settings.Route);
+        if (master.TakeOwnSession() is { } own)
+        {
+            return new OpenSshSftpClient(settings, own.Engine, own.Home);
+        }
+
+        var transport = OpenSshTransport.StartChannel(master.ControlPath, master.Host, settings.Route);
         try
         {
-            var (engine, home) = await SftpEngine.StartWithHomeAsync(transport, cancellationToken).ConfigureAwait(false);
+            var (engine, home) = await SftpEngine.StartWithHomeAsync(transport, null, cancellationToken).ConfigureAwait(false);
             return new OpenSshSftpClient(settings, engine, home);
         }
         catch (Exception e) when (e is not OperationCanceledException)

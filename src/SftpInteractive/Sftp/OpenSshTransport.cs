@@ -117,8 +117,30 @@ internal sealed class OpenSshTransport : ISftpTransport
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            _open = false;
-            throw new SshConnectionException($"ssh to {_target} is gone ({Explain()}).", Renci.SshNet.Messages.Transport.DisconnectReason.ConnectionLost);
+            throw Gone();
+        }
+    }
+
+    private SshConnectionException Gone()
+    {
+        _open = false;
+        return new SshConnectionException($"ssh to {_target} is gone ({Explain()}).", Renci.SshNet.Messages.Transport.DisconnectReason.ConnectionLost);
+    }
+
+    /// <inheritdoc />
+    public bool CanSendStaged => OperatingSystem.IsLinux() && _input is System.IO.Pipes.PipeStream;
+
+    /// <inheritdoc />
+    public void SendStaged(byte[] header, int count, FileStage stage)
+    {
+        try
+        {
+            _input.Write(header, 0, count);
+            stage.Drain(((System.IO.Pipes.PipeStream)_input).SafePipeHandle);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            throw Gone();
         }
     }
 

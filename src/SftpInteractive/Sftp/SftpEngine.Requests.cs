@@ -70,6 +70,20 @@ internal sealed partial class SftpEngine
         Send(ref packet, reply);
     }
 
+    /// <summary>True when <see cref="WriteStaged"/> works on this engine's transport.</summary>
+    public bool CanSendStaged => _transport.CanSendStaged;
+
+    /// <summary>SSH_FXP_WRITE of the <paramref name="count"/> bytes <paramref name="stage"/> holds (from
+    /// <see cref="FileStage.Fill"/>): the kernel moves them to the transport after the packet's header.</summary>
+    public void WriteStaged(byte[] handle, ulong offset, FileStage stage, int count, SftpReply reply)
+    {
+        var packet = Packet(SftpPacketType.Write, 32 + handle.Length);
+        packet.WriteBytes(handle);
+        packet.WriteUInt64(offset);
+        packet.WriteUInt32((uint)count); // the data's length; the data follows from the stage
+        Send(ref packet, reply, stage, count);
+    }
+
     /// <summary>SSH_FXP_READ awaited: the bytes copied into <paramref name="buffer"/>, 0 at the end of the file.</summary>
     public Task<int> ReadAsync(byte[] handle, ulong offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {

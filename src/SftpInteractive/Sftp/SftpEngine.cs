@@ -16,9 +16,6 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
     /// <summary>Read and write sizes when the server does not say (the draft's 32 KiB every server accepts).</summary>
     public const int DefaultChunk = 32 * 1024;
 
-    // A server that opened the subsystem answers SSH_FXP_INIT at once; one that does not is given up.
-    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(30);
-
     // OpenSSH's sftp-server takes packets up to 256 KiB; a reply longer than this is a broken stream.
     private const int MaxReplyLength = 4 * 1024 * 1024;
 
@@ -81,73 +78,13 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
         }
     }
 
-    /// <summary>Starts the protocol over <paramref name="transport"/> (SSH_FXP_INIT, VERSION, then the server's limits).</summary>
-    /// <exception cref="SshException">The server does not speak SFTP version 3.</exception>
-    public static async Task<SftpEngine> StartAsync(ISftpTransport transport, CancellationToken cancellationToken) =>
-        (await StartAsync(transport, askHome: false, cancellationToken).ConfigureAwait(false)).Engine;
-
-    /// <summary><see cref="StartAsync(ISftpTransport, CancellationToken)"/>, and the directory the server starts in
-    /// (SSH_FXP_REALPATH of <c>.</c>), asked together with the limits: one round trip less than asking after.</summary>
-    /// <exception cref="SshException">The server does not speak SFTP version 3.</exception>
-    public static async Task<(SftpEngine Engine, string Home)> StartWithHomeAsync(ISftpTransport transport, CancellationToken cancellationToken)
-    {
-        var (engine, home) = await StartAsync(transport, askHome: true, cancellationToken).ConfigureAwait(false);
-        return (engine, home!);
-    }
-
-    private static async Task<(SftpEngine Engine, string? Home)> StartAsync(ISftpTransport transport, bool askHome, CancellationToken cancellationToken)
-    {
-        var engine = new SftpEngine(transport);
-        try
-        {
-            transport.Start(engine);
-            var init = new SftpPacketWriter(SftpPacketType.Init, 16);
-            try
-            {
-                init.WriteUInt32(3);
-                var bytes = init.FinishWithoutId();
-                lock (engine._sendGate)
-                {
-                    transport.Send(bytes.Array!, bytes.Offset, bytes.Count);
-                }
-            }
-            finally
-            {
-                init.Dispose();
-            }
-
-            var (version, extensions) = await engine._version.Task.WaitAsync(VersionTimeout, cancellationToken).ConfigureAwait(false);
-            (engine.Version, engine.Extensions) = (version, extensions);
-            var limits = extensions.ContainsKey(ExtensionNames.Limits) ? engine.LimitsAsync(cancellationToken) : null;
-            var home = askHome ? engine.RealPathAsync(".", cancellationToken) : null;
-            await Task.WhenAll(new Task?[] { limits, home }.OfType<Task>()).ConfigureAwait(false); // both in flight at once
-            if (limits is not null)
-            {
-                engine.MaxRead = Clamp(limits.Result.MaxRead);
-                engine.MaxWrite = Clamp(limits.Result.MaxWrite);
-            }
-
-            return (engine, home?.Result);
-        }
-        catch (TimeoutException e)
-        {
-            engine.Dispose();
-            throw new SshOperationTimeoutException($"The server did not answer SSH_FXP_INIT within {VersionTimeout.TotalSeconds:N0} s.", e);
-        }
-        catch
-        {
-            engine.Dispose();
-            throw;
-        }
-
-        static int Clamp(ulong limit) => limit == 0 ? DefaultChunk : (int)Math.Clamp(limit, 1024UL, 1024UL * 1024);
-    }
-
     /// <summary>
     /// Sends one request built in <paramref name="packet"/> (which it disposes) with a fresh id; <paramref name="reply"/>
     /// gets the answer. A closed engine fails the reply at once.
     /// </summary>
-    public void Send(ref SftpPacketWriter packet, SftpReply reply)
+    public void Send(ref SftpPacketWriter packet, SftpReply reply) => Send(ref packet, reply, null, 0);
+
+    private void Send(ref SftpPacketWriter packet, SftpReply reply, FileStage? stage, int staged)
     {
         try
         {
@@ -164,12 +101,19 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
                 _pending[id] = (reply, Stopwatch.GetTimestamp());
             }
 
-            var bytes = packet.Finish(id);
+            var bytes = packet.Finish(id, staged);
             try
             {
                 lock (_sendGate)
                 {
-                    _transport.Send(bytes.Array!, bytes.Offset, bytes.Count);
+                    if (stage is null)
+                    {
+                        _transport.Send(bytes.Array!, bytes.Offset, bytes.Count);
+                    }
+                    else
+                    {
+                        _transport.SendStaged(bytes.Array!, bytes.Count, stage);
+                    }
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -347,26 +291,6 @@ internal sealed partial class SftpEngine : ISftpReceiver, IDisposable
         if (ticks < _shortestTicks)
         {
             Volatile.Write(ref _shortestTicks, ticks);
-        }
-    }
-
-    private void OnVersion(ReadOnlySpan<byte> payload)
-    {
-        try
-        {
-            var reader = new SftpPacketReader(payload);
-            var version = reader.ReadUInt32();
-            var extensions = new Dictionary<string, string>(StringComparer.Ordinal);
-            while (!reader.IsEmpty)
-            {
-                extensions[reader.ReadString()] = reader.ReadString();
-            }
-
-            _version.TrySetResult((version, extensions));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _version.TrySetException(e);
         }
     }
 

@@ -63,11 +63,12 @@ internal struct SftpPacketWriter : IDisposable
 
     public void WriteAttributes(in SftpAttributes attributes) => attributes.WriteTo(ref this);
 
-    /// <summary>Sets the request id and the length; the packet's bytes.</summary>
-    public readonly ArraySegment<byte> Finish(uint id)
+    /// <summary>Sets the request id and the length (with <paramref name="following"/> bytes sent after these, from
+    /// elsewhere: a write's data from a <see cref="FileStage"/>); the bytes written here.</summary>
+    public readonly ArraySegment<byte> Finish(uint id, int following = 0)
     {
         BinaryPrimitives.WriteUInt32BigEndian(_buffer.AsSpan(IdOffset), id);
-        BinaryPrimitives.WriteUInt32BigEndian(_buffer, (uint)(_length - 4));
+        BinaryPrimitives.WriteUInt32BigEndian(_buffer, (uint)(_length - 4 + following));
         return new ArraySegment<byte>(_buffer, 0, _length);
     }
 

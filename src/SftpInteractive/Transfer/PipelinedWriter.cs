@@ -44,10 +44,12 @@ internal static class PipelinedWriter
         var chunk = engine.WriteChunk(LargestWrite, handle);
         var buffer = ArrayPool<byte>.Shared.Rent(chunk);
         using var slots = new SlotPool<WriteSlot>(static () => new WriteSlot());
+        // Over ssh's pipe on Linux the kernel moves the file's bytes (FileStage); elsewhere they are read and copied.
+        var stage = engine.CanSendStaged ? FileStage.TryCreate(chunk) : null;
         var completed = false;
         try
         {
-            await SendAllAsync(engine, handle, slots, buffer.AsMemory(0, chunk), input, blocks, pending, written, cancellationToken).ConfigureAwait(false);
+            await SendAllAsync(engine, handle, slots, buffer.AsMemory(0, chunk), stage, input, blocks, pending, written, cancellationToken).ConfigureAwait(false);
             completed = true;
         }
         finally
@@ -73,11 +75,12 @@ internal static class PipelinedWriter
             }
 
             ArrayPool<byte>.Shared.Return(buffer);
+            stage?.Dispose();
         }
     }
 
-    private static async Task SendAllAsync(SftpEngine engine, byte[] handle, SlotPool<WriteSlot> slots, Memory<byte> buffer, SafeFileHandle input,
-        Blocks blocks, Queue<WriteSlot> pending, Action<int> written, CancellationToken cancellationToken)
+    private static async Task SendAllAsync(SftpEngine engine, byte[] handle, SlotPool<WriteSlot> slots, Memory<byte> buffer, FileStage? stage,
+        SafeFileHandle input, Blocks blocks, Queue<WriteSlot> pending, Action<int> written, CancellationToken cancellationToken)
     {
         while (blocks.TryTake(out var index, out var position, out var end))
         {
@@ -91,7 +94,15 @@ internal static class PipelinedWriter
                 // A synchronous read: the local file is usually in the page cache, and on Linux an async file
                 // read is a thread-pool hop per request, which on a busy machine starved the pipeline.
                 cancellationToken.ThrowIfCancellationRequested();
-                var read = RandomAccess.Read(input, buffer.Span[..(int)Math.Min(buffer.Length, end - position)], position);
+                var wanted = (int)Math.Min(buffer.Length, end - position);
+                var staged = stage?.Fill(input, position, wanted) ?? -1;
+                if (staged < 0 && stage is not null)
+                {
+                    stage.Dispose(); // a file the kernel cannot splice from: read and copied from now on
+                    stage = null;
+                }
+
+                var read = staged >= 0 ? staged : RandomAccess.Read(input, buffer.Span[..wanted], position);
                 if (read == 0)
                 {
                     throw new SftpTransferException($"The local file ended at {position:N0} bytes, before {end:N0} (did it shrink while uploading?).");
@@ -99,7 +110,15 @@ internal static class PipelinedWriter
 
                 var slot = slots.Take();
                 (slot.Block, slot.Length) = (index, read);
-                engine.Write(handle, (ulong)position, buffer.Span[..read], slot);
+                if (staged > 0)
+                {
+                    engine.WriteStaged(handle, (ulong)position, stage!, read, slot);
+                }
+                else
+                {
+                    engine.Write(handle, (ulong)position, buffer.Span[..read], slot);
+                }
+
                 pending.Enqueue(slot);
                 position += read;
             }

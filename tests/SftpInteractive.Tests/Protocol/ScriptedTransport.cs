@@ -38,6 +38,28 @@ internal sealed class ScriptedTransport : ISftpTransport
         }
     }
 
+    /// <summary>True to take writes' data from a <see cref="FileStage"/> (as ssh's pipe does on Linux).</summary>
+    public bool Stages { get; init; }
+
+    public bool CanSendStaged => Stages;
+
+    /// <summary>Keeps the header and the stage's bytes (drained through a pipe of its own) as one packet.</summary>
+    public void SendStaged(byte[] header, int count, FileStage stage)
+    {
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        using var writer = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.Out, pipe.ClientSafePipeHandle);
+        var drained = new MemoryStream();
+        var reading = Task.Run(() => pipe.CopyTo(drained));
+        stage.Drain(writer.SafePipeHandle);
+        writer.Dispose();
+        pipe.DisposeLocalCopyOfClientHandle();
+        reading.Wait(TimeSpan.FromSeconds(30));
+        lock (_sent)
+        {
+            _sent.Add([.. header.AsSpan(0, count), .. drained.ToArray()]);
+        }
+    }
+
     public void Dispose() => IsOpen = false;
 
     /// <summary>The request id of the <paramref name="index"/>th packet sent.</summary>

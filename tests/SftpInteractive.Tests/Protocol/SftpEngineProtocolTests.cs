@@ -45,7 +45,7 @@ public sealed class SftpEngineProtocolTests
     public async Task StartWithHome_LimitsAndRealPathInFlightTogether_OneRoundTripForBoth()
     {
         var transport = new ScriptedTransport();
-        var starting = SftpEngine.StartWithHomeAsync(transport, Ct);
+        var starting = SftpEngine.StartWithHomeAsync(transport, null, Ct);
         transport.Deliver(Packet(SftpPacketType.Version, U32(3), Str("limits@openssh.com"), Str("1")));
 
         // Both requests are sent before either is answered.

@@ -33,6 +33,8 @@ public sealed class OpenSshTransportTests
         Assert.Contains(SshChildProcesses.Masters(), c => c.Contains(s.Settings.Username) && c.Contains("StrictHostKeyChecking=yes")
             && c.Any(a => a.StartsWith("UserKnownHostsFile=" + Path.Combine(Path.GetTempPath(), "sftpi-ssh-"), StringComparison.Ordinal) && a.EndsWith("/known_hosts", StringComparison.Ordinal))
             && c.Contains("GlobalKnownHostsFile=/dev/null") && !c.Any(a => a.StartsWith("KnownHostsCommand=", StringComparison.Ordinal))
+            // Ready when the server's VERSION comes back: nothing run through the user's shell after the login.
+            && c.Contains("PermitLocalCommand=no") && !c.Any(a => a.StartsWith("LocalCommand=", StringComparison.Ordinal))
             && (account != "jump" || c.Any(a => a.StartsWith("ProxyCommand=", StringComparison.Ordinal) && a.Contains("2299", StringComparison.Ordinal))));
         Assert.DoesNotContain(SshChildProcesses.Masters(), c => c.Any(a => a.Contains("StrictHostKeyChecking=no", StringComparison.Ordinal)));
         Assert.Equal(server.HostKeyFingerprint, s.HostKeyFingerprint);

@@ -275,10 +275,16 @@ internal sealed class OpenSshMaster : IDisposable
         _ownSession = own;
         _ = own.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var first = await Task.WhenAny(own, Exited).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (first == own && own.IsCompletedSuccessfully && File.Exists(ControlPath))
+        if (first == own && own.IsCompletedSuccessfully)
         {
             // ssh wrote that it logged in before it opened the session; the reader of its standard error may lag behind.
             await Negotiation.Authenticated.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!File.Exists(ControlPath))
+            {
+                throw new OpenSshLoginException(
+                    $"ssh logged in, but does not listen on its control socket {ControlPath} for the session's other channels ({_stderr.Explain()}).", loginFailed: false);
+            }
+
             return;
         }
 

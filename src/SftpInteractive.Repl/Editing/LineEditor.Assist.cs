@@ -9,6 +9,7 @@ internal sealed partial class LineEditor
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RefreshDelay = TimeSpan.FromSeconds(1.5);
     private const int RefreshCount = 60; // 90 s of RefreshDelay
+    private const int CompletionRetries = 30; // 45 s of RefreshDelay
 
     /// <summary>Classifies the text now, and again every <see cref="RefreshDelay"/> while it stays unchanged, up to
     /// <see cref="RefreshCount"/> times (90 s): the first answers may be the syntax alone (the editor services are still warming
@@ -60,18 +61,36 @@ internal sealed partial class LineEditor
     /// <summary>Asks for completions at the cursor. <paramref name="explicitly"/> (Tab): a single item is inserted and
     /// a longer common start typed; otherwise (after <c>.</c>) the menu just opens. The answer is used while the text
     /// before the completed name is unchanged and the cursor is still in that name (keys typed meanwhile filter the
-    /// menu); an answer for other text, or older than the last request, is dropped.</summary>
-    private void RequestCompletion(bool explicitly)
+    /// menu); an answer for other text, or older than the last request, is dropped. After <c>.</c>, no items (or no
+    /// answer within its time limit) is asked again every <see cref="RefreshDelay"/> while the line stays as it is, up to
+    /// <paramref name="retries"/> times: the editor services may still be warming up (on a loaded machine the first
+    /// answer took longer than its limit, and the menu under <c>Math.</c> never opened).</summary>
+    private void RequestCompletion(bool explicitly, int retries = CompletionRetries)
     {
         var buffer = _buffer!;
         var (text, cursor, version) = (buffer.Text, buffer.Cursor, buffer.Version);
         var request = ++_completionRequests;
         InBackground(async token =>
         {
-            var list = await _engine.CompleteAsync(text, cursor, token).ConfigureAwait(false);
+            CompletionList? list = null;
+            try
+            {
+                list = await _engine.CompleteAsync(text, cursor, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                // Late: asked again below.
+            }
+
             lock (_screen)
             {
-                if (_buffer != buffer || request != _completionRequests || list.Items.Count == 0 || list.Start > cursor || list.Start < 0 ||
+                if (list is not { Items.Count: > 0 })
+                {
+                    AskAgain(buffer, version, request, explicitly ? 0 : retries);
+                    return;
+                }
+
+                if (_buffer != buffer || request != _completionRequests || list.Start > cursor || list.Start < 0 ||
                     (buffer.Version != version && !StillTyping(buffer, text, list.Start, list.Items)))
                 {
                     return;
@@ -100,6 +119,26 @@ internal sealed partial class LineEditor
                 Draw();
             }
         }, CancellationToken.None);
+    }
+
+    // Asks for the completions after the same '.' again once RefreshDelay has passed, while nothing changed meanwhile.
+    private void AskAgain(LineBuffer buffer, int version, int request, int retries)
+    {
+        if (retries <= 0)
+        {
+            return;
+        }
+
+        _ = Task.Delay(RefreshDelay).ContinueWith(_ =>
+        {
+            lock (_screen)
+            {
+                if (_buffer == buffer && buffer.Version == version && request == _completionRequests && _menu is null)
+                {
+                    RequestCompletion(explicitly: false, retries - 1);
+                }
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     /// <summary>True while <paramref name="buffer"/> still holds <paramref name="text"/>'s start up to

@@ -111,8 +111,7 @@ internal sealed partial class SshConnector
         return key.Key is not null && verifier.Decide(key.Type, key.Key);
     }
 
-    private static bool SaysHostKeyRefused(string said) =>
-        said.Contains("Host key verification failed", StringComparison.Ordinal) || said.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal);
+    private static bool SaysHostKeyRefused(string said) => OpenSshTransport.SaysHostKeyRefused(said);
 
     // A key blob starts with its type (string ssh-ed25519, ssh-rsa…), the name known_hosts uses.
     private static string KeyType(byte[] blob)
@@ -195,7 +194,7 @@ internal sealed partial class SshConnector
                 "Check that the target's host and port are right as seen from the jump host, and that the jump host allows TCP forwarding to it (AllowTcpForwarding, PermitOpen).", e);
         }
 
-        if (said.Contains("Host key verification failed", StringComparison.Ordinal) || said.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal))
+        if (SaysHostKeyRefused(said))
         {
             return new SftpHostKeyException(
                 $"OpenSSH refused a host key on the way to {settings.Route} ({said}). Check the known_hosts file ({SettingKeys.KnownHosts}) or {SettingKeys.HostKeyPolicy}.");

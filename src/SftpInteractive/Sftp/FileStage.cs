@@ -15,7 +15,6 @@ namespace SftpInteractive;
 internal sealed class FileStage : IDisposable
 {
     private const int CloseOnExec = 0x80000; // O_CLOEXEC
-    private const int SetPipeSize = 1031; // F_SETPIPE_SZ
     private const uint Move = 1; // SPLICE_F_MOVE
     private const uint NonBlocking = 2; // SPLICE_F_NONBLOCK: the pipe side only
     private const int Interrupted = 4; // EINTR
@@ -45,7 +44,7 @@ internal sealed class FileStage : IDisposable
         // A pipe holds pages, not bytes: a write that starts and ends inside a page takes two more of its slots than its
         // length in pages. Twice the write leaves room for that; filling never blocks anyway (a full stage sends less).
         var stage = new FileStage(fds[0], fds[1]);
-        if (Fcntl(fds[1], SetPipeSize, 2 * largestWrite) < 2 * largestWrite)
+        if (PipeBuffer.Resize(fds[1], 2 * largestWrite) < 2 * largestWrite)
         {
             stage.Dispose();
             return null;
@@ -162,10 +161,6 @@ internal sealed class FileStage : IDisposable
     [DllImport("libc", EntryPoint = "splice", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern nint SplicePipes(int input, nint inputOffset, int output, nint outputOffset, nuint length, uint flags);
-
-    [DllImport("libc", EntryPoint = "fcntl")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Fcntl(int fd, int command, int argument);
 
     [DllImport("libc", EntryPoint = "read", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -231,7 +231,7 @@ internal sealed class OpenSshTransport : ISftpTransport
     private Exception Failure(Exception? inner)
     {
         var said = Explain();
-        if (said.Contains("Host key verification failed", StringComparison.Ordinal) || said.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal))
+        if (SaysHostKeyRefused(said))
         {
             return new SftpHostKeyException(
                 $"OpenSSH refused the host key of {_target} under the host-key policy ({said}). Check the known_hosts file (SFTP_KNOWN_HOSTS) or SFTP_HOST_KEY_POLICY.");
@@ -247,5 +247,9 @@ internal sealed class OpenSshTransport : ISftpTransport
     }
 
     private string Explain() => _stderr.Explain();
+
+    /// <summary>True when ssh's words say it refused the server's host key.</summary>
+    internal static bool SaysHostKeyRefused(string said) =>
+        said.Contains("Host key verification failed", StringComparison.Ordinal) || said.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal);
 
 }

@@ -24,10 +24,13 @@ internal static class PipeBuffer
             return 0;
         }
 
-        var fd = (int)pipe.SafePipeHandle.DangerousGetHandle();
-        var granted = Fcntl(fd, SetPipeSize, Wanted);
+        var granted = Resize((int)pipe.SafePipeHandle.DangerousGetHandle(), Wanted);
         return granted > 0 ? granted : 0;
     }
+
+    /// <summary>Asks for <paramref name="size"/> bytes of buffer on the pipe <paramref name="fd"/> (Linux); the size the
+    /// kernel granted, or a negative number when it refused.</summary>
+    internal static int Resize(int fd, int size) => Fcntl(fd, SetPipeSize, size);
 
     // Blittable arguments only: no marshalling code, so no generated (unsafe) stub is needed.
     [DllImport("libc", EntryPoint = "fcntl")]

@@ -16,7 +16,7 @@ internal static class IdentityPlan
     /// <param name="loadKey">Loads a key file, with a certificate file when one fits.</param>
     /// <param name="notes">Receives agent problems.</param>
     /// <param name="disposables">Receives what the caller disposes after the attempt.</param>
-    /// <param name="sshOnly">Key files left to <c>ssh</c> alone, never loaded (the OpenSSH transport's FIDO keys).</param>
+    /// <param name="sshOnly">Key files left to <c>ssh</c> alone, never loaded (the OpenSSH transport's FIDO keys and plain OpenSSH keys).</param>
     /// <param name="agentKeys">Receives the agent's keys, when given.</param>
     /// <exception cref="SftpInteractiveException">A key or certificate file cannot be used.</exception>
     public static List<IPrivateKeySource> Build(SftpSettings settings, Func<string, string?, PrivateKeyFile> loadKey, AuthNotes notes, List<IDisposable> disposables,

@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace SftpInteractive;
 
 /// <summary>The OpenSSH transport's checks before its master starts, so both transports fail alike and early: the
-/// algorithm lists against what this <c>ssh</c> implements, every key file through the same loader as SSH.NET (encrypted
-/// without a passphrase, wrong passphrase, not a key), the agent's keys (notes when it is missing or empty), and the
-/// methods the settings make possible. A PuTTY key, which ssh cannot read, is handed to it converted.</summary>
+/// algorithm lists against what this <c>ssh</c> implements, every key file that is not a plain OpenSSH key
+/// (<see cref="PlainOpenSshKey"/>) through the same loader as SSH.NET (encrypted without a passphrase, wrong
+/// passphrase, not a key), the agent's keys (notes when it is missing or empty), and the methods the settings make
+/// possible. A PuTTY key, which ssh cannot read, is handed to it converted.</summary>
 internal sealed partial class SshConnector
 {
     private static readonly string[] SshNetMethods = ["publickey", "password", "keyboard-interactive"];
@@ -24,6 +25,8 @@ internal sealed partial class SshConnector
         var agentKeys = new List<AgentIdentity>();
         var disposables = new List<IDisposable>();
         var keyFiles = settings.PrivateKeyPaths.ToList();
+        // FIDO keys and plain OpenSSH keys are ssh's to read: not loaded here (PlainOpenSshKey checks the latter).
+        var sshReads = keyFiles.Where(path => IsSecurityKey(path) || PlainOpenSshKey.Check(path)).ToHashSet(StringComparer.Ordinal);
         try
         {
             var keys = IdentityPlan.Build(settings, (path, certificate) =>
@@ -38,9 +41,9 @@ internal sealed partial class SshConnector
                 }
 
                 return key;
-            }, notes, disposables, IsSecurityKey, agentKeys);
+            }, notes, disposables, sshReads.Contains, agentKeys);
             List<string> methods = [];
-            if (keys.Count > 0 || settings.PrivateKeyPaths.Any(IsSecurityKey))
+            if (keys.Count > 0 || sshReads.Count > 0)
             {
                 methods.Add("publickey");
             }

@@ -52,21 +52,24 @@ internal sealed partial class SftpPool
         }
     }
 
-    /// <summary>Takes up to <paramref name="count"/> connections still opening ahead of time and waits for them; those
-    /// that failed are left out (the caller opens them itself).</summary>
-    private async Task<IEnumerable<SftpClient>> ClaimWarmingAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Takes up to <paramref name="count"/> connections still opening ahead of time (the caller holds
+    /// <c>_gate</c>).</summary>
+    private Warming[] ClaimWarming(int count)
     {
-        Warming[] claimed;
-        lock (_gate)
+        Warming[] claimed = [.. _warming.Take(Math.Max(count, 0))];
+        foreach (var warming in claimed)
         {
-            claimed = [.. _warming.Take(Math.Max(count, 0))];
-            foreach (var warming in claimed)
-            {
-                warming.Claimed = true;
-                _warming.Remove(warming);
-            }
+            warming.Claimed = true;
+            _warming.Remove(warming);
         }
 
+        return claimed;
+    }
+
+    /// <summary>Waits for the <paramref name="claimed"/> connections; those that failed are left out (the caller opens
+    /// them itself).</summary>
+    private async Task<IEnumerable<SftpClient>> WaitForWarmingAsync(Warming[] claimed, CancellationToken cancellationToken)
+    {
         if (claimed.Length == 0)
         {
             return [];
@@ -103,16 +106,22 @@ internal sealed partial class SftpPool
         }
         finally
         {
-            bool claimed;
+            bool claimed, kept = false;
+            var up = client is not null && SftpSession.IsUp(client);
             lock (_gate)
             {
+                // From opening to idle in one step: a job renting now sees it in one list or the other.
                 claimed = warming.Claimed;
                 _warming.Remove(warming);
+                if (!claimed && up)
+                {
+                    kept = KeepIdle(client!);
+                }
             }
 
-            if (!claimed && client is not null)
+            if (!claimed && !kept)
             {
-                Return([client]); // closes it when the pool was disposed meanwhile
+                client?.Dispose(); // the pool was disposed meanwhile, or it is down already
             }
 
             warming.Result.SetResult(claimed ? client : null);

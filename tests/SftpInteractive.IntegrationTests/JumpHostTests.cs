@@ -46,6 +46,28 @@ public sealed class JumpHostTests
     }
 
     [Fact]
+    public async Task Connect_PuttyKeyForTargetAndBastion_BothLogInWithIt()
+    {
+        // One .ppk key everywhere: the bastion offers the target's key file too. ssh cannot read a PuTTY key, so the
+        // OpenSSH transport hands the jump host's ssh (its ProxyCommand) the converted copy as well, not only the master.
+        TestServer.Require("key-ppk"); // root mode: the .ppk key and its account
+        var server = TestServer.Require("jump");
+        var ppk = server.EnvValue("key-ppk", "SFTP_PRIVATE_KEY");
+        using var window = await BastionLogWindow.OpenAsync(server, Ct);
+
+        await using var s = await server.ConnectAsync("jump", o => o.PrivateKeyPath = ppk, Ct);
+
+        Assert.NotEmpty(await s.LsAsync(server.DataRoot, Ct));
+        Assert.Equal(1, await window.ForwardsAtLeastAsync(server.Port, 1, Ct));
+        if (s.Settings.Transport == SftpTransport.OpenSsh)
+        {
+            // Neither a master nor the ProxyCommand in its options is given the .ppk itself.
+            Assert.NotEmpty(SshChildProcesses.Masters());
+            Assert.DoesNotContain(SshChildProcesses.Masters(), args => args.Any(a => a.Contains(ppk, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task EveryConnectionOfTheSession_GoesThroughTheChain()
     {
         var server = TestServer.Require("jump");

@@ -192,7 +192,7 @@ internal sealed partial class SshConnector
         try
         {
             // A PuTTY key is converted for ssh by the plan, before ssh starts; otherwise the plan runs beside ssh's start.
-            var keysAsGiven = !settings.PrivateKeyPaths.Any(OpenSshKeyFile.IsPutty);
+            var keysAsGiven = !HasPuttyKeys();
             knownHosts = askPolicy ? null : KeysSshMayCheck();
             var master = await OpenSshMaster.StartAsync(settings, PlanOpenSshLogin, keysAsGiven, q => Answer(q, ResponderFor(q, responder, hops), verifier, hopKeys),
                 TrustedKeyType, knownHosts, attempt.Token)

@@ -14,34 +14,29 @@ internal sealed partial class SshConnector
     /// <summary>The methods, notes and agent keys of the last OpenSSH login plan (for its error message).</summary>
     private (IReadOnlyList<string> Methods, AuthNotes Notes, IReadOnlyList<AgentIdentity> AgentKeys) _openSshPlan = ([], new AuthNotes(), []);
 
-    /// <summary>Checks what the master will offer and returns its key files (a PuTTY key converted into
-    /// <paramref name="keyDirectory"/>, the master's private directory).</summary>
+    /// <summary>Checks what the master will offer and returns the key files it converted for ssh into
+    /// <paramref name="keyDirectory"/>, the master's private directory: each PuTTY key's path → its OpenSSH copy, the
+    /// target's and the jump hosts' (a hop offers the target's keys unless ssh_config gives it its own).</summary>
     /// <exception cref="SftpConfigException">An algorithm ssh does not implement, or no credentials at all.</exception>
     /// <exception cref="SftpAuthenticationException">A key file that cannot be used.</exception>
-    private IReadOnlyList<string> PlanOpenSshLogin(string keyDirectory)
+    private IReadOnlyDictionary<string, string> PlanOpenSshLogin(string keyDirectory)
     {
         CheckOpenSshAlgorithms();
         var notes = new AuthNotes();
         var agentKeys = new List<AgentIdentity>();
         var disposables = new List<IDisposable>();
-        var keyFiles = settings.PrivateKeyPaths.ToList();
+        var converted = new Dictionary<string, string>(StringComparer.Ordinal);
         // FIDO keys and plain OpenSSH keys are ssh's to read: not loaded here (PlainOpenSshKey checks the latter).
-        var sshReads = keyFiles.Where(path => IsSecurityKey(path) || PlainOpenSshKey.Check(path)).ToHashSet(StringComparer.Ordinal);
+        var sshReads = settings.PrivateKeyPaths.Where(path => IsSecurityKey(path) || PlainOpenSshKey.Check(path)).ToHashSet(StringComparer.Ordinal);
         try
         {
             var keys = IdentityPlan.Build(settings, (path, certificate) =>
             {
                 var key = KeyFileLoader.Load(path, settings.Passphrase, certificate);
-                if (OpenSshKeyFile.IsPutty(path))
-                {
-                    var index = keyFiles.IndexOf(path);
-                    var converted = Path.Combine(keyDirectory, $"id-{index}");
-                    OpenSshKeyFile.Write(key, path, converted);
-                    keyFiles[index] = converted;
-                }
-
+                ConvertForSsh(key, path, keyDirectory, converted);
                 return key;
             }, notes, disposables, sshReads.Contains, agentKeys);
+            ConvertJumpHostKeys(keyDirectory, converted);
             List<string> methods = [];
             if (keys.Count > 0 || sshReads.Count > 0)
             {
@@ -78,13 +73,52 @@ internal sealed partial class SshConnector
             _openSshPlan = (methods, notes, agentKeys);
             SftpLog.Info($"authentication methods to try: {string.Join(", ", methods)}");
             HostKeyVerifier.LoadHashing(); // here beside ssh's start, not in its key exchange
-            return keyFiles;
+            return converted;
         }
         finally
         {
             foreach (var d in disposables)
             {
                 d.Dispose();
+            }
+        }
+    }
+
+    /// <summary>True when a key file of the target or of a jump host is a PuTTY key, which the plan converts for ssh
+    /// before ssh starts.</summary>
+    private bool HasPuttyKeys() =>
+        settings.PrivateKeyPaths.Concat(Enumerable.Range(0, settings.JumpHosts.Count).SelectMany(i => JumpHostSettings.For(settings, i).PrivateKeyPaths))
+            .Any(OpenSshKeyFile.IsPutty);
+
+    // A PuTTY key, which ssh cannot read, written as an OpenSSH key into the master's private directory (once per file).
+    private static void ConvertForSsh(Renci.SshNet.PrivateKeyFile key, string path, string keyDirectory, Dictionary<string, string> converted)
+    {
+        if (!converted.ContainsKey(path) && OpenSshKeyFile.IsPutty(path))
+        {
+            var copy = Path.Combine(keyDirectory, $"id-{converted.Count}");
+            OpenSshKeyFile.Write(key, path, copy);
+            converted[path] = copy;
+        }
+    }
+
+    // A jump host's PuTTY keys (the target's, which it offers too, are converted already): loaded with the hop's own
+    // passphrase, so a key ssh cannot read never reaches the hop's ssh. Problems name the hop.
+    private void ConvertJumpHostKeys(string keyDirectory, Dictionary<string, string> converted)
+    {
+        for (var i = 0; i < settings.JumpHosts.Count; i++)
+        {
+            var hop = JumpHostSettings.For(settings, i);
+            foreach (var path in hop.PrivateKeyPaths.Where(p => !converted.ContainsKey(p) && OpenSshKeyFile.IsPutty(p)))
+            {
+                try
+                {
+                    using var key = KeyFileLoader.Load(path, hop.Passphrase, null);
+                    ConvertForSsh(key, path, keyDirectory, converted);
+                }
+                catch (SftpAuthenticationException e)
+                {
+                    throw OnJumpHost(e, i + 1, hop);
+                }
             }
         }
     }

@@ -18,11 +18,12 @@ internal static class OpenSshCommand
     /// connection uses (idle when it is not):
     /// when our process ends, even killed, the pipe's end closes that session and the master exits with its channels,
     /// instead of staying logged in (with <c>-N</c> it would not notice). A subsystem, not a command, so SFTP-only
-    /// accounts work too. <paramref name="keyFiles"/> replaces the settings' key files (a PuTTY key converted for ssh);
-    /// <paramref name="trustedKeyType"/> is the type of the host key the session already trusts (a later login).</summary>
-    public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyList<string>? keyFiles = null,
+    /// accounts work too. <paramref name="convertedKeys"/> maps a key file ssh cannot read (PuTTY) to the copy converted
+    /// for it, for the target and every jump host; <paramref name="trustedKeyType"/> is the type of the host key the
+    /// session already trusts (a later login).</summary>
+    public static IReadOnlyList<string> Master(SftpSettings settings, string controlPath, string askpass, IReadOnlyDictionary<string, string>? convertedKeys = null,
         string? trustedKeyType = null, string? knownHostsFile = null) =>
-        [.. Common(settings, askpass, keyFiles, trustedKeyType, knownHostsFile), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
+        [.. Common(settings, askpass, convertedKeys, trustedKeyType, knownHostsFile), "-M", "-S", controlPath, "-o", "ControlPersist=no", "-s", "--", settings.Host, "sftp"];
 
     /// <summary>Arguments of one channel over the master's <paramref name="controlPath"/>: the <c>sftp</c> subsystem
     /// (<paramref name="command"/> null) or a remote command. It never logs in by itself: if the master is gone, its
@@ -34,7 +35,7 @@ internal static class OpenSshCommand
     /// <summary>The options of one connection of the chain (no destination). With <paramref name="askpass"/> prompts and
     /// host keys (the target's and each jump host's) go to the session's policy; without it ssh checks host keys
     /// against the known_hosts files under the policy.</summary>
-    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyList<string>? keyFiles = null, string? trustedKeyType = null,
+    internal static List<string> Common(SftpSettings s, string? askpass = null, IReadOnlyDictionary<string, string>? convertedKeys = null, string? trustedKeyType = null,
         string? knownHostsFile = null)
     {
         var args = new List<string>
@@ -84,9 +85,9 @@ internal static class OpenSshCommand
             args.AddRange(["-o", "ServerAliveInterval=" + Math.Max(1, (int)s.KeepAliveInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture)]);
         }
 
-        foreach (var key in keyFiles ?? s.PrivateKeyPaths)
+        foreach (var key in s.PrivateKeyPaths)
         {
-            args.AddRange(["-i", key]);
+            args.AddRange(["-i", convertedKeys?.GetValueOrDefault(key) ?? key]);
         }
 
         foreach (var certificate in s.CertificateFiles)
@@ -119,7 +120,7 @@ internal static class OpenSshCommand
             // first hop forward to the target instead of the second hop (which then saw the target's key: "REMOTE HOST
             // IDENTIFICATION HAS CHANGED"). Every '%' is doubled so the ssh that runs this command hands it on unchanged.
             var hop = JumpHostSettings.For(s, s.JumpHosts.Count - 1);
-            List<string> words = [OpenSshProgram.Path, .. Common(hop, askpass), "-W", ForwardTarget(s.Host, s.Port), "--", hop.Host];
+            List<string> words = [OpenSshProgram.Path, .. Common(hop, askpass, convertedKeys), "-W", ForwardTarget(s.Host, s.Port), "--", hop.Host];
             var forward = string.Join(' ', words.Select(ShellWord));
             args.AddRange(["-o", "ProxyCommand=" + forward.Replace("%", "%%", StringComparison.Ordinal)]);
         }

@@ -49,9 +49,9 @@ internal sealed class OpenSshMaster : IDisposable
     /// <summary>Starts the master for <paramref name="settings"/>' host and waits until it logged in and its own session
     /// speaks SFTP (or it failed);
     /// <paramref name="answer"/> answers ssh's prompts and host-key questions. <paramref name="prepare"/> is given the
-    /// master's private directory and returns the key files to offer; whatever it writes there (a converted key) is
-    /// deleted as soon as the login ended. It runs before ssh starts when <paramref name="keysAsGiven"/> is false; when
-    /// true (it returns the settings' own key files), while ssh logs in: ssh's first question waits for it, and its
+    /// master's private directory and returns the key files it converted there for ssh (a PuTTY key's path → the copy),
+    /// the target's and the jump hosts'; they are deleted as soon as the login ended. It runs before ssh starts when
+    /// <paramref name="keysAsGiven"/> is false; when true (it converts nothing), while ssh logs in: ssh's first question waits for it, and its
     /// problem, if it finds one, ends the login and is what the caller gets. <paramref name="trustedKeyType"/>: the type
     /// of the host key the session already trusts (a later login), asked for first. <paramref name="knownHosts"/>: the
     /// known_hosts lines of the only keys ssh may accept by itself (none asked about), or null to ask the policy.</summary>
@@ -60,14 +60,14 @@ internal sealed class OpenSshMaster : IDisposable
     /// <exception cref="OperationCanceledException">Cancelled; the master is ended.</exception>
     /// <exception cref="OpenSshLoginException">ssh ended before it logged in, or its <c>sftp</c> session did not start;
     /// its last words are in the message.</exception>
-    public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyList<string>> prepare, bool keysAsGiven,
+    public static async Task<OpenSshMaster> StartAsync(SftpSettings settings, Func<string, IReadOnlyDictionary<string, string>> prepare, bool keysAsGiven,
         Func<OpenSshQuestion, string?> answer, string? trustedKeyType, IReadOnlyList<string>? knownHosts, CancellationToken cancellationToken)
     {
         _ = OpenSshProgram.Path; // a missing ssh: the clear message before anything starts (an old one: after its failure)
         var directory = Directory.CreateTempSubdirectory("sftpi-ssh-"); // mkdtemp: 0700
         OpenSshAskpass? askpass = null;
         OpenSshMaster? master = null;
-        Task<IReadOnlyList<string>>? plan = null;
+        Task<IReadOnlyDictionary<string, string>>? plan = null;
         try
         {
             var keys = Directory.CreateDirectory(Path.Combine(directory.FullName, "keys")).FullName;

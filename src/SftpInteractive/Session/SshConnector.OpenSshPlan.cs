@@ -115,6 +115,10 @@ internal sealed partial class SshConnector
                     using var key = KeyFileLoader.Load(path, hop.Passphrase, null);
                     ConvertForSsh(key, path, keyDirectory, converted);
                 }
+                catch (SftpAuthenticationException) when (hop.DefaultKeyPaths.Contains(path))
+                {
+                    // A default key (~/.ssh/id_*) that cannot be used is skipped, as for the target.
+                }
                 catch (SftpAuthenticationException e)
                 {
                     throw OnJumpHost(e, i + 1, hop);

@@ -12,7 +12,14 @@ namespace SftpInteractive;
 /// </summary>
 internal static class OpenSshKeyFile
 {
-    private const string Magic = "openssh-key-v1\0";
+    /// <summary>The format's first bytes (PROTOCOL.key), after base64 decoding.</summary>
+    internal const string Magic = "openssh-key-v1\0";
+
+    /// <summary>The armor line before the base64 text; ssh wants it as the file's first bytes.</summary>
+    internal const string Begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
+
+    /// <summary>The armor line after the base64 text.</summary>
+    internal const string End = "-----END OPENSSH PRIVATE KEY-----";
 
     /// <summary>True when <paramref name="path"/> is a PuTTY key file.</summary>
     public static bool IsPutty(string path)
@@ -97,6 +104,6 @@ internal static class OpenSshKeyFile
         file.Write(SshWire.Strings(publicBlob, section.ToArray()));
         var body = Convert.ToBase64String(file.ToArray());
         var lines = Enumerable.Range(0, (body.Length + 69) / 70).Select(i => body.Substring(i * 70, Math.Min(70, body.Length - i * 70)));
-        return $"-----BEGIN OPENSSH PRIVATE KEY-----\n{string.Join('\n', lines)}\n-----END OPENSSH PRIVATE KEY-----\n";
+        return $"{Begin}\n{string.Join('\n', lines)}\n{End}\n";
     }
 }

@@ -13,9 +13,9 @@ namespace SftpInteractive;
 /// </summary>
 internal static class PlainOpenSshKey
 {
-    private const string Begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
-    private const string End = "-----END OPENSSH PRIVATE KEY-----";
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("openssh-key-v1\0");
+    private const string Begin = OpenSshKeyFile.Begin;
+    private const string End = OpenSshKeyFile.End;
+    private static readonly byte[] Magic = Encoding.ASCII.GetBytes(OpenSshKeyFile.Magic);
 
     /// <summary>True when <paramref name="path"/> is a plain OpenSSH private key as described above; false for every
     /// other file, one that cannot be read included (its loader then names the problem).</summary>

@@ -8,6 +8,7 @@ RESULTS_JSONL="$RESULTS_DIR/results.jsonl"
 WORK="${BENCH_WORK:-/tmp/sftpi-bench}"
 PY=/usr/bin/python3   # Debian's python3 has python3-paramiko; the first python3 on PATH may not.
 BIN="$BENCH_DIR/SftpInteractive.Bench/out/SftpInteractive.Bench"
+BIN_AOT="$BENCH_DIR/SftpInteractive.Bench/out-aot/SftpInteractive.Bench"   # only when build_bench could publish it
 mkdir -p "$RESULTS_DIR" "$WORK"
 export RUN_ID="${RUN_ID:-$$}"   # bench/run's process id: what scenarios of one run share (install_sftpi)
 
@@ -46,6 +47,12 @@ build_bench() {
   log "publishing the bench program (Release, ReadyToRun)"
   dotnet publish "$BENCH_DIR/SftpInteractive.Bench" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
     -o "$BENCH_DIR/SftpInteractive.Bench/out" -v q -nologo >/dev/null
+  # The same program published as native AOT (the library is AOT-compatible): the *-aot rows show what a program of
+  # the user's own gets without the .NET runtime's start-up and JIT. Without a C toolchain those rows are left out.
+  log "publishing the bench program (Release, native AOT)"
+  rm -rf "$(dirname "$BIN_AOT")"
+  dotnet publish "$BENCH_DIR/SftpInteractive.Bench" -c Release -r linux-x64 -p:SftpiAot=true -o "$(dirname "$BIN_AOT")" \
+    -v q -nologo >"$WORK/aot-publish.log" 2>&1 || log "native AOT publish failed (rows *-aot left out): $(tail -3 "$WORK/aot-publish.log")"
 }
 
 # install_sftpi: packs the tool from a copy of the sources the way users get it and installs it with

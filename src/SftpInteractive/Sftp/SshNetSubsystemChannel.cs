@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -37,12 +38,14 @@ internal sealed class SshNetSubsystemChannel : ISftpTransport
         // SSH.NET raises no event when its own client disconnects (Disconnect, Dispose, a reconnect): every request
         // still waiting would wait forever. The connection's state is looked at once a second instead.
         _watch = new Timer(static state => ((SshNetSubsystemChannel)state!).Watch(), this, WatchPeriod, WatchPeriod);
-        var type = typeof(SftpClient).Assembly;
-        _onData = Delegate.CreateDelegate(typeof(EventHandler<>).MakeGenericType(type.GetType(DataEventArgs[..DataEventArgs.IndexOf(',')], throwOnError: true)!),
-            this, typeof(SshNetSubsystemChannel).GetMethod(nameof(OnData))!);
-        _onClosed = Delegate.CreateDelegate(typeof(EventHandler<>).MakeGenericType(type.GetType(ChannelEventArgs[..ChannelEventArgs.IndexOf(',')], throwOnError: true)!),
-            this, typeof(SshNetSubsystemChannel).GetMethod(nameof(OnClosed))!);
+        _onData = Delegate.CreateDelegate(HandlerOf(Type.GetType(DataEventArgs, throwOnError: true)!), this, typeof(SshNetSubsystemChannel).GetMethod(nameof(OnData))!);
+        _onClosed = Delegate.CreateDelegate(HandlerOf(Type.GetType(ChannelEventArgs, throwOnError: true)!), this, typeof(SshNetSubsystemChannel).GetMethod(nameof(OnClosed))!);
     }
+
+    // EventHandler<T> of one of SSH.NET's event argument types, which are not public. T is a class, so the shared code
+    // SSH.NET's own events already run on serves it: a native AOT program needs no code generated for it.
+    [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode", Justification = "A reference type argument: EventHandler<T>'s shared code serves it.")]
+    private static Type HandlerOf(Type eventArgs) => typeof(EventHandler<>).MakeGenericType(eventArgs);
 
     /// <inheritdoc/>
     public bool IsOpen => Volatile.Read(ref _closed) == 0 && _session.IsConnected && IsChannelOpen(_channel);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SftpInteractive;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace SftpInteractive;
 /// their surface, <c>#help</c> and completion from the <see cref="VerbAttribute"/>s here; programs use
 /// <see cref="SftpSession"/> directly.
 /// </summary>
+[DynamicallyAccessedMembers(VerbCatalog.Read)] // Help() lists the verbs of GetType(): a subclass's too
 public partial class SftpVerbs
 {
     private SftpSession? _session;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace SftpInteractive;
@@ -8,17 +9,22 @@ namespace SftpInteractive;
 /// that exist.</summary>
 public static class VerbCatalog
 {
+    /// <summary>What <see cref="Build"/> reads of a verb type: a trimmed or native AOT program keeps exactly these.</summary>
+    internal const DynamicallyAccessedMemberTypes Read = DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicMethods
+        | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicNestedTypes | DynamicallyAccessedMemberTypes.PublicProperties
+        | DynamicallyAccessedMemberTypes.PublicEvents;
+
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<VerbInfo>> Cache = new();
 
     /// <summary>The verbs of <paramref name="verbType"/>, in the order a newcomer meets them.</summary>
-    public static IReadOnlyList<VerbInfo> For(Type verbType)
+    public static IReadOnlyList<VerbInfo> For([DynamicallyAccessedMembers(Read)] Type verbType)
     {
         ArgumentNullException.ThrowIfNull(verbType);
-        return Cache.GetOrAdd(verbType, Build);
+        return Cache.TryGetValue(verbType, out var verbs) ? verbs : Cache.GetOrAdd(verbType, Build(verbType));
     }
 
     /// <summary>The verbs of <paramref name="verbType"/> as a two-column table.</summary>
-    public static DisplayTable ToTable(Type verbType)
+    public static DisplayTable ToTable([DynamicallyAccessedMembers(Read)] Type verbType)
     {
         var table = new DisplayTable("SftpInteractive verbs (Ctrl+C or the notebook's stop cancels a running verb)", "Verb", "What it does");
         foreach (var verb in For(verbType))
@@ -29,7 +35,7 @@ public static class VerbCatalog
         return table;
     }
 
-    private static List<VerbInfo> Build(Type verbType)
+    private static List<VerbInfo> Build([DynamicallyAccessedMembers(Read)] Type verbType)
     {
         var members = verbType.GetMembers(BindingFlags.Public | BindingFlags.Instance)
             .Select(m => (Member: m, Verb: m.GetCustomAttribute<VerbAttribute>(inherit: true)))

@@ -85,6 +85,8 @@ for s in summary:
             continue
         if s["tool"] != "ours" and (p["tool"].startswith("ours") or p["tool"] == "raw-ssh.net" and s["tool"].endswith("-aot")):
             continue
+        if s["tool"] == "ours" and p["tool"].endswith("-aot"):
+            continue
         ratio = round(s["median_s"] / p["median_s"], 2)
         target = targets.get(s["section"], {}).get(p["tool"])
         ratios.append({"section": s["section"] if s["tool"] == "ours" else f"{s['section']} ({s['tool']})", "case": s["case"],

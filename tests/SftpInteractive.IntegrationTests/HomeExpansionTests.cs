@@ -31,6 +31,20 @@ public sealed class HomeExpansionTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolvePath_TildeUser_BothFormsAskTheServerForThatHome()
+    {
+        var server = TestServer.Require("password");
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+
+        var sync = s.ResolvePath("~" + s.Settings.Username + "/x/../y");
+        var async = await s.ResolvePathAsync("~root", Ct);
+
+        Assert.Equal(RemotePath.Combine(s.Home, "y"), sync);
+        Assert.Equal("/root", async);
+        Assert.Equal(RemotePath.Combine(s.Home, "z"), s.ResolvePath("~/z"));
+    }
+
+    [Fact]
     public async Task PutGet_TildeUser_TransfersToAndFromThatUsersHome()
     {
         var server = TestServer.Require("password");

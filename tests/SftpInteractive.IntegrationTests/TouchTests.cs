@@ -41,6 +41,42 @@ public sealed class TouchTests
     }
 
     [Fact]
+    public async Task SetModified_LinkWithoutFollowing_ChangesTheLinkNotItsTarget()
+    {
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        s.Client.WriteAllText(scratch["target.txt"], "hello");
+        var old = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
+        var linkTime = new DateTime(2010, 6, 7, 8, 9, 10, DateTimeKind.Utc);
+        var followed = new DateTime(2015, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        await s.SetModifiedAsync(scratch["target.txt"], old, Ct);
+        await s.SymlinkAsync(scratch["target.txt"], scratch["link"], Ct);
+
+        await s.SetModifiedAsync(scratch["link"], linkTime, followLinks: false, Ct);
+        var afterLink = await ListByNameAsync(s, scratch.Path);
+        await s.SetModifiedAsync(scratch["link"], followed, Ct);
+        var afterFollowing = await ListByNameAsync(s, scratch.Path);
+
+        Assert.True(afterLink["link"].IsSymlink);
+        Assert.Equal(linkTime, afterLink["link"].ModifiedUtc);
+        Assert.Equal(old, afterLink["target.txt"].ModifiedUtc);
+        Assert.Equal(followed, afterFollowing["target.txt"].ModifiedUtc);
+        Assert.Equal(linkTime, afterFollowing["link"].ModifiedUtc);
+    }
+
+    private static async Task<Dictionary<string, RemoteEntry>> ListByNameAsync(SftpSession s, string path)
+    {
+        var entries = new Dictionary<string, RemoteEntry>();
+        await foreach (var entry in s.ListAsync(path, Ct))
+        {
+            entries[entry.Name] = entry;
+        }
+
+        return entries;
+    }
+
+    [Fact]
     public async Task TouchVerb_ActsOnTheCurrentSession_WithRelativePaths()
     {
         var server = TestServer.Require();

@@ -85,6 +85,25 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task Complete_RemotePathUnderTildeUser_ListsThatUsersHome()
+    {
+        var server = TestServer.Require("password");
+        await using var engine = new ScriptEngine(new ScriptGlobals(server.Options("password")));
+        Assert.IsType<SubmissionResult.Success>(await engine.ExecuteAsync("Connect();", new RecordingSink(), Token));
+        await using var s = await server.ConnectAsync("password", cancellationToken: Token);
+        await using var scratch = await RemoteScratch.CreateAsync(s);
+        var name = RemotePath.Name(scratch.Path);
+        var code = $"Ls(\"~{s.Settings.Username}/{name[..^1]}";
+
+        var list = await engine.CompleteAsync(code, code.Length, Token);
+
+        var item = Assert.Single(list.Items);
+        Assert.Equal(name + "/", item.Text);
+        Assert.Equal("remote-directory", item.Kind);
+        Assert.Equal(code.Length - (name.Length - 1), list.Start);
+    }
+
+    [Fact]
     public async Task Complete_RemotePathInClosedLiteral_CompletesBeforeQuote()
     {
         var server = TestServer.Require("password");

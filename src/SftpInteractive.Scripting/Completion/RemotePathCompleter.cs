@@ -104,25 +104,17 @@ internal sealed class RemotePathCompleter(Func<SftpSession?> session, TimeProvid
 
     private async Task<RemoteListing?> ListAsync(SftpSession current, string directory, CancellationToken cancellationToken)
     {
-        string key;
-        try
-        {
-            key = current.ResolvePath(directory);
-        }
-        catch (SftpInteractiveException)
-        {
-            return null;
-        }
-
-        if (_cache.TryGetValue(key, out var cached) && _time.GetUtcNow() - cached.At < CacheLifetime)
-        {
-            return cached.Listing;
-        }
-
         using var timeout = new CancellationTokenSource(_listTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
+            // ~user/ asks the server for that home once per session; every other path resolves without a request.
+            var key = await current.ResolvePathAsync(directory, linked.Token).ConfigureAwait(false);
+            if (_cache.TryGetValue(key, out var cached) && _time.GetUtcNow() - cached.At < CacheLifetime)
+            {
+                return cached.Listing;
+            }
+
             var listing = await current.LsAsync(key, linked.Token).ConfigureAwait(false);
             _cache[key] = (_time.GetUtcNow(), listing);
             return listing;

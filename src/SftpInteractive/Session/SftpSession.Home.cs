@@ -8,15 +8,17 @@ public sealed partial class SftpSession
     private readonly ConcurrentDictionary<string, string> _userHomes = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// <see cref="ResolvePath"/> for the verbs: a leading <c>~user</c> is expanded by the server (OpenSSH's
-    /// <c>expand-path@openssh.com</c>, else <c>home-directory</c>), once per user and session; <c>~</c> alone is
-    /// <see cref="Home"/>.
+    /// Turns a relative or <c>~</c> path into an absolute, normalised remote path, as every verb does: a leading
+    /// <c>~user</c> is expanded by the server (OpenSSH's <c>expand-path@openssh.com</c>, else <c>home-directory</c>),
+    /// once per user and session; <c>~</c> alone is <see cref="Home"/>.
     /// </summary>
-    /// <exception cref="SftpInteractiveException">The path names <c>~user</c> and the server offers neither extension.</exception>
-    /// <exception cref="SftpInteractiveException">The server knows no such user.</exception>
-    private async ValueTask<string> ResolvePathAsync(string path, CancellationToken cancellationToken)
+    /// <exception cref="SftpInteractiveException">The path names <c>~user</c> and the server offers neither extension,
+    /// or knows no such user.</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time.</exception>
+    public async ValueTask<string> ResolvePathAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(path) || path[0] != '~' || path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(path);
+        if (!IsTildeUser(path))
         {
             return ResolvePath(path);
         }

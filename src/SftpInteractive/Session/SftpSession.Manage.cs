@@ -197,15 +197,28 @@ public sealed partial class SftpSession
         await GuardAsync("create the hard link", link, (c, t) => SftpClientRequests.HardLinkAsync(c, existing, link, t), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sets a file's modification time (like <c>touch -d</c>).</summary>
+    /// <summary>Sets a file's modification time (like <c>touch -d</c>); a symbolic link's target's time.</summary>
     /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
     /// <exception cref="SftpPermissionDeniedException">The file belongs to another user.</exception>
     /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    public async Task SetModifiedAsync(string path, DateTime modifiedUtc, CancellationToken cancellationToken = default)
+    public Task SetModifiedAsync(string path, DateTime modifiedUtc, CancellationToken cancellationToken = default) =>
+        SetModifiedAsync(path, modifiedUtc, followLinks: true, cancellationToken);
+
+    /// <summary>Sets a file's modification time, keeping its access time; with <paramref name="followLinks"/> false a
+    /// symbolic link's own time (like <c>touch -h -d</c>), through OpenSSH's <c>lsetstat@openssh.com</c>.</summary>
+    /// <exception cref="SftpPathNotFoundException">The path does not exist.</exception>
+    /// <exception cref="SftpPermissionDeniedException">The file belongs to another user.</exception>
+    /// <exception cref="SftpInteractiveException"><paramref name="followLinks"/> is false and the server does not offer
+    /// <c>lsetstat@openssh.com</c> (SFTP version 3 has no other way to leave a link's target alone).</exception>
+    /// <exception cref="SftpConnectionException">The connection was lost or the server did not answer in time (call <see cref="Reconnect"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
+    public async Task SetModifiedAsync(string path, DateTime modifiedUtc, bool followLinks, CancellationToken cancellationToken = default)
     {
         var target = await ResolvePathAsync(path, cancellationToken).ConfigureAwait(false);
-        await GuardAsync("set the time of", target, (c, t) => SftpClientRequests.SetModifiedAsync(c, target, modifiedUtc, t), cancellationToken).ConfigureAwait(false);
+        await GuardAsync("set the time of", target, (c, t) => followLinks
+            ? SftpClientRequests.SetModifiedAsync(c, target, modifiedUtc, t)
+            : SftpClientRequests.SetLinkModifiedAsync(c, target, modifiedUtc, t), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates an empty file, or sets an existing file's modification time to now (like <c>touch</c>); an

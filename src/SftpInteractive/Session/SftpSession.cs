@@ -68,8 +68,16 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
     /// session closes it.</summary>
     public SftpClient Client => _client switch { OpenSshSftpClient => SshNetClient(), SshNetEngineClient n => n.WithSshNetSftp(), _ => _client };
 
-    /// <summary>Turns a relative or <c>~</c> path into an absolute, normalised remote path.</summary>
-    public string ResolvePath(string path) => RemotePath.Resolve(_cwd, string.IsNullOrEmpty(path) ? "." : path, Home);
+    /// <summary>Turns a relative or <c>~</c> path into an absolute, normalised remote path; <c>~user</c> as
+    /// <see cref="ResolvePathAsync"/> does (asking the server once for that user's home).</summary>
+    /// <exception cref="SftpInteractiveException">The path names <c>~user</c> and the server cannot expand it.</exception>
+    public string ResolvePath(string path) => IsTildeUser(path)
+        ? ResolvePathAsync(path).AsTask().GetAwaiter().GetResult()
+        : RemotePath.Resolve(_cwd, string.IsNullOrEmpty(path) ? "." : path, Home);
+
+    // ~user or ~user/…, not ~ or ~/…: only the server knows where that is.
+    private static bool IsTildeUser(string? path) =>
+        path is ['~', _, ..] && path[1] != '/';
 
     /// <summary>Reconnects after the connection was lost, restoring the working directory.</summary>
     /// <exception cref="SftpConnectionException">The server still cannot be reached.</exception>

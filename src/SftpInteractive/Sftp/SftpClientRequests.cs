@@ -68,6 +68,22 @@ internal static class SftpClientRequests
             await e.SetStatAsync(path, SftpAttributes.ModifiedAt(modifiedUtc, current), t).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>Sets the modification time of <paramref name="path"/> itself, a link's and not its target's, keeping its
+    /// access time (lstat, then <c>lsetstat@openssh.com</c>).</summary>
+    /// <exception cref="SftpInteractiveException">The server does not offer <c>lsetstat@openssh.com</c>.</exception>
+    public static Task SetLinkModifiedAsync(SftpClient client, string path, DateTime modifiedUtc, CancellationToken cancellationToken) =>
+        BoundedAsync(client, async (e, t) =>
+        {
+            if (!e.Supports(ExtensionNames.LSetStat))
+            {
+                throw new SftpInteractiveException($"Setting the time of {path} without following a link needs {ExtensionNames.LSetStat}, which " +
+                    "the server does not offer. Pass followLinks: true to set the time of what it points to.");
+            }
+
+            var current = await e.LStatAsync(path, t).ConfigureAwait(false);
+            await e.LSetStatAsync(path, SftpAttributes.ModifiedAt(modifiedUtc, current), t).ConfigureAwait(false);
+        }, cancellationToken);
+
     /// <summary>Like <c>touch</c>: opens <paramref name="path"/> for writing, creating it empty when missing (never
     /// truncating), closes it, and sets its modification time to <paramref name="modifiedUtc"/>.</summary>
     public static Task TouchAsync(SftpClient client, string path, DateTime modifiedUtc, CancellationToken cancellationToken) =>

@@ -44,15 +44,11 @@ internal sealed partial class SftpEngine
         return RequestAsync(packet, StatusParser, cancellationToken);
     }
 
-    /// <summary><c>lsetstat@openssh.com</c>: set attributes of a link itself (its times); SETSTAT when not offered.</summary>
+    /// <summary><c>lsetstat@openssh.com</c>: set attributes of a link itself (times, owner), not of its target. Never
+    /// SETSTAT instead: that would change the target.</summary>
     public Task LSetStatAsync(string path, SftpAttributes attributes, CancellationToken cancellationToken)
     {
-        if (!Supports(ExtensionNames.LSetStat))
-        {
-            return SetStatAsync(path, attributes, cancellationToken);
-        }
-
-        var packet = Extended(ExtensionNames.LSetStat);
+        var packet = RequireExtended(ExtensionNames.LSetStat);
         packet.WriteString(path);
         packet.WriteAttributes(attributes);
         return RequestAsync(packet, StatusParser, cancellationToken);

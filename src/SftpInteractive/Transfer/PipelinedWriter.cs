@@ -5,8 +5,9 @@ using Renci.SshNet;
 namespace SftpInteractive;
 
 /// <summary>
-/// Writes a byte range of a local file to the same offsets of a remote file with up to <see cref="InFlight"/>
-/// SSH_FXP_WRITE requests outstanding on the client's <see cref="SftpEngine"/>, as OpenSSH's sftp does (64 requests).
+/// Writes a byte range of a local file to the same offsets of a remote file with up to <see cref="MostInFlight"/>
+/// SSH_FXP_WRITE requests outstanding on the client's <see cref="SftpEngine"/>, as OpenSSH's sftp does (64 requests), fewer
+/// on a short round trip (<see cref="RequestWindow"/>).
 /// SftpFileStream waits for each write's status before it sends the next, one round trip per buffer, which at 60 ms
 /// caps a connection near 1 MiB/s. The engine copies a write's data into its packet when it is sent, so one buffer
 /// serves every request. The remote file is opened without truncation, so several writers (one per range and
@@ -14,8 +15,8 @@ namespace SftpInteractive;
 /// </summary>
 internal static class PipelinedWriter
 {
-    /// <summary>Writes outstanding per writer: OpenSSH sftp's default (<c>-R 64</c>).</summary>
-    public const int InFlight = 64;
+    /// <summary>Writes outstanding per writer at most: OpenSSH sftp's default (<c>-R 64</c>).</summary>
+    public const int MostInFlight = 64;
 
     /// <summary>
     /// The write size asked for: as large as the server takes (<c>limits@openssh.com</c>: 255 KiB on OpenSSH) where the
@@ -24,9 +25,6 @@ internal static class PipelinedWriter
     /// took 3.04–3.60 s (our CPU 0.70–0.89 s), with 255 KiB 2.76–3.81 s, median 2.86 against 3.38 (CPU 0.55–0.81 s).
     /// </summary>
     public const int LargestWrite = 256 * 1024;
-
-    // Acknowledgements taken per wake-up once the pipeline is full: a quarter keeps 48 writes in flight meanwhile.
-    private const int AcknowledgedTogether = InFlight / 4;
 
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
@@ -40,8 +38,9 @@ internal static class PipelinedWriter
         var engine = await SftpEngines.ForAsync(client, cancellationToken).ConfigureAwait(false);
         var flags = SftpOpenFlags.Write | SftpOpenFlags.Create | (truncate ? SftpOpenFlags.Truncate : 0);
         var handle = await engine.OpenAsync(remotePath, flags, cancellationToken).ConfigureAwait(false);
-        var pending = new Queue<WriteSlot>(InFlight);
         var chunk = engine.WriteChunk(LargestWrite, handle);
+        var window = RequestWindow.For(chunk, MostInFlight, engine.ShortestRoundTrip);
+        var pending = new Queue<WriteSlot>(window);
         var buffer = ArrayPool<byte>.Shared.Rent(chunk);
         using var slots = new SlotPool<WriteSlot>(static () => new WriteSlot());
         // Over ssh's pipe on Linux the kernel moves the file's bytes (FileStage); elsewhere they are read and copied.
@@ -49,7 +48,7 @@ internal static class PipelinedWriter
         var completed = false;
         try
         {
-            await SendAllAsync(engine, handle, slots, buffer.AsMemory(0, chunk), stage, input, blocks, pending, written, cancellationToken).ConfigureAwait(false);
+            await SendAllAsync(engine, handle, slots, buffer.AsMemory(0, chunk), stage, input, blocks, pending, window, written, cancellationToken).ConfigureAwait(false);
             completed = true;
         }
         finally
@@ -80,15 +79,17 @@ internal static class PipelinedWriter
     }
 
     private static async Task SendAllAsync(SftpEngine engine, byte[] handle, SlotPool<WriteSlot> slots, Memory<byte> buffer, FileStage? stage,
-        SafeFileHandle input, Blocks blocks, Queue<WriteSlot> pending, Action<int> written, CancellationToken cancellationToken)
+        SafeFileHandle input, Blocks blocks, Queue<WriteSlot> pending, int window, Action<int> written, CancellationToken cancellationToken)
     {
+        // Acknowledgements taken per wake-up once the pipeline is full: a quarter keeps the rest in flight meanwhile.
+        var together = Math.Max(1, window / 4);
         while (blocks.TryTake(out var index, out var position, out var end))
         {
             while (position < end)
             {
-                if (pending.Count == InFlight)
+                if (pending.Count == window)
                 {
-                    await AcknowledgeAsync(slots, pending, blocks, written, AcknowledgedTogether, cancellationToken).ConfigureAwait(false);
+                    await AcknowledgeAsync(slots, pending, blocks, written, together, cancellationToken).ConfigureAwait(false);
                 }
 
                 // A synchronous read: the local file is usually in the page cache, and on Linux an async file

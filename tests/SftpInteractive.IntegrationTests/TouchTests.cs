@@ -54,26 +54,15 @@ public sealed class TouchTests
         await s.SymlinkAsync(scratch["target.txt"], scratch["link"], Ct);
 
         await s.SetModifiedAsync(scratch["link"], linkTime, followLinks: false, Ct);
-        var afterLink = await ListByNameAsync(s, scratch.Path);
+        var afterLink = (await s.LsAsync(scratch.Path, Ct)).ToDictionary(e => e.Name);
         await s.SetModifiedAsync(scratch["link"], followed, Ct);
-        var afterFollowing = await ListByNameAsync(s, scratch.Path);
+        var afterFollowing = (await s.LsAsync(scratch.Path, Ct)).ToDictionary(e => e.Name);
 
         Assert.True(afterLink["link"].IsSymlink);
         Assert.Equal(linkTime, afterLink["link"].ModifiedUtc);
         Assert.Equal(old, afterLink["target.txt"].ModifiedUtc);
         Assert.Equal(followed, afterFollowing["target.txt"].ModifiedUtc);
         Assert.Equal(linkTime, afterFollowing["link"].ModifiedUtc);
-    }
-
-    private static async Task<Dictionary<string, RemoteEntry>> ListByNameAsync(SftpSession s, string path)
-    {
-        var entries = new Dictionary<string, RemoteEntry>();
-        await foreach (var entry in s.ListAsync(path, Ct))
-        {
-            entries[entry.Name] = entry;
-        }
-
-        return entries;
     }
 
     [Fact]

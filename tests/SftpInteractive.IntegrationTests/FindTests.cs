@@ -28,10 +28,11 @@ public sealed class FindTests
     }
 
     [Fact]
-    public async Task Find_ServerTakesNoFurtherLogin_SearchesOnTheSessionsOwnConnection()
+    public async Task Find_ServerTakesNoFurtherLogin_TheWalkNeedsNone()
     {
-        // Servers that allow one connection per user exist: the pool's connections are refused, the search still
-        // finds everything (it starts on the session's connection; the pool's would only have joined it).
+        // Servers that allow one connection per user exist. The walk's other workers list on more channels of the
+        // session's one connection (SSH.NET: channels the walk opens; OpenSSH: the pool's, channels of its ssh master),
+        // so the server sees one connection and refuses none, and the walk still runs on four channels.
         var server = TestServer.Require();
         await using var proxy = new FaultProxy(server.Port) { AcceptOnly = 1 };
         await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy), Ct);
@@ -39,23 +40,15 @@ public sealed class FindTests
         var result = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "wmr1006.csv", Parallelism = 4 }, Ct);
 
         Assert.Equal(LocalFiles(RemotePath.Combine(server.DataRoot, "WMR_Spots"), f => f.Name == "wmr1006.csv"), result.Paths);
-        if (s.Settings.Transport == SftpTransport.OpenSsh)
-        {
-            // The pool's connections are channels of the session's one login (its ssh master): the server sees one
-            // connection, refuses none, and the pool still gets its three.
-            Assert.True(await Poll.UntilAsync(() => s.PoolIfCreated?.IdleCount == 3, TimeSpan.FromSeconds(30), Ct), "the pool's channels did not open");
-            Assert.Equal((1, 0), (proxy.Connections, proxy.Refused));
-            return;
-        }
-
-        Assert.True(proxy.Refused > 0, "the search never asked for a further connection");
+        Assert.True(await Poll.UntilAsync(() => WalkChannels(s)?.IdleCount == 3, TimeSpan.FromSeconds(30), Ct), "the walk's channels did not open");
+        Assert.Equal((1, 0), (proxy.Connections, proxy.Refused));
     }
 
     [Fact]
-    public async Task Find_FurtherLoginsHang_TheSearchEndsWithoutWaitingForThem()
+    public async Task Find_FurtherLoginsHang_TheWalkWaitsForNone()
     {
-        // A further connection that never gets past its handshake (an overloaded server's MaxStartups): the search
-        // ends on the session's connection while those are still opening, and they join the pool once up.
+        // A further connection that would never get past its handshake (an overloaded server's MaxStartups) costs the
+        // walk nothing: it opens no further connection.
         var server = TestServer.Require();
         await using var proxy = new FaultProxy(server.Port);
         await using var s = await server.ConnectAsync("key", ConnectionFaultTests.ViaProxy(server, proxy, o => o.ConnectTimeout = TimeSpan.FromMinutes(5)), Ct);
@@ -64,19 +57,34 @@ public sealed class FindTests
         var result = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "wmr1006.csv", Parallelism = 4 }, Ct);
 
         Assert.Equal(LocalFiles(RemotePath.Combine(server.DataRoot, "WMR_Spots"), f => f.Name == "wmr1006.csv"), result.Paths);
-        if (s.Settings.Transport == SftpTransport.OpenSsh)
-        {
-            // No further login to hang: the pool's connections are channels of the session's ssh master, open at once.
-            Assert.True(await Poll.UntilAsync(() => s.PoolIfCreated?.IdleCount == 3, TimeSpan.FromSeconds(30), Ct), "the pool's channels did not open");
-            Assert.Equal((1, 0), (proxy.Connections, proxy.Held));
-            return;
-        }
-
-        Assert.Equal(0, s.PoolIfCreated!.Opened); // none of the pool's connections was up when the search ended
-        Assert.True(await Poll.UntilAsync(() => proxy.Held == 3, TimeSpan.FromSeconds(30), Ct), $"{proxy.Held} connections held");
-        proxy.HoldNewConnections = false;
-        Assert.True(await Poll.UntilAsync(() => s.PoolIfCreated!.IdleCount == 3, TimeSpan.FromSeconds(60), Ct), "the late connections did not join the pool");
+        Assert.True(await Poll.UntilAsync(() => WalkChannels(s)?.IdleCount == 3, TimeSpan.FromSeconds(30), Ct), "the walk's channels did not open");
+        Assert.Equal((1, 0), (proxy.Connections, proxy.Held));
     }
+
+    [Fact]
+    public async Task Find_MoreWorkersThanAConnectionTakesChannels_UsesThoseItGetsAndFindsEverything()
+    {
+        // Sixteen workers want fifteen more channels. SSH.NET lets ten be open on a connection and waits, with no time
+        // limit, for one to close before it opens the eleventh: the walk goes on with those it gets instead of hanging,
+        // and a second walk reuses them.
+        var server = TestServer.Require();
+        await using var s = await server.ConnectAsync("key", cancellationToken: Ct);
+        var expected = LocalFiles(RemotePath.Combine(server.DataRoot, "WMR_Spots"), f => f.Name == "wmr1006.csv");
+
+        var first = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "wmr1006.csv", Parallelism = 16 }, Ct).WaitAsync(TimeSpan.FromMinutes(2), Ct);
+        var second = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "wmr1006.csv", Parallelism = 16 }, Ct).WaitAsync(TimeSpan.FromMinutes(2), Ct);
+
+        Assert.Equal(expected, first.Paths);
+        Assert.Equal(expected, second.Paths);
+        var channels = WalkChannels(s)!;
+        // SSH.NET: nine of its ten for our channels (one kept for its own SFTP session), one of them the session's.
+        // OpenSSH: the test server's MaxSessions is 50, so all fifteen.
+        Assert.Equal(s.Settings.Transport == SftpTransport.OpenSsh ? 15 : 8, channels.IdleCount);
+        Assert.Equal(channels.IdleCount, channels.Opened); // the second walk opened none more
+    }
+
+    // The pool a walk's extra workers came from: the walk's channels on SSH.NET, the pool (ssh master channels) on OpenSSH.
+    private static SftpPool? WalkChannels(SftpSession s) => s.Settings.Transport == SftpTransport.OpenSsh ? s.PoolIfCreated : s.WalkChannelsIfCreated;
 
     [Fact]
     public async Task Find_PathGlobAndRegex_MatchTheLocalTree()

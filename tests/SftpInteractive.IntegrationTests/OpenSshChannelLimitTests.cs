@@ -31,7 +31,7 @@ public sealed class OpenSshChannelLimitTests
 
                 Assert.True(report.Succeeded, string.Join("\n", report.Failures));
                 Assert.Equal(Files, Directory.GetFiles(local, "f*", SearchOption.AllDirectories).Length);
-                Assert.Contains(lines, l => l.Contains("pool: the server refused", StringComparison.Ordinal) && l.Contains("MaxSessions", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.Contains("channels opened for a job were refused", StringComparison.Ordinal) && l.Contains("MaxSessions", StringComparison.Ordinal));
 
                 // Every channel the server allows is now open (the pool keeps the job's, idle): a command still gets one.
                 Assert.Equal("ok", (await s.RunAsync("echo ok", Ct)).StdOut.Trim());
@@ -50,7 +50,7 @@ public sealed class OpenSshChannelLimitTests
             {
                 Assert.Equal(0, s.PoolIfCreated?.IdleCount ?? 0);
                 getting = s.GetDirectoryAsync(scratch["tree"], local, new TransferOptions { Parallelism = 4 }, cancellationToken: Ct);
-                Assert.True(await Poll.UntilAsync(() => lines.Any(l => l.Contains("pool: the server refused", StringComparison.Ordinal)) || getting.IsCompleted,
+                Assert.True(await Poll.UntilAsync(() => lines.Any(l => l.Contains("channels opened for a job were refused", StringComparison.Ordinal)) || getting.IsCompleted,
                     TimeSpan.FromSeconds(30), Ct), "the job never asked for a channel");
                 Assert.False(getting.IsCompleted, getting.IsFaulted ? getting.Exception!.InnerException!.Message : "done with no channel");
             });

@@ -5,7 +5,7 @@ using SftpInteractive.Testing;
 namespace SftpInteractive.IntegrationTests;
 
 /// <summary>
-/// The pool's connections open in the background right after connect (<c>SFTP_WARM_POOL</c>), so the first search
+/// The pool's connections open in the background right after connect (<c>SFTP_WARM_POOL</c>), so the first tree job
 /// finds them ready; never where they would prompt, never leaking past Dispose, failures silent until a job needs them.
 /// </summary>
 [Collection(nameof(ProcessLog))]
@@ -22,33 +22,46 @@ public sealed class PoolWarmUpTests
     };
 
     [Fact]
-    public async Task Connect_PoolOpensWithoutAUserCall_FirstSearchOpensNoConnection()
+    public async Task Connect_PoolOpensWithoutAUserCall_FirstTreeGetOpensNoConnection()
     {
         var server = TestServer.Require("key");
         await using var s = await server.ConnectAsync("key", Warming(), Ct);
+        var local = Directory.CreateTempSubdirectory("sftpi-warm-").FullName;
+        try
+        {
+            var pool = s.PoolIfCreated ?? throw new InvalidOperationException("no pool after connect");
+            Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} connections opened");
+            var report = await s.GetDirectoryAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North/history"), local, new TransferOptions { Parallelism = Warm }, cancellationToken: Ct);
 
-        var pool = s.PoolIfCreated ?? throw new InvalidOperationException("no pool after connect");
-        Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} connections opened");
-        var found = await s.FindAllAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North"), new FindOptions { Glob = "*.csv", Parallelism = Warm }, Ct);
-
-        Assert.NotEmpty(found);
-        Assert.Equal(Warm, pool.Opened); // the search used the warm connections
-        Assert.Equal(Warm, pool.IdleCount);
+            Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+            Assert.Equal(Warm, pool.Opened); // the transfer used the warm connections
+            Assert.Equal(Warm, pool.IdleCount);
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
     }
 
     [Fact]
-    public async Task Search_WhileThePoolIsStillOpening_WaitsForThoseConnectionsInsteadOfOpeningMore()
+    public async Task TreeGet_WhileThePoolIsStillOpening_WaitsForThoseConnectionsInsteadOfOpeningMore()
     {
         var server = TestServer.Require("key");
         await using var s = await server.ConnectAsync("key", Warming(), Ct);
+        var local = Directory.CreateTempSubdirectory("sftpi-warm-").FullName;
+        try
+        {
+            var report = await s.GetDirectoryAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North/history"), local, new TransferOptions { Parallelism = Warm }, cancellationToken: Ct);
 
-        var found = await s.FindAllAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North"), new FindOptions { Glob = "*.csv", Parallelism = Warm }, Ct);
-
-        // The search may end before the warm-up has opened its last connection; once it has, none more were opened.
-        Assert.NotEmpty(found);
-        var pool = s.PoolIfCreated!;
-        Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} of {Warm} connections opened");
-        Assert.Equal(Warm, pool.Opened);
+            Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+            var pool = s.PoolIfCreated!;
+            Assert.Equal(Warm, pool.Opened);
+            Assert.Equal(Warm, pool.IdleCount);
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
     }
 
     [Fact]
@@ -124,7 +137,7 @@ public sealed class PoolWarmUpTests
     }
 
     [Fact]
-    public async Task WarmUpFails_ServerStopsAccepting_NothingSurfacesAndSearchesGoOnAlone()
+    public async Task WarmUpFails_ServerStopsAccepting_NothingSurfacesAndJobsGoOn()
     {
         var server = TestServer.Require("key");
         await using var proxy = new FaultProxy(server.Port) { AcceptOnly = 1 };
@@ -154,14 +167,24 @@ public sealed class PoolWarmUpTests
             Assert.True(s.IsConnected);
             await s.StatAsync(".", Ct); // the session's own connection is untouched
 
-            // A search needs no more than the session's own connection: the refused ones only cost it their help.
-            var alone = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "*.csv", MaxDepth = 2 }, Ct);
+            // A search needs no further connection: its other workers list on channels of the session's own.
+            var found = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "*.csv", MaxDepth = 2, Parallelism = Warm }, Ct);
+            Assert.NotEmpty(found);
             Assert.Equal(0, pool.Opened);
+            Assert.Equal(Warm - 1, s.WalkChannelsIfCreated!.IdleCount);
 
-            proxy.AcceptOnly = null; // the server is back: the next job opens its connections
-            var helped = await s.FindAllAsync(server.DataRoot, new FindOptions { Glob = "*.csv", MaxDepth = 2 }, Ct);
-            Assert.Equal(helped.Paths, alone.Paths);
-            Assert.True(await Poll.UntilAsync(() => pool.IdleCount == Warm - 1, TimeSpan.FromSeconds(30), Ct), $"{pool.IdleCount} connections back in the pool");
+            proxy.AcceptOnly = null; // the server is back: the next tree transfer opens its connections
+            var local = Directory.CreateTempSubdirectory("sftpi-warm-").FullName;
+            try
+            {
+                var report = await s.GetDirectoryAsync(RemotePath.Combine(server.DataRoot, "WMR_Spots/North/history"), local, new TransferOptions { Parallelism = Warm }, cancellationToken: Ct);
+                Assert.True(report.Succeeded, string.Join("\n", report.Failures));
+                Assert.Equal(Warm, pool.IdleCount);
+            }
+            finally
+            {
+                Directory.Delete(local, recursive: true);
+            }
         }
         finally
         {

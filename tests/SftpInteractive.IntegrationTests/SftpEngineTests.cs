@@ -35,6 +35,43 @@ public sealed class SftpEngineTests
     }
 
     [Fact]
+    public async Task SubsystemChannel_MoreThanSshNetLetsBeOpen_RefusedAtOnceAndFreedOnDispose()
+    {
+        // SSH.NET lets ConnectionInfo.MaxSessions (10) channels be open on a connection and waits, with no time limit,
+        // for one to close before it opens the eleventh; the server here takes 50. One is left for SSH.NET's own SFTP
+        // session, so at most nine of ours: the next is refused at once, marked so a job goes on with those it has.
+        await using var s = await TestServer.Require().ConnectAsync("key", cancellationToken: Ct);
+        var opened = new List<Renci.SshNet.SftpClient>();
+        try
+        {
+            Exception? refused = null;
+            while (refused is null && opened.Count < 12)
+            {
+                try
+                {
+                    opened.Add(await SshNetChannelSftpClient.OpenAsync(s.Settings, s.Client, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct));
+                }
+                catch (SshException e)
+                {
+                    refused = e;
+                }
+            }
+
+            Assert.NotNull(refused);
+            Assert.True(ChannelRefusal.Is(refused), refused.ToString());
+            Assert.InRange(opened.Count, 1, s.Client.ConnectionInfo.MaxSessions - 1);
+
+            opened[0].Dispose();
+            opened[0] = await SshNetChannelSftpClient.OpenAsync(s.Settings, s.Client, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            Assert.True((await SftpClientRequests.StatAsync(opened[0], "/", Ct)).IsDirectory); // and it works
+        }
+        finally
+        {
+            opened.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task RoundTrip_AfterAnyRequest_IsTheEnginesShortestWaitWithinThatRequest()
     {
         // The link's round trip decides whether a large put is split (RangePlan); it used to be timed only around the

@@ -82,7 +82,7 @@ internal static class SettingKeys
     /// <summary>Host key signature algorithms to accept (HostKeyAlgorithms), in the same form as <see cref="KexAlgorithms"/>.</summary>
     public const string HostKeyAlgorithms = "SFTP_HOST_KEY_ALGORITHMS";
 
-    /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
+    /// <summary>Connections opened in the background right after connect for tree transfers (and searches on the OpenSSH transport; 0: none).</summary>
     public const string WarmPool = "SFTP_WARM_POOL";
 
     /// <summary>What carries the SFTP bytes: sshnet (default) or openssh (<c>ssh -s sftp</c>).</summary>

@@ -60,7 +60,7 @@ public sealed class SftpSettings
     /// <summary>Keepalive interval; <see cref="TimeSpan.Zero"/> turns keepalive off.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Connections opened in the background right after connect for searches and tree transfers (0: none).</summary>
+    /// <summary>Connections opened in the background right after connect for tree transfers (and searches on the OpenSSH transport; 0: none).</summary>
     public int WarmPool { get; init; }
 
     /// <summary>What carries the SFTP bytes.</summary>

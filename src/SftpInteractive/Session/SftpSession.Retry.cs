@@ -57,6 +57,7 @@ public sealed partial class SftpSession
             }
 
             _pool?.Clear();
+            _channels?.Clear();
             await ReconnectAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -42,6 +42,7 @@ public sealed partial class SftpSession
     {
         options ??= TransferOptions.Default;
         using var link = SftpCancellation.Link(cancellationToken, out var token);
+        WarmUpForTransfer(options);
         var plan = await PlanGetAsync(remoteDirectory, localDirectory, options, token).ConfigureAwait(false);
         return await RunPlanAsync(plan, options, progress, token).ConfigureAwait(false);
     }
@@ -103,6 +104,7 @@ public sealed partial class SftpSession
     {
         options ??= TransferOptions.Default;
         using var link = SftpCancellation.Link(cancellationToken, out var token);
+        WarmUpForTransfer(options);
         var plan = await PlanWithRetriesAsync(options, async t =>
         {
             var planned = await PlanPutOnceAsync(localDirectory, remoteDirectory, options, t).ConfigureAwait(false);
@@ -133,6 +135,11 @@ public sealed partial class SftpSession
         options ??= TransferOptions.Default;
         using var link = SftpCancellation.Link(cancellationToken, out var token);
         var query = pattern with { Type = RemoteEntryType.File, Parallelism = options.EffectiveParallelism };
+        if (!dryRun)
+        {
+            WarmUpForTransfer(options);
+        }
+
         var matches = await PlanWithRetriesAsync(options, t => FindAllAsync(root, query, t), m => m.Errors.Count > 0, token).ConfigureAwait(false);
         var prefix = matches.Root == "/" ? "/" : matches.Root + "/";
         var files = matches.Select(e => (e, e.Path.StartsWith(prefix, StringComparison.Ordinal) ? e.Path[prefix.Length..] : e.Name));
@@ -161,24 +168,17 @@ public sealed partial class SftpSession
             throw new SftpTransferException($"{root} is a file, not a folder. Use GetAsync(\"{root}\", localPath) for one file.");
         }
 
-        var clients = RentForWalk(parallelism, cancellationToken);
-        try
+        using var rental = WalkRental.Start(WalkPool, parallelism, cancellationToken);
+        await foreach (var found in TreeWalker.WalkAsync(this, _client, rental.Clients, root, int.MaxValue, owners, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var found in TreeWalker.WalkAsync(this, _client, clients, root, int.MaxValue, owners, cancellationToken).ConfigureAwait(false))
+            if (found.Error is not null)
             {
-                if (found.Error is not null)
-                {
-                    errors.Add(found.Error);
-                }
-                else if (found.Entry!.IsFile)
-                {
-                    yield return (found.Entry, found.RelativePath);
-                }
+                errors.Add(found.Error);
             }
-        }
-        finally
-        {
-            ReturnWhenArrived(clients);
+            else if (found.Entry!.IsFile)
+            {
+                yield return (found.Entry, found.RelativePath);
+            }
         }
     }
 }

@@ -103,6 +103,7 @@ public sealed partial class SftpSession : IAsyncDisposable, IDisposable, IRichDi
 
         _disposed = true;
         StopWatchdog();
+        _channels?.Dispose(); // before the connection they are channels of
         _client.Dispose();
         _sshNetClient?.Dispose();
         _pool?.Dispose();

@@ -62,12 +62,6 @@ internal sealed partial class SshConnector
     /// next connection logs in afresh instead of opening channels on a stalled one.</summary>
     public void DisposeMaster() => Interlocked.Exchange(ref _master, null)?.Dispose();
 
-    /// <summary>True when <paramref name="e"/> is the server refusing one more channel on the master's connection (its
-    /// MaxSessions, sshd's default 10), not a lost connection: the transfer pool keeps the channels it has.</summary>
-    internal static bool IsChannelRefused(Exception e) => e.Data.Contains(ChannelRefusedMarker);
-
-    private const string ChannelRefusedMarker = "sftpi.channel-refused";
-
     // ssh's mux client when the server refuses the session channel: "session request failed: Session open refused by
     // peer"; a refused channel open in general says "open failed" with the reason ("administratively prohibited").
     private static bool SaysChannelRefused(string said) =>
@@ -100,10 +94,8 @@ internal sealed partial class SshConnector
             {
                 if (SaysChannelRefused(e.Message) && master.IsAlive)
                 {
-                    var refused = new SftpConnectionException($"The server refused another SFTP channel on the connection to {settings.Target} " +
-                        $"(its MaxSessions limit, sshd's default is 10): {e.Message}", e);
-                    refused.Data[ChannelRefusedMarker] = true;
-                    throw refused;
+                    throw ChannelRefusal.Mark(new SftpConnectionException($"The server refused another SFTP channel on the connection to {settings.Target} " +
+                        $"(its MaxSessions limit, sshd's default is 10): {e.Message}", e));
                 }
 
                 if (attempt > 0 || !await EndedAsync(master, cancellationToken).ConfigureAwait(false))

@@ -58,7 +58,9 @@ internal sealed class SshNetChannelSftpClient : EngineSftpClient
     /// <exception cref="Renci.SshNet.Common.SshException">The connection is gone or the server refused the channel.</exception>
     public static async Task<SftpClient> OpenAsync(SftpSettings settings, SftpClient connection, CancellationToken cancellationToken)
     {
-        var transport = SshNetSubsystemChannel.Open(connection);
+        // SSH.NET waits for the channel's confirmation and the subsystem's reply on the calling thread (two round
+        // trips): off the caller's, so several open at once and the caller goes on meanwhile.
+        var transport = await Task.Run(() => SshNetSubsystemChannel.Open(connection), cancellationToken).ConfigureAwait(false);
         try
         {
             return new SshNetChannelSftpClient(settings, await SftpEngine.StartAsync(transport, cancellationToken).ConfigureAwait(false));

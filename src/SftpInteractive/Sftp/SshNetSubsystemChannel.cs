@@ -23,17 +23,22 @@ internal sealed class SshNetSubsystemChannel : ISftpTransport
     private const string DataEventArgs = "Renci.SshNet.Common.ChannelDataEventArgs" + Assembly;
     private const string ChannelEventArgs = "Renci.SshNet.Common.ChannelEventArgs" + Assembly;
 
+    // Our channels open on each SSH.NET connection (see Open).
+    private static readonly ConditionalWeakTable<Session, SemaphoreSlim> Slots = new();
+
     private readonly object _channel;
     private readonly Session _session;
+    private readonly SemaphoreSlim _slots;
+    private int _released;
     private readonly Delegate _onData;
     private readonly Delegate _onClosed;
     private readonly Timer _watch;
     private ISftpReceiver? _receiver;
     private int _closed;
 
-    private SshNetSubsystemChannel(object channel, Session session)
+    private SshNetSubsystemChannel(object channel, Session session, SemaphoreSlim slots)
     {
-        (_channel, _session) = (channel, session);
+        (_channel, _session, _slots) = (channel, session, slots);
 
         // SSH.NET raises no event when its own client disconnects (Disconnect, Dispose, a reconnect): every request
         // still waiting would wait forever. The connection's state is looked at once a second instead.
@@ -56,23 +61,52 @@ internal sealed class SshNetSubsystemChannel : ISftpTransport
     /// <inheritdoc/>
     public int LocalPacketSize => (int)Math.Min(LocalPacketSizeOf(_channel), int.MaxValue);
 
-    /// <summary>Opens an <c>sftp</c> subsystem channel on <paramref name="client"/>'s SSH session.</summary>
+    /// <summary>Opens an <c>sftp</c> subsystem channel on <paramref name="client"/>'s SSH session. SSH.NET lets
+    /// <see cref="ConnectionInfo.MaxSessions"/> channels be open on one connection and waits, with no time limit, for one
+    /// to close before it opens another; so one more than that is refused here at once instead (one is left for
+    /// SSH.NET's own SFTP session, <see cref="SshNetEngineClient.WithSshNetSftp"/>).</summary>
     /// <exception cref="SshConnectionException">The client is not connected.</exception>
-    /// <exception cref="SshException">The server refused the channel or the subsystem.</exception>
+    /// <exception cref="SshException">The server refused the channel or the subsystem; a refused channel (the server's
+    /// MaxSessions, or the limit above) is marked for <see cref="ChannelRefusal.Is"/>.</exception>
     public static SshNetSubsystemChannel Open(BaseClient client)
     {
         var session = GetSession(client) as Session ?? throw new SshConnectionException("Client not connected.");
-        var channel = CreateChannelSession(session);
-        var transport = new SshNetSubsystemChannel(channel, session);
+        var most = Math.Max(client.ConnectionInfo.MaxSessions - 1, 1);
+        var slots = Slots.GetValue(session, _ => new SemaphoreSlim(most));
+        if (!slots.Wait(0))
+        {
+            throw ChannelRefusal.Mark(new SshException($"all {most} SFTP channels one SSH.NET connection may have (ConnectionInfo.MaxSessions, less one) are open"));
+        }
+
+        SshNetSubsystemChannel transport;
         try
         {
-            AddDataReceived(channel, transport._onData);
-            AddClosed(channel, transport._onClosed);
-            AddException(channel, transport.OnException);
+            transport = new SshNetSubsystemChannel(CreateChannelSession(session), session, slots);
+        }
+        catch
+        {
+            slots.Release();
+            throw;
+        }
+
+        try
+        {
+            AddDataReceived(transport._channel, transport._onData);
+            AddClosed(transport._channel, transport._onClosed);
+            AddException(transport._channel, transport.OnException);
             session.Disconnected += transport.OnDisconnected;
             session.ErrorOccured += transport.OnSessionError;
-            OpenChannel(channel);
-            if (!SendSubsystemRequest(channel, "sftp"))
+            try
+            {
+                OpenChannel(transport._channel);
+            }
+            catch (SshException e) when (e is not (SshConnectionException or SshOperationTimeoutException) && session.IsConnected && !IsChannelOpen(transport._channel))
+            {
+                // SSH.NET's "Failed to open a channel after N attempts": the server said no each time (its MaxSessions).
+                throw ChannelRefusal.Mark(new SshException($"the server refused another channel ({e.Message})", e));
+            }
+
+            if (!SendSubsystemRequest(transport._channel, "sftp"))
             {
                 throw new SshException("The server refused the sftp subsystem.");
             }
@@ -108,6 +142,10 @@ internal sealed class SshNetSubsystemChannel : ISftpTransport
         RemoveClosed(_channel, _onClosed);
         RemoveException(_channel, OnException);
         ((IDisposable)_channel).Dispose();
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            _slots.Release();
+        }
     }
 
     private void OnException(object? sender, ExceptionEventArgs e) => Close(e.Exception);

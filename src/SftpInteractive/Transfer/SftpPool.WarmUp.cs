@@ -42,7 +42,7 @@ internal sealed partial class SftpPool
                 return;
             }
 
-            Log($"pool: opening {missing} connection{(missing == 1 ? "" : "s")} in the background for searches and tree transfers");
+            Log($"pool: opening {missing} connection{(missing == 1 ? "" : "s")} in the background for parallel jobs");
             for (var i = 0; i < missing; i++)
             {
                 var warming = new Warming();
@@ -82,9 +82,21 @@ internal sealed partial class SftpPool
         }
         catch (OperationCanceledException)
         {
-            foreach (var warming in claimed)
+            Warming[] done;
+            lock (_gate)
             {
-                // Still opening: it joins the pool once it is up.
+                done = [.. claimed.Where(w => w.Done)];
+                foreach (var warming in claimed.Where(w => !w.Done))
+                {
+                    // Still opening: back among those opening ahead, for the next job to claim (or idle once up).
+                    warming.Claimed = false;
+                    _warming.Add(warming);
+                }
+            }
+
+            foreach (var warming in done)
+            {
+                // Up (or failed) while claimed: handed to this job, which no longer wants it.
                 _ = warming.Result.Task.ContinueWith(t => Return(t.Result is { } client ? [client] : []), CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
@@ -112,6 +124,7 @@ internal sealed partial class SftpPool
             {
                 // From opening to idle in one step: a job renting now sees it in one list or the other.
                 claimed = warming.Claimed;
+                warming.Done = true;
                 _warming.Remove(warming);
                 if (!claimed && up)
                 {
@@ -163,5 +176,8 @@ internal sealed partial class SftpPool
         public TaskCompletionSource<SftpClient?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool Claimed { get; set; }
+
+        // Up or failed, its fate decided (under _gate): a job that calls off its claim cannot put it back.
+        public bool Done { get; set; }
     }
 }

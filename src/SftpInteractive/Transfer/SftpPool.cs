@@ -9,7 +9,7 @@ namespace SftpInteractive;
 /// cores. Connections are opened on demand (in parallel) or ahead of time (<see cref="WarmUp"/>), kept for the next
 /// job, and closed with the session.
 /// </summary>
-internal sealed partial class SftpPool(SshConnector connector) : IDisposable
+internal sealed partial class SftpPool(Func<bool, CancellationToken, Task<SftpClient>> open) : IDisposable
 {
     /// <summary>Connections a search or tree job uses unless told otherwise, and so the number opened ahead.</summary>
     internal const int DefaultConnections = 4;
@@ -70,14 +70,14 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
             await Task.WhenAll(opening).ConfigureAwait(false);
             clients.AddRange(opening.Select(t => t.Result));
         }
-        catch (Exception) when (opening.Length > 0 && opening.All(t => t.IsCompletedSuccessfully || t.Exception?.InnerException is { } e && SshConnector.IsChannelRefused(e)))
+        catch (Exception) when (opening.Length > 0 && opening.All(t => t.IsCompletedSuccessfully || t.Exception?.InnerException is { } e && ChannelRefusal.Is(e)))
         {
-            // The server allows no more channels on this connection (OpenSSH transport: MaxSessions). The job goes on
-            // with the channels it has; one that needs a channel and got none waits for another job's.
+            // The connection takes no more channels (the server's MaxSessions; on SSH.NET also its own limit). The job
+            // goes on with the channels it has; one that needs a channel and got none waits for another job's.
             var opened = opening.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
             clients.AddRange(opened);
-            Log($"pool: the server refused {opening.Length - opened.Count} of the {opening.Length} SFTP channels opened for a job (its MaxSessions limit); " +
-                $"it uses {clients.Count} of the {count} it asked for");
+            Log($"pool: {opening.Length - opened.Count} of the {opening.Length} SFTP channels opened for a job were refused " +
+                $"({Redactor.Redact(opening.First(t => !t.IsCompletedSuccessfully).Exception!.InnerException!.Message)}); it uses {clients.Count} of the {count} it asked for");
         }
         catch
         {
@@ -186,7 +186,7 @@ internal sealed partial class SftpPool(SshConnector connector) : IDisposable
     private async Task<SftpClient> OpenAsync(bool mayAsk, CancellationToken cancellationToken)
     {
         ThreadPoolHeadroom.Ensure(MaxIdle);
-        var client = await connector.ConnectSftpAsync(mayAsk, cancellationToken).ConfigureAwait(false);
+        var client = await open(mayAsk, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _opened);
         return client;
     }

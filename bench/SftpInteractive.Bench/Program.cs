@@ -74,8 +74,9 @@ static async Task<string> RssGetAsync(SftpSession session, string remote, string
 
 static async Task<string> FindTwiceAsync(SftpSession session, string root, string glob, int parallel)
 {
-    // The first search right after connect (cold) finds the pool's connections opening since connect (or opens them
-    // itself with SFTP_WARM_POOL=0); the second reuses them, as later searches in a session do.
+    // The first search right after connect (cold) opens its workers' extra sftp channels on the session's connection
+    // (on the OpenSSH transport, finds the pool's opening since connect with SFTP_WARM_POOL > 0); the second reuses
+    // them, as later searches in a session do.
     var options = new FindOptions { Glob = glob, Parallelism = parallel };
     var cold = await session.FindAllAsync(root, options);
     var warm = System.Diagnostics.Stopwatch.StartNew();

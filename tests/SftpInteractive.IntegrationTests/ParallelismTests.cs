@@ -17,7 +17,7 @@ public sealed class ParallelismTests : IDisposable
     public void Dispose() => _local.Delete(recursive: true);
 
     [Fact]
-    public async Task Find_WalksTheTreeOverSeveralSshConnections()
+    public async Task Find_WalksTheTreeOverSeveralChannelsOfTheOneLogin()
     {
         var server = TestServer.Require();
         await using var s = await ConnectWarmAsync(server);
@@ -32,7 +32,29 @@ public sealed class ParallelismTests : IDisposable
         }
 
         Assert.True(found > 9000);
-        AssertSeveralNewConnections(s, server, before, during!);
+        if (s.Settings.Transport == SftpTransport.OpenSsh)
+        {
+            AssertSeveralNewConnections(s, server, before, during!); // ssh -S channel processes of the one master
+            return;
+        }
+
+        // SSH.NET: no further TCP connection or login; three more sftp channels on the session's, each of which listed.
+        Assert.Equal(before, Connections(s, server));
+        var channels = await s.WalkChannelsIfCreated!.RentAsync(3, Ct);
+        try
+        {
+            Assert.Equal(3, channels.Length);
+            foreach (var channel in channels)
+            {
+                Assert.True((await SftpEngines.ForAsync(channel, Ct)).ShortestRoundTrip > TimeSpan.Zero, "a walk channel answered no request");
+            }
+
+            Assert.Equal(3, s.WalkChannelsIfCreated.Opened);
+        }
+        finally
+        {
+            s.WalkChannelsIfCreated.Return(channels);
+        }
     }
 
     [Fact]

@@ -161,24 +161,34 @@ internal sealed partial class SftpEngine
 
     /// <summary>
     /// The entries of a directory as the server sends them (OPENDIR, READDIR until its end, then a CLOSE nobody waits
-    /// for: the server handles requests in order), <c>.</c> and <c>..</c> included.
+    /// for: the server handles requests in order), <c>.</c> and <c>..</c> included. The first two READDIRs go out
+    /// together: most folders fit in one reply, and the second's end-of-directory then comes a round trip sooner (two
+    /// round trips a folder instead of three, no request more). Were a server to answer them out of order, both
+    /// batches are still given, the later first.
     /// </summary>
     public async IAsyncEnumerable<SftpName> ReadDirectoryAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var handle = await OpenDirAsync(path, cancellationToken).ConfigureAwait(false);
+        var current = ReadDirAsync(handle, cancellationToken);
+        Task<IReadOnlyList<SftpName>?>? ahead = ReadDirAsync(handle, cancellationToken);
         try
         {
-            while (await ReadDirAsync(handle, cancellationToken).ConfigureAwait(false) is { } names)
+            while (await current.ConfigureAwait(false) is { } names)
             {
                 foreach (var name in names)
                 {
                     yield return name;
                 }
+
+                current = ahead ?? ReadDirAsync(handle, cancellationToken);
+                ahead = null;
             }
         }
         finally
         {
             CloseUnanswered(handle);
+            // Not awaited when the caller stopped early or the first failed: its outcome is of no use.
+            ahead?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 

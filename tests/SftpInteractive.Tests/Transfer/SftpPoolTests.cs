@@ -11,10 +11,8 @@ public sealed class SftpPoolTests
     [Fact]
     public async Task RentCalledOffWhileWarming_TheNextJobGetsThoseConnectionsAndEachIsIdleOnce()
     {
-        var opens = new Opens();
-        using var pool = new SftpPool(opens.OpenAsync);
-        pool.WarmUp(3);
-        Assert.True(await opens.StartedAsync(3), "the warm-up did not start its opens");
+        var (pool, opens) = await WarmingAsync(3);
+        using var disposing = pool;
 
         // A walk that ends before they are up calls its rent off; a tree transfer then rents the same three.
         using (var walk = new CancellationTokenSource())
@@ -38,10 +36,8 @@ public sealed class SftpPoolTests
     [Fact]
     public async Task RentCalledOffAfterOneCameUp_ThatOneGoesIdleAndTheOthersStayClaimable()
     {
-        var opens = new Opens();
-        using var pool = new SftpPool(opens.OpenAsync);
-        pool.WarmUp(2);
-        Assert.True(await opens.StartedAsync(2), "the warm-up did not start its opens");
+        var (pool, opens) = await WarmingAsync(2);
+        using var disposing = pool;
 
         using (var walk = new CancellationTokenSource())
         {
@@ -59,6 +55,16 @@ public sealed class SftpPoolTests
         Assert.Equal(2, clients.Distinct().Count());
         Assert.Equal(2, pool.Opened);
         Assert.Equal(0, pool.IdleCount);
+    }
+
+    // A pool opening `count` connections ahead of time, none of them up yet.
+    private static async Task<(SftpPool, Opens)> WarmingAsync(int count)
+    {
+        var opens = new Opens();
+        var pool = new SftpPool(opens.OpenAsync);
+        pool.WarmUp(count);
+        Assert.True(await opens.StartedAsync(count), "the warm-up did not start its opens");
+        return (pool, opens);
     }
 
     // Opens that wait for the test: the n-th open completes when Complete(n) or CompleteAll is called.

@@ -30,8 +30,10 @@ internal sealed partial class SftpPool(Func<bool, CancellationToken, Task<SftpCl
 
     /// <summary>Rents <paramref name="count"/> connected clients: idle ones first, then those still opening ahead of
     /// time, then the missing ones, opened in parallel. A connection that failed to open ahead of time is opened
-    /// again here, so the job gets the real error.</summary>
-    public async Task<SftpClient[]> RentAsync(int count, CancellationToken cancellationToken)
+    /// again here, so the job gets the real error. When <paramref name="abandon"/> fires (the job is over), those still
+    /// opening ahead of time are left for the next job and none more is opened; those this call is opening finish and
+    /// reach the caller, who gives them back.</summary>
+    public async Task<SftpClient[]> RentAsync(int count, CancellationToken cancellationToken, CancellationToken abandon = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var clients = new List<SftpClient>(count);
@@ -65,7 +67,12 @@ internal sealed partial class SftpPool(Func<bool, CancellationToken, Task<SftpCl
         Task<SftpClient>[] opening = [];
         try
         {
-            clients.AddRange(await WaitForWarmingAsync(claimed, cancellationToken).ConfigureAwait(false));
+            using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abandon))
+            {
+                clients.AddRange(await WaitForWarmingAsync(claimed, waiting.Token).ConfigureAwait(false));
+            }
+
+            abandon.ThrowIfCancellationRequested();
             opening = [.. Enumerable.Range(0, count - clients.Count).Select(_ => OpenAsync(mayAsk: true, cancellationToken))];
             await Task.WhenAll(opening).ConfigureAwait(false);
             clients.AddRange(opening.Select(t => t.Result));

@@ -4,9 +4,10 @@ namespace SftpInteractive;
 
 /// <summary>
 /// The extra connections or channels of one walk (the session's own is its first): rented from a pool when the walk
-/// starts, joining it as they open, and given back when it ends. A walk that ends before they are all up calls off
-/// the rest: those the pool was opening ahead of time stay there for the next job (a tree transfer's right after its
-/// walk) instead of arriving idle just after that job found none and opened its own.
+/// starts, joining it as they open, and given back when it ends. A walk that ends before they are all up lets go of
+/// those the pool was opening ahead of time, which stay there for the next job (a tree transfer's, right after its
+/// walk) instead of arriving idle just after that job found none and opened its own; those opened for the walk itself
+/// finish and go back to the pool for the next walk.
 /// </summary>
 internal sealed class WalkRental : IDisposable
 {
@@ -16,8 +17,8 @@ internal sealed class WalkRental : IDisposable
     private WalkRental(SftpPool pool, int extra, CancellationToken cancellationToken)
     {
         _pool = pool;
-        _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Clients = extra == 0 ? Task.FromResult<SftpClient[]>([]) : pool.RentAsync(extra, _abandon.Token);
+        _abandon = new CancellationTokenSource();
+        Clients = extra == 0 ? Task.FromResult<SftpClient[]>([]) : pool.RentAsync(extra, cancellationToken, _abandon.Token);
     }
 
     /// <summary>The extra clients, as they arrive.</summary>
@@ -27,7 +28,7 @@ internal sealed class WalkRental : IDisposable
     public static WalkRental Start(SftpPool pool, int parallelism, CancellationToken cancellationToken) =>
         new(pool, Math.Clamp(parallelism, 1, 16) - 1, cancellationToken);
 
-    /// <summary>Gives the clients back, or calls off those still on their way; a failure to open them only cost the walk
+    /// <summary>Gives the clients back now or as they arrive (see the class); a failure to open them only cost the walk
     /// their help, so it is logged, not thrown.</summary>
     public void Dispose()
     {

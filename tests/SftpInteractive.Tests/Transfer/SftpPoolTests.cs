@@ -57,6 +57,23 @@ public sealed class SftpPoolTests
         Assert.Equal(0, pool.IdleCount);
     }
 
+    [Fact]
+    public async Task WalkEndsBeforeItsOwnChannelsAreUp_TheyFinishOpeningAndWaitIdleForTheNextWalk()
+    {
+        var opens = new Opens();
+        using var pool = new SftpPool(opens.OpenAsync);
+
+        var rental = WalkRental.Start(pool, parallelism: 4, Ct);
+        Assert.True(await opens.StartedAsync(3), "the walk did not open its three channels");
+        rental.Dispose(); // the walk is over before any came up
+        opens.CompleteAll();
+
+        Assert.True(await Poll.UntilAsync(() => pool.IdleCount == 3, TimeSpan.FromSeconds(10), Ct), $"{pool.IdleCount} of 3 kept");
+        using var next = WalkRental.Start(pool, parallelism: 4, Ct);
+        Assert.Equal(3, (await next.Clients.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Length);
+        Assert.Equal(3, pool.Opened); // the next walk opened none
+    }
+
     // A pool opening `count` connections ahead of time, none of them up yet.
     private static async Task<(SftpPool, Opens)> WarmingAsync(int count)
     {
@@ -67,7 +84,7 @@ public sealed class SftpPoolTests
         return (pool, opens);
     }
 
-    // Opens that wait for the test: the n-th open completes when Complete(n) or CompleteAll is called.
+    // Opens that wait for the test: the n-th open completes when Complete(n) or CompleteAll is called, unless called off first.
     private sealed class Opens
     {
         private readonly List<TaskCompletionSource<SftpClient>> _started = [];
@@ -76,6 +93,7 @@ public sealed class SftpPoolTests
         public Task<SftpClient> OpenAsync(bool mayAsk, CancellationToken cancellationToken)
         {
             var opening = new TaskCompletionSource<SftpClient>(TaskCreationOptions.RunContinuationsAsynchronously);
+            cancellationToken.Register(() => opening.TrySetCanceled(cancellationToken)); // as a real open is called off
             lock (_gate)
             {
                 _started.Add(opening);
@@ -90,7 +108,7 @@ public sealed class SftpPoolTests
         {
             lock (_gate)
             {
-                _started[index].SetResult(new UpClient());
+                _started[index].TrySetResult(new UpClient());
             }
         }
 
@@ -98,9 +116,9 @@ public sealed class SftpPoolTests
         {
             lock (_gate)
             {
-                foreach (var opening in _started.Where(o => !o.Task.IsCompleted))
+                foreach (var opening in _started)
                 {
-                    opening.SetResult(new UpClient());
+                    opening.TrySetResult(new UpClient());
                 }
             }
         }

@@ -12,8 +12,8 @@ for rep in $(seq 1 "$REPS"); do
   cold=$(echo "$out" | "$PY" -c 'import json,re,sys; print(re.search(r"cold ([0-9.]+) s", json.load(sys.stdin)["detail"]).group(1))')
   warm=$(echo "$out" | "$PY" -c 'import json,re,sys; print(re.search(r"warm_s=([0-9.]+)", json.load(sys.stdin)["detail"]).group(1))')
   record search "wmr1006.csv in $ROOT (${DIRS} dirs)" ours "$rep" "$cold" \
-    "FindAsync cold: first search right after connect; pooled connections opened ahead from connect only when SFTP_WARM_POOL > 0 (here ${SFTP_WARM_POOL:-0})" "$(echo "$out" | "$PY" -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"connect_s": d["connect_s"], "detail": d["detail"]}))')"
-  record search-warm "wmr1006.csv in $ROOT (${DIRS} dirs)" ours "$rep" "$warm" "FindAsync warm: second search of the session, pool already open"
+    "FindAsync cold: first search right after connect, its 3 extra workers on sftp channels it opens on the session's connection" "$(echo "$out" | "$PY" -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"connect_s": d["connect_s"], "detail": d["detail"]}))')"
+  record search-warm "wmr1006.csv in $ROOT (${DIRS} dirs)" ours "$rep" "$warm" "FindAsync warm: second search of the session, its channels already open"
   settle
   out=$(HOST="$HOST" PORT="$PORT" "$PY" "$BENCH_DIR/peers/paramiko_bench.py" walk "$ROOT" wmr1006.csv)
   record search "wmr1006.csv in $ROOT (${DIRS} dirs)" paramiko-serial "$rep" "$(echo "$out" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["work_s"])')" \

@@ -71,7 +71,8 @@ public sealed partial class SftpSession
     }
 
     /// <summary>Starts opening the pool's connections in the background (<see cref="SftpSettings.WarmPool"/>), so the
-    /// first search or tree job finds them ready, unless the connect needed the user for a one-time code.</summary>
+    /// first tree job (and, on the OpenSSH transport, search) finds them ready, unless the connect needed the user for a
+    /// one-time code.</summary>
     private void WarmUpPool()
     {
         if (Settings.WarmPool <= 0)

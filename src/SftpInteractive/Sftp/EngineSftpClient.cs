@@ -59,7 +59,9 @@ internal sealed class SshNetChannelSftpClient : EngineSftpClient
     public static async Task<SftpClient> OpenAsync(SftpSettings settings, SftpClient connection, CancellationToken cancellationToken)
     {
         // SSH.NET waits for the channel's confirmation and the subsystem's reply on the calling thread (two round
-        // trips): off the caller's, so several open at once and the caller goes on meanwhile.
+        // trips): off the caller's, so several open at once and the caller goes on meanwhile, each waiting on a worker
+        // of its own rather than one the cores' work needs.
+        ThreadPoolHeadroom.Ensure(SshNetSubsystemChannel.MostOpen);
         var transport = await Task.Run(() => SshNetSubsystemChannel.Open(connection), cancellationToken).ConfigureAwait(false);
         try
         {

@@ -23,6 +23,9 @@ internal sealed class SshNetSubsystemChannel : ISftpTransport
     private const string DataEventArgs = "Renci.SshNet.Common.ChannelDataEventArgs" + Assembly;
     private const string ChannelEventArgs = "Renci.SshNet.Common.ChannelEventArgs" + Assembly;
 
+    /// <summary>The most of our channels open on one SSH.NET connection with its default limit (see <see cref="Open"/>).</summary>
+    internal const int MostOpen = 9;
+
     // Our channels open on each SSH.NET connection (see Open).
     private static readonly ConditionalWeakTable<Session, SemaphoreSlim> Slots = new();
 
